@@ -1,0 +1,75 @@
+"""The Typer application and its error handling.
+
+Bad input never shows a traceback: a :class:`~earmark.errors.BadInput` or a usage error (unknown
+option, malformed value, unreadable file) prints one line on stderr naming the field, and the
+process exits with code 2. A problem with the bundled data exits with code 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import typer
+
+try:  # Typer 0.2x vendors its own copy of Click; its exceptions are the ones raised.
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover - older Typer on real Click
+    from click import exceptions as click_exc  # type: ignore[no-redef]
+
+from earmark.errors import BadInput, DataError
+
+app = typer.Typer(
+    name="earmark",
+    help="Export-control compliance engine for the US EAR: screening and license "
+    "determination as of any date.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _register() -> None:
+    # Importing the command modules adds their commands to ``app``.
+    from earmark.cli import data_cmds, demo  # noqa: F401
+
+
+def fail(message: str, code: int = 2) -> None:
+    sys.stderr.write(f"earmark: error: {message}\n")
+    sys.exit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    _register()
+    command = typer.main.get_command(app)
+    try:
+        rv = command.main(args=list(argv) if argv is not None else None, standalone_mode=False)
+    except BadInput as exc:
+        fail(f"{exc.field}: {exc.message}")
+    except click_exc.NoSuchOption as exc:
+        fail(f"{exc.option_name}: no such option" + _hint(exc.possibilities))
+    except click_exc.BadOptionUsage as exc:
+        fail(f"{exc.option_name}: {exc.message}")
+    except click_exc.BadParameter as exc:  # also MissingParameter
+        fail(f"{_param_name(exc.param)}: {exc.format_message().strip().splitlines()[0]}")
+    except click_exc.UsageError as exc:
+        fail(exc.format_message().strip().splitlines()[0])
+    except typer.Abort:
+        fail("aborted", 130)
+    except DataError as exc:
+        fail(f"data: {exc}", 1)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _param_name(param: object) -> str:
+    opts = getattr(param, "opts", None)
+    if getattr(param, "param_type_name", "") == "option" and opts:
+        return str(opts[0])
+    return str(getattr(param, "name", None) or "argument")
+
+
+def _hint(possibilities: Sequence[str] | None) -> str:
+    return f" (did you mean {', '.join(possibilities)}?)" if possibilities else ""
