@@ -252,14 +252,16 @@ def build(shared: Path, out: Path = DATA_DIR) -> list[Dataset]:
     store = ListStore(lists, loader=lambda ds: entries[ds])
     write_json_gz(out / "lists" / HISTORY_FILE, encode_histories(store.compute_histories()))
     timeline_path = DATA_DIR / "timeline.toml"
+    by_sha = {sha256_file(f): f.relative_to(out).as_posix() for f in out.rglob("*.json.gz")}
+    datasets = [replace(d, file=by_sha[d.sha256]) for d in [*lists, *tables]]
     manifest = {
-        "datasets": [d.to_dict() for d in [*lists, *tables]],
+        "datasets": [d.to_dict() for d in datasets],
         "timeline_sha256": sha256_file(timeline_path),
     }
     (out / MANIFEST.name).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     for ds, p in parsed.items():
         print(f"{ds}: {p.report.rows} rows -> {p.report.entries} entries; quirks {p.report.quirks}")
-    return [*lists, *tables]
+    return datasets
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,63 +1,99 @@
 """``earmark demo``: the main job on the bundled data, printed for a person to read.
 
-It grows with each capability; today it shows the regulatory data layer at work.
+It grows with each capability; today it shows the regulatory data layer at work: the lists as
+of three dates around the Huawei listing, the Huawei entries with their footnotes and effective
+dates, and the rule versions in force on a few dates of the Huawei story.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
+from typing import Any
 
 from rich.rule import Rule
 from rich.table import Table
 
 from earmark.cli.app import app
-from earmark.cli.options import console
-from earmark.regdata import load_regdata
+from earmark.cli.options import JsonFlag, console, emit_json
+from earmark.regdata import RegData, load_regdata
+
+DATES = (date(2019, 5, 15), date(2019, 5, 17), date(2020, 9, 1))
+SERIES = ("huawei-tgl", "el-fdp-footnote1", "standards-exception")
 
 
 @app.command("demo")
-def demo_cmd() -> None:
+def demo_cmd(json_out: JsonFlag = False) -> None:
     """Run the main job on the bundled data and print readable results."""
     rd = load_regdata()
-    console.print(Rule("earmark demo: the regulatory data layer"))
-    console.print(f"data version [bold]{rd.version}[/bold]\n")
+    summary = _summary(rd)
+    if json_out:
+        emit_json(summary)
+        return
+    _print(summary)
 
-    table = Table(title="Restricted-party lists: now, and as of 2019-05-15 / 2019-05-17")
-    for col in ("list", "name", "entries now", "2019-05-15", "2019-05-17", "snapshot"):
-        table.add_column(
-            col, justify="right" if col[0].isdigit() or col.startswith("entries") else "left"
-        )
-    before = {v.list: v.entries for v in rd.list_versions(date(2019, 5, 15))}
-    after = {v.list: v.entries for v in rd.list_versions(date(2019, 5, 17))}
-    for v in rd.list_versions():
-        table.add_row(
-            v.list,
-            v.name,
-            f"{v.entries:,}",
-            f"{before.get(v.list, 0):,}",
-            f"{after.get(v.list, 0):,}",
-            str(v.snapshot),
-        )
-    console.print(table)
 
+def _summary(rd: RegData) -> dict[str, Any]:
+    counts = {d.isoformat(): {v.list: v.entries for v in rd.list_versions(d)} for d in DATES}
     huawei = [
         lst.entry
         for lst in rd.lists.as_of(None, ["EL"])
         if any(k in n.casefold() for n in lst.entry.names for k in ("huawei", "hisilicon"))
     ]
-    by_date: dict[str, int] = {}
-    for e in huawei:
-        key = f"{e.effective.value} ({e.effective.basis.value})" if e.effective else "unknown"
-        by_date[key] = by_date.get(key, 0) + 1
-    console.print(Rule("Huawei and HiSilicon on the Entity List (2026-07-31 CSL)"))
-    console.print(
-        f"{len(huawei)} entries; footnote 1 (Entity List FDP rule) on "
-        f"{sum(1 for e in huawei if 1 in e.footnotes)}"
+    by_date = Counter(
+        f"{e.effective.value} ({e.effective.event or e.effective.basis.value})"
+        if e.effective
+        else "unknown"
+        for e in huawei
     )
-    for key, n in sorted(by_date.items()):
+    rules = {
+        d.isoformat(): {
+            s: (v.id if (v := rd.timeline.version_in_force(s, d)) else None) for s in SERIES
+        }
+        for d in DATES
+    }
+    return {
+        "data_version": rd.version,
+        "lists_now": [v.to_dict() for v in rd.list_versions()],
+        "lists_on": counts,
+        "huawei_entity_list": {
+            "entries": len(huawei),
+            "with_footnote_1": sum(1 for e in huawei if 1 in e.footnotes),
+            "effective": dict(sorted(by_date.items())),
+        },
+        "rules_in_force": rules,
+    }
+
+
+def _print(summary: dict[str, Any]) -> None:
+    console.print(Rule("earmark demo: the regulatory data layer"))
+    console.print(f"data version [bold]{summary['data_version']}[/bold]\n")
+    table = Table(title="Restricted-party lists now, and as of dates in the Huawei story")
+    table.add_column("list")
+    table.add_column("now", justify="right")
+    for d in summary["lists_on"]:
+        table.add_column(d, justify="right")
+    table.add_column("snapshot")
+    for v in summary["lists_now"]:
+        row = [f"{summary['lists_on'][d].get(v['list'], 0):,}" for d in summary["lists_on"]]
+        table.add_row(v["list"], f"{v['entries']:,}", *row, v["snapshot"])
+    console.print(table)
+
+    hw = summary["huawei_entity_list"]
+    console.print(Rule("Huawei and HiSilicon on the Entity List"))
+    console.print(
+        f"{hw['entries']} entries; {hw['with_footnote_1']} carry footnote 1 "
+        "(the Entity List foreign direct product rule, 15 CFR 734.9(e))"
+    )
+    for key, n in hw["effective"].items():
         console.print(f"  effective {key}: {n}")
+
+    console.print(Rule("Rule versions in force"))
+    for d, versions in summary["rules_in_force"].items():
+        shown = ", ".join(f"{s}: {v or '-'}" for s, v in versions.items())
+        console.print(f"  {d}  {shown}")
     console.print(
         "\nNext: [bold]earmark lists --as-of 2020-01-01[/bold], "
         "[bold]earmark entries --contains huawei --list EL[/bold], "
-        "[bold]earmark --help[/bold]"
+        "[bold]earmark timeline --series huawei-tgl[/bold], [bold]earmark --help[/bold]"
     )

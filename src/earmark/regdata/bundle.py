@@ -6,10 +6,13 @@ from the same sources gives byte-identical files and the same sha256.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +48,28 @@ def write_json_gz(path: Path, obj: Any) -> str:
 
 def read_json_gz(path: Path) -> Any:
     try:
-        with gzip.open(path, "rb") as fh:
-            return json.loads(fh.read())
+        return json.loads(gzip.decompress(path.read_bytes()))
     except FileNotFoundError as exc:
         raise DataError(f"bundled data file missing: {path.name}") from exc
     except (OSError, EOFError, json.JSONDecodeError) as exc:
         raise DataError(f"bundled data file corrupt: {path.name}: {exc}") from exc
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Loading a snapshot creates hundreds of thousands of tuples and dataclasses, none of them in
+    a reference cycle; the collector's repeated passes over them cost more than the load itself
+    (0.3-0.5 s against 0.14 s for the 2026 CSL, bench/regdata_load.py).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_manifest() -> dict[str, Any]:

@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import Any
 
 from earmark.regdata import codec
-from earmark.regdata.bundle import DATA_DIR, read_json_gz
+from earmark.regdata.bundle import DATA_DIR, gc_paused, read_json_gz
 from earmark.regdata.model import Dataset, ListEntry
 
 HISTORY_FORMAT = "earmark-history/1"
@@ -186,7 +186,8 @@ class ListStore:
     def histories(self) -> dict[str, History]:
         """Every entry id ever listed, with its listing history."""
         if self._bundled:
-            return _read_histories(read_json_gz(DATA_DIR / "lists" / HISTORY_FILE))
+            with gc_paused():
+                return _read_histories(read_json_gz(DATA_DIR / "lists" / HISTORY_FILE))
         return self.compute_histories()
 
     def compute_histories(self) -> dict[str, History]:
@@ -299,7 +300,8 @@ def _read_histories(doc: dict[str, Any]) -> dict[str, History]:
 
 
 def _load_bundled(dataset_id: str) -> list[ListEntry]:
-    return codec.decode(read_json_gz(DATA_DIR / "lists" / f"{dataset_id}.json.gz"))
+    with gc_paused():
+        return codec.decode(read_json_gz(DATA_DIR / "lists" / f"{dataset_id}.json.gz"))
 
 
 def _iso(d: date | None) -> str | None:

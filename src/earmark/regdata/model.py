@@ -159,6 +159,7 @@ class Dataset:
     sha256: str  # hash of the bundled (normalised) file
     counts: dict[str, int] = field(default_factory=dict)  # entries per list code
     primary: bool = True  # False: an alternate parse used to enrich, not a list version
+    file: str = ""  # path of the bundled file, relative to the data directory
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = _jsonable(asdict(self))
@@ -182,6 +183,7 @@ class Dataset:
             sha256=d["sha256"],
             counts=dict(d.get("counts", {})),
             primary=d.get("primary", True),
+            file=d.get("file", ""),
         )
 
 
