@@ -7,17 +7,26 @@ process exits with code 2. A problem with the bundled data exits with code 1.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 
-try:  # Typer 0.2x vendors its own copy of Click; its exceptions are the ones raised.
-    from typer._click import exceptions as click_exc
-except ImportError:  # pragma: no cover - older Typer on real Click
-    from click import exceptions as click_exc  # type: ignore[no-redef]
-
 from earmark.errors import BadInput, DataError
+
+
+def _click_exceptions() -> Any:
+    # Recent Typer vendors its own copy of Click, whose exceptions are the ones raised; older
+    # Typer runs on Click itself.
+    try:
+        return importlib.import_module("typer._click.exceptions")
+    except ImportError:  # pragma: no cover
+        return importlib.import_module("click.exceptions")
+
+
+click_exc = _click_exceptions()
 
 app = typer.Typer(
     name="earmark",
