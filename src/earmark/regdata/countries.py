@@ -12,7 +12,6 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -20,7 +19,7 @@ from typing import Any
 
 from earmark.errors import BadInput, DataError
 from earmark.regdata.bundle import DATA_DIR, read_json_gz, sha256_file
-from earmark.regdata.model import Dataset, Provenance
+from earmark.regdata.model import Dataset
 
 COUNTRIES_FILE = "countries.json.gz"
 
@@ -79,23 +78,7 @@ def dataset_from_meta(meta: Any, path: Path) -> Dataset:
     Shared by the EAR table loaders; raises ``KeyError``/``TypeError``/``ValueError`` on a bad
     record, which the callers turn into :class:`DataError`.
     """
-    prov = meta["provenance"]
-    return Dataset(
-        id=meta["id"],
-        title=meta["title"],
-        kind=meta["kind"],
-        provenance=Provenance(
-            source=prov["source"],
-            origin=prov["origin"],
-            snapshot=date.fromisoformat(prov["snapshot"]),
-            source_sha256=prov["source_sha256"],
-            licence=prov["licence"],
-            notes=prov.get("notes", ""),
-        ),
-        sha256=sha256_file(path),
-        counts={str(k): int(v) for k, v in meta.get("counts", {}).items()},
-        primary=bool(meta.get("primary", True)),
-    )
+    return Dataset.from_dict({**meta, "sha256": sha256_file(path)})
 
 
 def _load(path: Path) -> CountryRegistry:

@@ -859,22 +859,7 @@ def _dataset(
 def _write(path: Path, meta: dict[str, Any], body: dict[str, Any]) -> Dataset:
     obj = {"_meta": {"dataset": meta}, **{k: v for k, v in body.items() if k[0] != "_"}}
     sha = write_json_gz(path, obj)
-    prov = meta["provenance"]
-    return Dataset(
-        id=meta["id"],
-        title=meta["title"],
-        kind=meta["kind"],
-        provenance=Provenance(
-            source=prov["source"],
-            origin=prov["origin"],
-            snapshot=date.fromisoformat(prov["snapshot"]),
-            source_sha256=prov["source_sha256"],
-            licence=prov["licence"],
-            notes=prov["notes"],
-        ),
-        sha256=sha,
-        counts=dict(meta["counts"]),
-    )
+    return Dataset.from_dict({**meta, "sha256": sha})
 
 
 def build_ear_tables(shared_data: Path, out_dir: Path) -> list[Dataset]:
