@@ -1,0 +1,335 @@
+"""Batch screening: a file of names in, one result per name out, resumable, on Dask if asked.
+
+Input: CSV, JSON lines or Parquet with at least ``id`` and ``name`` (optional ``country``,
+``type``, ``address``). The input is cut into chunks; each finished chunk is written atomically
+to ``OUTPUT.parts/`` (a temporary file renamed into place), so that an interrupted run, started
+again with the same command, skips the chunks already done and writes no row twice. When all
+chunks are done they are joined into OUTPUT in input order and the parts are removed.
+
+A bad row (no id, an empty or overlong name, an unknown country) is reported in its output row
+(``error``) and the rest go on.
+
+Scale-out: ``workers=1`` screens in this process; ``workers>1`` starts a local Dask cluster of
+that many single-threaded worker processes; ``scheduler`` connects to a running Dask scheduler.
+Each worker builds its screening index once and keeps it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from earmark.errors import BadInput, EarmarkError
+
+CHUNK_ROWS = 2000
+FORMATS = ("csv", "jsonl", "parquet")
+MATCH_COLUMNS = (
+    "entry_id", "list", "listed_name", "matched_name", "score", "footnotes", "license_policy",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    as_of: date | None = None
+    threshold: float | None = None
+    limit: int = 10
+    lists: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    rows: int
+    errors: int
+    with_matches: int
+    chunks: int
+    chunks_resumed: int
+    output: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "errors": self.errors,
+            "with_matches": self.with_matches,
+            "chunks": self.chunks,
+            "chunks_resumed": self.chunks_resumed,
+            "output": self.output,
+        }
+
+
+def file_format(path: Path, field: str) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    fmt = {"json": "jsonl", "ndjson": "jsonl"}.get(suffix, suffix)
+    if fmt not in FORMATS:
+        raise BadInput(
+            field, f"unsupported file type {path.suffix!r}; use .csv, .jsonl or .parquet"
+        )
+    return fmt
+
+
+def read_rows(path: Path, field: str = "input") -> list[dict[str, Any]]:
+    """Rows of the input file; BadInput naming ``field`` when it cannot be read at all."""
+    fmt = file_format(path, field)
+    if not path.is_file():
+        raise BadInput(field, f"no such file: {path}")
+    try:
+        if fmt == "csv":
+            with path.open(newline="", encoding="utf-8-sig") as fh:
+                reader = csv.DictReader(fh)
+                if reader.fieldnames is None or "name" not in reader.fieldnames:
+                    raise BadInput(field, "CSV needs a header with at least the columns id,name")
+                return [dict(row) for row in reader]
+        if fmt == "jsonl":
+            return list(_jsonl_rows(path))
+        import pyarrow.parquet as pq
+
+        return list(pq.read_table(path).to_pylist())
+    except UnicodeDecodeError as exc:
+        raise BadInput(field, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, BadInput):
+            raise
+        raise BadInput(field, f"cannot read {path.name}: {exc}") from None
+
+
+def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                row = {"__error__": f"line {number}: not JSON ({exc.msg})"}
+            yield row if isinstance(row, dict) else {"__error__": f"line {number}: not an object"}
+
+
+def screen_rows(rows: list[dict[str, Any]], options: BatchOptions) -> list[dict[str, Any]]:
+    """Screen a chunk of rows with this process's screener: one result per row, in order."""
+    screener = _screener()
+    out = []
+    for row in rows:
+        out.append(_screen_row(screener, row, options))
+    return out
+
+
+_SCREENER: Any = None
+
+
+def _screener() -> Any:
+    global _SCREENER
+    if _SCREENER is None:
+        from earmark.screening import Screener
+
+        _SCREENER = Screener()
+    return _SCREENER
+
+
+def _screen_row(screener: Any, row: dict[str, Any], options: BatchOptions) -> dict[str, Any]:
+    row_id = row.get("id")
+    name = row.get("name")
+    result: dict[str, Any] = {"id": row_id, "name": name, "matches": [], "error": None}
+    if "__error__" in row:
+        result["error"] = row["__error__"]
+        return result
+    if row_id is None or str(row_id).strip() == "":
+        result["error"] = "id: missing"
+        return result
+    try:
+        screened = screener.screen(
+            str(name) if name is not None else "",
+            country=_opt(row.get("country")),
+            type=_opt(row.get("type")),
+            address=_opt(row.get("address")),
+            lists=options.lists,
+            as_of=options.as_of,
+            limit=options.limit,
+            threshold=options.threshold,
+        )
+    except EarmarkError as exc:
+        result["error"] = str(exc)
+        return result
+    result["matches"] = [m.to_dict() for m in screened.matches]
+    result["threshold"] = screened.threshold
+    result["data_version"] = screened.data_version
+    return result
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None or str(value).strip() == "" else str(value)
+
+
+# -- running -----------------------------------------------------------------------------------
+
+
+def run_batch(
+    input_path: Path,
+    output_path: Path,
+    options: BatchOptions,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchSummary:
+    out_fmt = file_format(output_path, "out")
+    if workers < 1:
+        raise BadInput("workers", "must be at least 1")
+    rows = read_rows(input_path)
+    chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)]
+    parts = output_path.with_name(output_path.name + ".parts")
+    parts.mkdir(parents=True, exist_ok=True)
+    _check_same_job(parts, input_path, options)
+    todo = [i for i in range(len(chunks)) if not _part(parts, i).exists()]
+    resumed = len(chunks) - len(todo)
+    done = resumed
+    if progress:
+        progress(done, len(chunks))
+    for i, results in _execute(chunks, todo, options, workers, scheduler):
+        _write_part(parts, i, results)
+        done += 1
+        if progress:
+            progress(done, len(chunks))
+    summary = _assemble(parts, len(chunks), output_path, out_fmt, resumed)
+    shutil.rmtree(parts)
+    return summary
+
+
+def _execute(
+    chunks: list[list[dict[str, Any]]],
+    todo: list[int],
+    options: BatchOptions,
+    workers: int,
+    scheduler: str | None,
+) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    if scheduler is None and workers == 1:
+        for i in todo:
+            yield i, screen_rows(chunks[i], options)
+        return
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    try:
+        client = Client(cluster if cluster is not None else scheduler)
+    except OSError as exc:
+        raise BadInput("scheduler", f"cannot reach Dask scheduler {scheduler}: {exc}") from None
+    try:
+        futures = {client.submit(screen_rows, chunks[i], options, pure=False): i for i in todo}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _check_same_job(parts: Path, input_path: Path, options: BatchOptions) -> None:
+    """Parts left by another input or other options must not be mixed into this output."""
+    stamp = parts / "job.json"
+    job = {
+        "input": str(input_path.resolve()),
+        "size": input_path.stat().st_size,
+        "mtime": int(input_path.stat().st_mtime),
+        "options": [
+            str(v) for v in (options.as_of, options.threshold, options.limit, options.lists)
+        ],
+        "chunk_rows": CHUNK_ROWS,
+    }
+    if stamp.exists():
+        if json.loads(stamp.read_text()) != job:
+            raise BadInput(
+                "out",
+                f"{parts} holds an unfinished run of another input or other options; "
+                "remove it or choose another output",
+            )
+    else:
+        _atomic_write(stamp, json.dumps(job))
+
+
+def _part(parts: Path, i: int) -> Path:
+    return parts / f"chunk-{i:06d}.jsonl"
+
+
+def _write_part(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
+    text = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in results)
+    _atomic_write(_part(parts, i), text)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _results(parts: Path, n_chunks: int) -> Iterator[dict[str, Any]]:
+    for i in range(n_chunks):
+        with _part(parts, i).open(encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)
+
+
+def _assemble(parts: Path, n_chunks: int, out: Path, fmt: str, resumed: int) -> BatchSummary:
+    rows = errors = with_matches = 0
+    tmp = out.with_name(out.name + ".tmp")
+    flat: list[dict[str, Any]] = []
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=_flat_columns()) if fmt == "csv" else None
+        if writer:
+            writer.writeheader()
+        for result in _results(parts, n_chunks):
+            rows += 1
+            errors += result["error"] is not None
+            with_matches += bool(result["matches"])
+            if fmt == "jsonl":
+                fh.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+            elif writer:
+                writer.writerows(_flatten(result))
+            else:
+                flat.extend(_flatten(result))
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        columns = {c: [r[c] for r in flat] for c in _flat_columns()}
+        pq.write_table(pa.table(columns), tmp)
+    os.replace(tmp, out)
+    return BatchSummary(rows, errors, with_matches, n_chunks, resumed, str(out))
+
+
+def _flat_columns() -> list[str]:
+    return ["id", "name", *MATCH_COLUMNS, "error"]
+
+
+def _flatten(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per match; one row with empty match columns for an input without a match."""
+    base = {"id": _text(result["id"]), "name": _text(result["name"]), "error": result["error"]}
+    if not result["matches"]:
+        return [{**base, **dict.fromkeys(MATCH_COLUMNS)}]
+    return [
+        {
+            **base,
+            "entry_id": m["entry_id"],
+            "list": m["list"],
+            "listed_name": m["name"],
+            "matched_name": m["matched_name"],
+            "score": m["score"],
+            "footnotes": ",".join(str(f) for f in m["footnotes"]),
+            "license_policy": m.get("license_policy"),
+        }
+        for m in result["matches"]
+    ]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

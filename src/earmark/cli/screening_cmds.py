@@ -1,0 +1,207 @@
+"""Screening commands: screen, match, screen-batch (contract section 1)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from earmark.cli.app import app
+from earmark.cli.options import AsOf, JsonFlag, console, emit_json, parse_date
+from earmark.errors import BadInput
+
+Threshold = Annotated[
+    float | None,
+    typer.Option("--threshold", help="Report matches at or above this score (0-1)."),
+]
+Lists = Annotated[
+    str | None, typer.Option("--lists", help="Only these lists, comma-separated: EL,SDN,...")
+]
+
+
+@app.command("screen")
+def screen_cmd(
+    name: Annotated[str, typer.Argument(help="The party name to screen.")],
+    country: Annotated[str | None, typer.Option("--country", help="Country (ISO code).")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="entity, individual, vessel or aircraft.")
+    ] = None,
+    address: Annotated[str | None, typer.Option("--address", help="Address text.")] = None,
+    lists: Lists = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many matches.")] = 10,
+    threshold: Threshold = None,
+    as_of: AsOf = None,
+    no_record: Annotated[
+        bool, typer.Option("--no-record", help="Do not record this screening as evidence.")
+    ] = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """Screen a name against the restricted-party lists, as of a date."""
+    from earmark.screening import Screener
+
+    result = Screener().screen(
+        name,
+        country=country,
+        type=type_,
+        address=address,
+        lists=lists.split(",") if lists is not None else None,
+        as_of=parse_date(as_of, "--as-of"),
+        limit=_limit(limit),
+        threshold=threshold,
+    )
+    payload = result.to_dict()
+    if json_out:
+        emit_json(payload)
+        return
+    table = Table(
+        title=f"{len(result.matches)} match(es) for {name!r} (threshold {result.threshold})"
+    )
+    for col in ("score", "list", "listed name", "matched name or alias", "fn", "policy"):
+        table.add_column(col)
+    for m in result.matches:
+        table.add_row(
+            f"{m.score:.3f}",
+            m.entry.list,
+            m.entry.name,
+            m.matched_name,
+            ",".join(map(str, m.entry.footnotes)),
+            m.entry.primary_policy.value if m.entry.primary_policy else "",
+        )
+    console.print(table)
+    console.print(f"data version {result.data_version}")
+
+
+@app.command("match")
+def match_cmd(
+    name_a: Annotated[str | None, typer.Argument(help="First name.")] = None,
+    name_b: Annotated[str | None, typer.Argument(help="Second name.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="entity or individual.")] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option("--pairs", help="CSV with columns a,b[,type]: one JSON line out per row."),
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Score two names with the scorer that screen uses (or every pair of a CSV file)."""
+    from earmark.screening import Screener
+
+    screener = Screener()
+    if pairs is not None:
+        if name_a is not None:
+            raise BadInput("--pairs", "give either two names or --pairs, not both")
+        _match_pairs(screener, pairs)
+        return
+    if name_a is None or name_b is None:
+        raise BadInput("name_b" if name_a else "name_a", "two names are needed (or --pairs FILE)")
+    scored = screener.match(name_a, name_b, type_)
+    payload = {"score": scored.score, "explanation": [w.to_dict() for w in scored.words]}
+    if json_out:
+        emit_json(payload)
+        return
+    console.print(f"score [bold]{scored.score:.3f}[/bold]")
+    for w in scored.words:
+        console.print(f"  {w.query} -> {w.listed or '-'}  {w.score:.2f} {w.how}")
+
+
+def _match_pairs(screener: Any, path: Path) -> None:
+    if not path.is_file():
+        raise BadInput("--pairs", f"no such file: {path}")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            if not reader.fieldnames or not {"a", "b"} <= set(reader.fieldnames):
+                raise BadInput("--pairs", "CSV needs a header with the columns a,b[,type]")
+            for row in reader:
+                out: dict[str, Any] = {"a": row.get("a"), "b": row.get("b")}
+                try:
+                    scored = screener.match(row.get("a") or "", row.get("b") or "", row.get("type"))
+                    out["score"] = scored.score
+                except BadInput as exc:
+                    out["score"] = None
+                    out["error"] = str(exc)
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    except UnicodeDecodeError:
+        raise BadInput("--pairs", "not UTF-8 text") from None
+
+
+@app.command("screen-batch")
+def screen_batch_cmd(
+    input_path: Annotated[
+        Path, typer.Argument(help="Input .csv, .jsonl or .parquet (id,name,...).")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Output .jsonl, .csv or .parquet.")],
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes (Dask when > 1).")
+    ] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler.")
+    ] = None,
+    lists: Lists = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many matches a row.")] = 10,
+    threshold: Threshold = None,
+    as_of: AsOf = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Screen every row of a file; resumable; one output row per input row (and match)."""
+    from earmark.batch import BatchOptions, run_batch
+
+    options = BatchOptions(
+        as_of=parse_date(as_of, "--as-of"),
+        threshold=_threshold(threshold),
+        limit=_limit(limit),
+        lists=tuple(lists.split(",")) if lists else None,
+    )
+    if options.lists:
+        from earmark.regdata import load_regdata
+
+        known = load_regdata().lists.list_codes
+        unknown = [c for c in options.lists if c.strip().upper() not in known]
+        if unknown:
+            raise BadInput("--lists", f"unknown list {', '.join(unknown)}")
+    summary = run_batch(input_path, out, options, workers, scheduler, _progress())
+    if json_out:
+        emit_json(summary.to_dict())
+        return
+    console.print(
+        f"{summary.rows:,} rows screened ({summary.with_matches:,} with matches, "
+        f"{summary.errors:,} bad rows) -> {summary.output}"
+        + (
+            f"; resumed {summary.chunks_resumed} of {summary.chunks} chunks"
+            if summary.chunks_resumed
+            else ""
+        )
+    )
+
+
+def _progress() -> Any:
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    progress = Progress(console=console.__class__(stderr=True), transient=True)
+    task = progress.add_task("screening", total=None)
+    progress.start()
+
+    def update(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+        if done >= total:
+            progress.stop()
+
+    return update
+
+
+def _limit(value: int) -> int:
+    if value < 1:
+        raise BadInput("--limit", "must be at least 1")
+    return value
+
+
+def _threshold(value: float | None) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise BadInput("--threshold", f"must be between 0 and 1, not {value}")
+    return value

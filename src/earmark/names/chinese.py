@@ -1,0 +1,89 @@
+"""Chinese-script names: segment with a lexicon of company-name words, pinyin for the rest.
+
+A name such as 华为技术有限公司 is read longest word first against ``data/zh_lexicon.toml``:
+华为 -> "huawei", 技术 -> "technology" (or "technologies", "tech"), 有限公司 -> "co ltd". Text
+the lexicon does not know is romanised with pypinyin, two characters to a word (most Chinese
+words have two), so 海思 becomes "haisi" when the lexicon lacks it. ``data/zh_known_names.toml``
+maps the full Chinese names of listed entities to their listed English names.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class ZhWord:
+    source: str  # the Chinese text
+    renderings: tuple[str, ...]  # English (or pinyin) renderings, most usual first
+    known: bool  # from the lexicon (True) or romanised with pypinyin (False)
+
+
+@dataclass(frozen=True, slots=True)
+class ZhData:
+    words: dict[str, tuple[str, ...]]
+    longest: int
+    known_names: dict[str, str]  # Chinese full name -> listed English name
+
+
+@lru_cache(maxsize=1)
+def zh_data() -> ZhData:
+    words: dict[str, tuple[str, ...]] = {}
+    path = DATA / "zh_lexicon.toml"
+    if path.exists():
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh).get("words", {})
+        words = {k: tuple(v) for k, v in raw.items() if v}
+    known: dict[str, str] = {}
+    path = DATA / "zh_known_names.toml"
+    if path.exists():
+        with path.open("rb") as fh:
+            for entity in tomllib.load(fh).get("entity", []):
+                for zh in entity.get("zh", []):
+                    known[zh] = entity["en"]
+    return ZhData(words, max((len(w) for w in words), default=1), known)
+
+
+def segment(run: str) -> list[ZhWord]:
+    """Words of a run of Han characters: lexicon words first, pinyin pairs for the rest."""
+    data = zh_data()
+    out: list[ZhWord] = []
+    unknown = ""
+    i = 0
+    while i < len(run):
+        for size in range(min(data.longest, len(run) - i), 0, -1):
+            piece = run[i : i + size]
+            if piece in data.words:
+                out.extend(_romanise(unknown))
+                unknown = ""
+                out.append(ZhWord(piece, data.words[piece], True))
+                i += size
+                break
+        else:
+            unknown += run[i]
+            i += 1
+    out.extend(_romanise(unknown))
+    return out
+
+
+def known_name(text: str) -> str | None:
+    """The listed English name of a known Chinese name, ignoring spaces and brackets."""
+    key = "".join(ch for ch in text if not ch.isspace())
+    return zh_data().known_names.get(key)
+
+
+def pinyin(text: str) -> str:
+    return "".join(lazy_pinyin(text))
+
+
+def _romanise(text: str) -> list[ZhWord]:
+    return [
+        ZhWord(text[i : i + 2], (pinyin(text[i : i + 2]),), False) for i in range(0, len(text), 2)
+    ]

@@ -1,0 +1,75 @@
+"""Text normalisation of party names: Unicode, scripts, case, punctuation.
+
+Latin text keeps its letters without accents; Cyrillic, Greek, Arabic, Hebrew and the other
+scripts are transliterated to Latin with anyascii. Chinese (Han) text is not handled here: it
+goes through :mod:`earmark.names.chinese`, which knows company-name words. Arabic-script words
+lose their short vowels in writing, so their transliteration is a consonant skeleton ("mhmd");
+such tokens are marked so that the scorer compares skeletons.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+from earmark.errors import BadInput
+
+MAX_NAME_LENGTH = 1000
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Apostrophes and dots inside words join ("O'Brien", "U.S."); other punctuation splits.
+_JOINERS = re.compile(r"(?<=\w)['’`´.](?=\w)")
+_SPLITTERS = re.compile(r"[^0-9a-z\s]+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def clean_input(name: str, field: str = "name") -> str:
+    """The name with control characters removed; BadInput when it is empty or too long."""
+    if not isinstance(name, str):
+        raise BadInput(field, "must be text")
+    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", name))
+    text = " ".join(text.split())
+    if not text:
+        raise BadInput(field, "empty name")
+    if len(text) > MAX_NAME_LENGTH:
+        raise BadInput(field, f"too long ({len(text):,} characters; at most {MAX_NAME_LENGTH:,})")
+    return text
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def is_arabic(text: str) -> bool:
+    return _ARABIC.search(text) is not None
+
+
+def split_han(text: str) -> list[tuple[bool, str]]:
+    """Runs of Han and non-Han text, in order: [(is_han, run), ...]."""
+    if not has_han(text):
+        return [(False, text)]
+    runs: list[tuple[bool, str]] = []
+    for ch in text:
+        han = _HAN.match(ch) is not None
+        if runs and runs[-1][0] == han:
+            runs[-1] = (han, runs[-1][1] + ch)
+        else:
+            runs.append((han, ch))
+    return runs
+
+
+def fold(text: str) -> str:
+    """Latin letters and digits, lower case, words separated by single spaces."""
+    ascii_text = anyascii(text).casefold().replace("&", " and ")
+    joined = _JOINERS.sub("", ascii_text)
+    return " ".join(_SPLITTERS.sub(" ", joined).split())
+
+
+def skeleton(token: str) -> str:
+    """Consonant skeleton for comparing words written without short vowels (Arabic script)."""
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", token)) or token

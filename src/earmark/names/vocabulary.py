@@ -1,0 +1,42 @@
+"""Word lists of party names: legal forms, generic words, stopwords (data/*.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+MAX_PHRASE = 6  # longest legal-form phrase, in words
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    legal_phrases: dict[tuple[str, ...], str]  # ("company", "limited") -> "ltd"
+    legal_starts: dict[str, int]  # first word of a phrase -> its longest phrase, in words
+    legal_tokens: frozenset[str]  # the canonical tokens: "ltd", "llc", ...
+    generic: frozenset[str]
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    with (DATA / "legal_forms.toml").open("rb") as fh:
+        forms = tomllib.load(fh)["forms"]
+    with (DATA / "generic_words.toml").open("rb") as fh:
+        words = tomllib.load(fh)["words"]
+    phrases: dict[tuple[str, ...], str] = {}
+    for canonical, spellings in forms.items():
+        for spelling in (canonical, *spellings):
+            phrases[tuple(spelling.split())] = canonical
+    starts: dict[str, int] = {}
+    for phrase in phrases:
+        starts[phrase[0]] = max(starts.get(phrase[0], 0), len(phrase))
+    return Vocabulary(
+        legal_phrases=phrases,
+        legal_starts=starts,
+        legal_tokens=frozenset(forms),
+        generic=frozenset(w for w in words["generic"] if " " not in w),
+        stopwords=frozenset(words["stopwords"]),
+    )

@@ -1,0 +1,268 @@
+"""The screening index: every listed name and alias, its words, and how to find them fast.
+
+Candidate retrieval never scans all entries. Each query word is looked up
+
+* exactly, in the vocabulary of listed words;
+* with one edit, through a deletion index (every listed word of 4+ letters is stored under
+  itself and each of its one-letter deletions; a query word's own deletions meet it there);
+* as an abbreviation, through the listed words that start with its first three letters;
+* by consonant skeleton, for words written in Arabic script;
+* joined with its neighbour ("Hua Wei" -> "huawei"), and against pairs of adjacent listed words
+  joined ("Huawei" -> "hua wei").
+
+Names that share enough query weight are then scored in full (:mod:`.scorer`). Word weights come
+from how many listed names use the word (rare words weigh more), capped for generic words and
+legal forms.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from earmark.errors import BadInput
+from earmark.names import AnalyzedName, Kind, analyze
+from earmark.names.normalize import skeleton
+from earmark.regdata.bundle import gc_paused
+from earmark.regdata.model import ListEntry
+from earmark.screening.scorer import UNPAIRED_LISTED, QueryWord
+from earmark.screening.similarity import MIN_SIMILARITY, word_similarity
+
+LEGAL_WEIGHT = 0.05
+GENERIC_CAP = 0.25
+INITIAL_WEIGHT = 0.3
+MIN_WORD_WEIGHT = 0.35
+COMMON_POSTINGS = 3000  # a word in more names than this does not retrieve candidates
+MAX_CANDIDATES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class NameRecord:
+    entry: int  # index into ScreeningIndex.entries
+    name: str  # as listed
+    alias: bool
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    normalized: str
+    total: float  # sum of the weights
+    word_ids: tuple[int, ...]
+
+
+class ScreeningIndex:
+    """Names and aliases of a set of list entries, indexed for retrieval."""
+
+    def __init__(self, entries: Iterable[ListEntry]) -> None:
+        with gc_paused():  # hundreds of thousands of acyclic objects: see regdata.bundle
+            self._init(list(entries))
+
+    def _init(self, entries: list[ListEntry]) -> None:
+        self.entries: list[ListEntry] = entries
+        analysed: list[tuple[int, str, bool, AnalyzedName]] = []
+        for e_idx, entry in enumerate(self.entries):
+            for n_idx, name in enumerate(dict.fromkeys(entry.names)):
+                try:
+                    analysed.append((e_idx, name, n_idx > 0, analyze(name)))
+                except BadInput:
+                    continue  # an empty or overlong listed name: nothing to match
+        self._build(analysed)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self, analysed: list[tuple[int, str, bool, AnalyzedName]]) -> None:
+        df: dict[str, int] = defaultdict(int)
+        kinds: dict[str, Kind] = {}
+        for *_, a in analysed:
+            for t in a.scoring_tokens:
+                df[t.text] += 1
+                kinds.setdefault(t.text, t.kind)
+        n = max(len(analysed), 2)
+        self.vocab: dict[str, int] = {w: i for i, w in enumerate(df)}
+        self.words: list[str] = list(df)
+        self.weight: list[float] = [_weight(kinds[w], df[w], n) for w in self.words]
+        self.df: list[int] = [df[w] for w in self.words]
+        self.postings: list[list[int]] = [[] for _ in self.words]
+        self.records: list[NameRecord] = []
+        self.joined: dict[str, list[int]] = defaultdict(list)
+        for e_idx, name, alias, a in analysed:
+            words = tuple(t.text for t in a.scoring_tokens)
+            if not words:
+                continue
+            r_idx = len(self.records)
+            weights = tuple(self.weight[self.vocab[w]] for w in words)
+            ids = tuple(self.vocab[w] for w in words)
+            record = NameRecord(e_idx, name, alias, words, weights, a.normalized, sum(weights), ids)
+            self.records.append(record)
+            for w in words:
+                self.postings[self.vocab[w]].append(r_idx)
+            for left, right in pairwise(words):
+                self.joined[left + right].append(r_idx)
+        self.deletes: dict[str, list[int]] = defaultdict(list)
+        self.prefixes: dict[str, list[int]] = defaultdict(list)
+        self.skeletons: dict[str, list[int]] = defaultdict(list)
+        for t_idx, w in enumerate(self.words):
+            if len(w) >= 4:
+                for key in {w, *_deletions(w)}:
+                    self.deletes[key].append(t_idx)
+            if len(w) >= 4 and not w.isdigit():
+                self.prefixes[w[:3]].append(t_idx)
+            self.skeletons[skeleton(w)].append(t_idx)
+
+    # -- querying --------------------------------------------------------------------------
+
+    def query_words(
+        self, name: AnalyzedName
+    ) -> tuple[list[QueryWord], list[dict[int, tuple[float, str]]]]:
+        """The query's words with weights, and for each the listed words it matches."""
+        words: list[QueryWord] = []
+        matches: list[dict[int, tuple[float, str]]] = []
+        for token in name.scoring_tokens:
+            found = self._lookup(token.forms, token.skeleton)
+            weight = self._query_weight(token.kind, found)
+            shown = token.source or token.text
+            words.append(QueryWord(token.forms, weight, token.skeleton, shown))
+            matches.append(found)
+        return words, matches
+
+    def _lookup(self, forms: tuple[str, ...], skeletal: bool) -> dict[int, tuple[float, str]]:
+        found: dict[int, tuple[float, str]] = {}
+        for form in forms:
+            exact = self.vocab.get(form)
+            if exact is not None:
+                found[exact] = (1.0, "exact")
+            candidates: set[int] = set()
+            if len(form) >= 4:
+                for key in (form, *_deletions(form)):
+                    candidates.update(self.deletes.get(key, ()))
+            if 3 <= len(form) <= 6 and exact is None:
+                candidates.update(self.prefixes.get(form[:3], ()))
+            if skeletal:
+                candidates.update(self.skeletons.get(skeleton(form), ()))
+            for t_idx in candidates:
+                if t_idx in found and found[t_idx][0] >= 1.0:
+                    continue
+                sim, how = word_similarity(form, self.words[t_idx], skeletal)
+                if sim >= MIN_SIMILARITY and sim > found.get(t_idx, (0.0, ""))[0]:
+                    found[t_idx] = (sim, how)
+        return found
+
+    def _query_weight(self, kind: Kind, found: dict[int, tuple[float, str]]) -> float:
+        if kind is Kind.LEGAL:
+            return LEGAL_WEIGHT
+        if kind is Kind.INITIAL:
+            return INITIAL_WEIGHT
+        best = max(found.items(), key=lambda kv: kv[1][0], default=None)
+        weight = self.weight[best[0]] if best is not None else 1.0
+        return min(weight, GENERIC_CAP) if kind is Kind.GENERIC else weight
+
+    def candidates(
+        self,
+        words: list[QueryWord],
+        matches: list[dict[int, tuple[float, str]]],
+        allowed: set[int] | None = None,
+        floor: float = 0.0,
+    ) -> list[int]:
+        """Record ids whose estimated score reaches ``floor``, best first (at most
+        MAX_CANDIDATES).
+
+        The estimate is the scorer's formula with each query word paired with its best listed
+        word in the record, without the one-to-one constraint: close to the final score, and
+        cheap enough to rank every record that shares a word with the query.
+        """
+        numerator: dict[int, float] = defaultdict(float)
+        paired: dict[int, float] = defaultdict(float)
+        informative = [i for i, w in enumerate(words) if w.weight > LEGAL_WEIGHT]
+        use = informative or list(range(len(words)))
+        # Rare words retrieve; generic words and legal forms only add to what they retrieved
+        # (a true match shares a rare word), unless the query has nothing but generic words.
+        drivers = [i for i in use if words[i].weight > GENERIC_CAP] or use
+        extras = [i for i in range(len(words)) if i not in drivers]
+        for i in drivers:
+            wq = words[i].weight
+            best: dict[int, tuple[float, float]] = {}
+            for t_idx, (sim, _) in matches[i].items():
+                if self.df[t_idx] > COMMON_POSTINGS and len(use) > 1:
+                    continue
+                wc = self.weight[t_idx]
+                value = sim * (wq + wc)
+                for r_idx in self.postings[t_idx]:
+                    if value > best.get(r_idx, (0.0, 0.0))[0]:
+                        best[r_idx] = (value, wc)
+            for r_idx, (value, wc) in best.items():
+                numerator[r_idx] += value
+                paired[r_idx] += wc
+        self._joined_words(words, numerator, paired)
+        total_q = sum(w.weight for w in words)
+        bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
+        ranked = []
+        for r_idx, num in numerator.items():
+            record = self.records[r_idx]
+            if allowed is not None and record.entry not in allowed:
+                continue
+            unpaired = max(record.total - paired[r_idx], 0.0)
+            if (num + bonus) / (total_q + paired[r_idx] + UNPAIRED_LISTED * unpaired) < floor:
+                continue
+            num, pw = self._add_extras(record, words, matches, extras, num, paired[r_idx])
+            unpaired = max(record.total - pw, 0.0)
+            estimate = num / (total_q + pw + UNPAIRED_LISTED * unpaired)
+            if estimate >= floor:
+                ranked.append((estimate, r_idx))
+        ranked.sort(reverse=True)
+        return [r for _, r in ranked[:MAX_CANDIDATES]]
+
+    def _add_extras(
+        self,
+        record: NameRecord,
+        words: list[QueryWord],
+        matches: list[dict[int, tuple[float, str]]],
+        extras: list[int],
+        numerator: float,
+        paired: float,
+    ) -> tuple[float, float]:
+        for i in extras:
+            best_value, best_wc = 0.0, 0.0
+            for t_idx in record.word_ids:
+                hit = matches[i].get(t_idx)
+                if hit is not None:
+                    wc = self.weight[t_idx]
+                    value = hit[0] * (words[i].weight + wc)
+                    if value > best_value:
+                        best_value, best_wc = value, wc
+            numerator += best_value
+            paired += best_wc
+        return numerator, paired
+
+    def _joined_words(
+        self, words: list[QueryWord], numerator: dict[int, float], paired: dict[int, float]
+    ) -> None:
+        """Credit records where two words are written as one, on either side."""
+        for i in range(len(words) - 1):  # "Hua Wei" -> "huawei"
+            for a in words[i].forms:
+                for b in words[i + 1].forms:
+                    t_idx = self.vocab.get(a + b)
+                    if t_idx is not None:
+                        wc = self.weight[t_idx]
+                        for r_idx in self.postings[t_idx]:
+                            numerator[r_idx] += words[i].weight + words[i + 1].weight + wc
+                            paired[r_idx] += wc
+        for w in words:  # "Huawei" -> "hua wei"
+            for form in w.forms:
+                for r_idx in self.joined.get(form, ()):
+                    numerator[r_idx] += 2 * w.weight
+                    paired[r_idx] += w.weight
+
+
+def _weight(kind: Kind, df: int, n: int) -> float:
+    if kind is Kind.LEGAL:
+        return LEGAL_WEIGHT
+    if kind is Kind.INITIAL:
+        return INITIAL_WEIGHT
+    rarity = math.log(n / df) / math.log(n)
+    weight = MIN_WORD_WEIGHT + (1.0 - MIN_WORD_WEIGHT) * rarity
+    return min(weight, GENERIC_CAP) if kind is Kind.GENERIC else weight
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}

@@ -1,0 +1,346 @@
+"""Screening a party against the restricted-party lists, as of a date.
+
+    screener = Screener()
+    result = screener.screen("Huawei Device Co Ltd", country="CN")
+    result.to_dict()  # the JSON shape of `earmark screen --json` (contract section 1)
+
+The name decides whether an entry is a match; country, type and address only move the score a
+little, and never take a name match below the threshold (an address must not hide an alias
+hit). An entry that was not listed on the date asked for is not a hit.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from earmark.errors import BadInput
+from earmark.names import AnalyzedName, analyze
+from earmark.names.normalize import fold
+from earmark.regdata import RegData, load_regdata
+from earmark.regdata.model import ListEntry
+from earmark.screening.index import ScreeningIndex
+from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
+from earmark.screening.similarity import word_similarity
+
+# Calibrated on tests/data/screening (docs/screening.md): see bench/calibrate.py.
+DEFAULT_THRESHOLD = 0.8
+TYPES = ("entity", "individual", "vessel", "aircraft")
+COUNTRY_MATCH = 0.03
+COUNTRY_MISMATCH = -0.05
+TYPE_MISMATCH = -0.08
+ADDRESS_MATCH = 0.03
+CANDIDATE_MARGIN = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: ListEntry
+    matched_name: str
+    score: float
+    name_score: float
+    explanation: tuple[WordMatch, ...]
+    adjustments: tuple[tuple[str, float], ...] = ()
+    flags: tuple[str, ...] = ()
+    via: str | None = None  # e.g. a known Chinese name that led to the match
+
+    def to_dict(self) -> dict[str, Any]:
+        e = self.entry
+        out: dict[str, Any] = {
+            "entry_id": e.id,
+            "list": e.list,
+            "name": e.name,
+            "matched_name": self.matched_name,
+            "score": self.score,
+            "name_score": self.name_score,
+            "countries": list(e.countries),
+            "federal_register": list(e.federal_register),
+            "license_requirement": e.license_requirement,
+            "license_policy": e.license_policy,
+            "review_policy": e.primary_policy.value if e.primary_policy else None,
+            "footnotes": list(e.footnotes),
+            "effective_date": e.effective_date.isoformat() if e.effective_date else None,
+            "explanation": [w.to_dict() for w in self.explanation],
+        }
+        if self.adjustments:
+            out["adjustments"] = [{"reason": r, "delta": d} for r, d in self.adjustments]
+        if self.flags:
+            out["flags"] = list(self.flags)
+        if self.via:
+            out["via"] = self.via
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    query: dict[str, Any]
+    threshold: float
+    matches: tuple[Match, ...]
+    data_version: str
+    as_of: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "threshold": self.threshold,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "matches": [m.to_dict() for m in self.matches],
+            "data_version": self.data_version,
+        }
+
+
+@dataclass
+class _Scope:
+    index: ScreeningIndex
+    allowed: dict[date, set[int]] = field(default_factory=dict)
+
+
+class Screener:
+    """Screens names against the lists; builds its indexes on first use and keeps them."""
+
+    def __init__(self, regdata: RegData | None = None) -> None:
+        self.regdata = regdata or load_regdata()
+        self._current: _Scope | None = None
+        self._history: _Scope | None = None
+        self._lock = threading.Lock()
+
+    # -- scopes ------------------------------------------------------------------------------
+
+    def current_index(self) -> ScreeningIndex:
+        with self._lock:
+            if self._current is None:
+                entries = [lst.entry for lst in self.regdata.lists.as_of(None)]
+                self._current = _Scope(ScreeningIndex(entries))
+            return self._current.index
+
+    def _history_scope(self) -> _Scope:
+        with self._lock:
+            if self._history is None:
+                store = self.regdata.lists
+                entries = [store.listing(i) for i in store.histories]
+                self._history = _Scope(ScreeningIndex(lst.entry for lst in entries if lst))
+            return self._history
+
+    # -- screening ---------------------------------------------------------------------------
+
+    def screen(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        type: str | None = None,
+        address: str | None = None,
+        lists: Iterable[str] | None = None,
+        as_of: date | None = None,
+        limit: int = 10,
+        threshold: float | None = None,
+    ) -> ScreeningResult:
+        analysed = analyze(name, "name")
+        cc = _country(country)
+        kind = _type(type)
+        wanted = _lists(lists, self.regdata.lists.list_codes)
+        cut = DEFAULT_THRESHOLD if threshold is None else _threshold(threshold)
+        if limit < 1:
+            raise BadInput("limit", "must be at least 1")
+        index, allowed = self._scope_for(as_of, wanted)
+
+        best: dict[int, Match] = {}
+        for query, via in self._queries(analysed):
+            for m_idx, match in self._score(index, query, allowed, cc, kind, address, cut, via):
+                if m_idx not in best or match.score > best[m_idx].score:
+                    best[m_idx] = match
+        matches = sorted(best.values(), key=lambda m: (-m.score, m.entry.list, m.entry.name))
+        matches = [self._for_date(m, as_of) for m in matches[:limit]]
+        echo: dict[str, Any] = {"name": name}
+        for key, value in (("country", cc), ("type", kind), ("address", address)):
+            if value:
+                echo[key] = value
+        if wanted is not None:
+            echo["lists"] = sorted(wanted)
+        return ScreeningResult(echo, cut, tuple(matches), self.regdata.version, as_of)
+
+    def _scope_for(
+        self, as_of: date | None, wanted: set[str] | None
+    ) -> tuple[ScreeningIndex, set[int] | None]:
+        if as_of is None:
+            index = self.current_index()
+            allowed = None
+        else:
+            scope = self._history_scope()
+            index = scope.index
+            if as_of not in scope.allowed:
+                histories = self.regdata.lists.histories
+                scope.allowed[as_of] = {
+                    i for i, e in enumerate(index.entries) if histories[e.id].listed_on(as_of)
+                }
+            allowed = scope.allowed[as_of]
+        if wanted is not None:
+            by_list = {i for i, e in enumerate(index.entries) if e.list in wanted}
+            allowed = by_list if allowed is None else allowed & by_list
+        return index, allowed
+
+    def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
+        queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
+        if analysed.known_as:
+            queries.append(
+                (analyze(analysed.known_as), f"known Chinese name of {analysed.known_as}")
+            )
+        return queries
+
+    def _score(
+        self,
+        index: ScreeningIndex,
+        analysed: AnalyzedName,
+        allowed: set[int] | None,
+        country: str | None,
+        kind: str | None,
+        address: str | None,
+        threshold: float,
+        via: str | None,
+    ) -> list[tuple[int, Match]]:
+        words, found = index.query_words(analysed)
+        if not words:
+            return []
+        sims = _similarity(index, words, found)
+        per_entry: dict[int, tuple[NameScore, str]] = {}
+        # Country and address can add up to this much; the estimate may be a little optimistic.
+        floor = threshold - CANDIDATE_MARGIN
+        for r_idx in index.candidates(words, found, allowed, floor):
+            record = index.records[r_idx]
+            scored = score_name(
+                words, record.words, record.weights, sims, record.normalized == analysed.normalized
+            )
+            if via and scored.score >= 1.0:
+                scored = NameScore(0.99, scored.words)
+            prior = per_entry.get(record.entry)
+            if prior is None or scored.score > prior[0].score:
+                per_entry[record.entry] = (scored, record.name)
+        out = []
+        for e_idx, (scored, matched) in per_entry.items():
+            entry = index.entries[e_idx]
+            adjustments = _adjustments(entry, country, kind, address)
+            adjusted = scored.score + sum(d for _, d in adjustments)
+            if scored.score < threshold and adjusted < threshold:
+                continue
+            final = max(adjusted, threshold) if scored.score >= threshold else adjusted
+            final = min(final, scored.score if scored.score >= 1.0 else 0.99)
+            match = Match(
+                entry, matched, round(final, 4), scored.score, scored.words, adjustments, via=via
+            )
+            out.append((e_idx, match))
+        return out
+
+    def _for_date(self, match: Match, as_of: date | None) -> Match:
+        """The entry's version for the date, with the data's doubts about it."""
+        listing = self.regdata.lists.listing(match.entry.id, as_of)
+        if listing is None:
+            return match
+        day = as_of or self.regdata.lists.newest_snapshot
+        return Match(
+            listing.entry,
+            match.matched_name,
+            match.score,
+            match.name_score,
+            match.explanation,
+            match.adjustments,
+            listing.flags(day),
+            match.via,
+        )
+
+    # -- pairs -------------------------------------------------------------------------------
+
+    def match(self, a: str, b: str, type: str | None = None) -> NameScore:
+        """Score name ``a`` against name ``b`` with the scorer ``screen`` uses."""
+        _type(type)
+        index = self.current_index()
+        qa, qb = analyze(a, "name_a"), analyze(b, "name_b")
+        words, found = index.query_words(qa)
+        listed = tuple(t.text for t in qb.scoring_tokens)
+        # The second name's words weigh what they would weigh as a query.
+        b_words, _ = index.query_words(qb)
+        weights = tuple(w.weight for w in b_words)
+        sim = _similarity(index, words, found)
+        return score_name(words, listed, weights, sim, qa.normalized == qb.normalized)
+
+
+def _similarity(
+    index: ScreeningIndex, words: list[QueryWord], found: list[dict[int, tuple[float, str]]]
+) -> Similarity:
+    cache: dict[tuple[int, str], tuple[float, str]] = {}
+
+    def sim(i: int, word: str) -> tuple[float, str]:
+        t_idx = index.vocab.get(word)
+        if t_idx is not None and t_idx in found[i]:
+            return found[i][t_idx]
+        key = (i, word)
+        if key not in cache:
+            best = (0.0, "")
+            for form in words[i].forms:
+                s = word_similarity(form, word, words[i].skeletal)
+                if s[0] > best[0]:
+                    best = s
+            cache[key] = best
+        return cache[key]
+
+    return sim
+
+
+def _adjustments(
+    entry: ListEntry, country: str | None, kind: str | None, address: str | None
+) -> tuple[tuple[str, float], ...]:
+    out: list[tuple[str, float]] = []
+    if country and entry.countries:
+        if country in entry.countries:
+            out.append((f"country {country} matches", COUNTRY_MATCH))
+        else:
+            out.append(
+                (f"country {country} not among {','.join(entry.countries)}", COUNTRY_MISMATCH)
+            )
+    if kind and entry.type and kind != entry.type:
+        out.append((f"type {kind} but listed as {entry.type}", TYPE_MISMATCH))
+    if address and entry.addresses:
+        asked = {w for w in fold(address).split() if len(w) >= 3}
+        for listed in entry.addresses:
+            words = {w for w in fold(listed.text).split() if len(w) >= 3}
+            if asked and len(asked & words) >= max(2, len(asked) // 2):
+                out.append(("address matches", ADDRESS_MATCH))
+                break
+    return tuple(out)
+
+
+def _country(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    from earmark.regdata.countries import require_country
+
+    return require_country(value, "country")
+
+
+def _type(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    kind = value.strip().lower()
+    if kind not in TYPES:
+        raise BadInput("type", f"unknown type {value!r}; one of {', '.join(TYPES)}")
+    return kind
+
+
+def _lists(value: Iterable[str] | None, known: tuple[str, ...]) -> set[str] | None:
+    if value is None:
+        return None
+    codes = {c.strip().upper() for c in value if c.strip()}
+    unknown = sorted(codes - set(known))
+    if unknown or not codes:
+        raise BadInput(
+            "lists", f"unknown list {', '.join(unknown) or '(none)'}; known: {', '.join(known)}"
+        )
+    return codes
+
+
+def _threshold(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise BadInput("threshold", f"must be between 0 and 1, not {value}")
+    return value
