@@ -120,10 +120,10 @@ def _apply(rng: random.Random, kind: str, e: ListEntry) -> tuple[str | None, str
         alias = rng.choice(e.aliases)
         return alias, alias
     if kind == "typo":
-        long_words = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
-        if not long_words:
+        long_at = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+        if not long_at:
             return None, ""
-        i = rng.choice(long_words)
+        i = rng.choice(long_at)
         words[i] = _typo(rng, words[i])
         return " ".join(words), ""
     if kind == "reorder" and len(words) >= 2:
@@ -137,15 +137,16 @@ def _apply(rng: random.Random, kind: str, e: ListEntry) -> tuple[str | None, str
         return (" ".join(changed) if changed != words else None), ""
     if kind == "merge" and len(distinctive) >= 2:
         i = rng.randrange(len(distinctive) - 1)
-        merged = distinctive[:i] + [distinctive[i] + distinctive[i + 1]] + distinctive[i + 2 :]
+        merged = [*distinctive[:i], distinctive[i] + distinctive[i + 1], *distinctive[i + 2 :]]
         return " ".join(merged), ""
     if kind == "split":
-        long_words = [w for w in distinctive if len(w) >= 8]
-        if not long_words:
+        splittable = [x for x in distinctive if len(x) >= 8]
+        if not splittable:
             return None, ""
-        w = rng.choice(long_words)
-        cut = rng.randrange(3, len(w) - 3)
-        return " ".join(x if x != w else f"{w[:cut]} {w[cut:]}" for x in distinctive), ""
+        chosen = rng.choice(splittable)
+        cut = rng.randrange(3, len(chosen) - 3)
+        parts = (x if x != chosen else f"{chosen[:cut]} {chosen[cut:]}" for x in distinctive)
+        return " ".join(parts), ""
     if kind == "extra_word":
         return f"{e.name} {rng.choice(EXTRA_WORDS)}", ""
     if kind == "missing_word" and len(distinctive) >= 3:
@@ -183,7 +184,7 @@ def build_negatives(
         name = line.strip()
         if name and not name.startswith("#") and analyze(name).normalized not in listed_keys:
             out.append({"kind": "real_company", "query": name})
-    seen = set()
+    seen: set[str] = set()
     while len(seen) < 200:
         parts = [rng.choice(p) for p in GENERIC_PARTS]
         if rng.random() < 0.5:

@@ -107,3 +107,27 @@ def test_bad_input_is_one_line_naming_the_field_exit_2(
     assert len(lines) == 1, run.err
     assert lines[0].startswith("earmark: error: ") and field in lines[0]
     assert "Traceback" not in run.err
+
+
+@pytest.mark.parametrize("value", ["20190517", "2019-W20-5", "2019-5-17"])
+def test_dates_must_be_yyyy_mm_dd(cli: Any, value: str) -> None:
+    run = cli("lists", "--as-of", value, "--json")
+    assert run.code == 2 and "--as-of" in run.err
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("entries", "--contains", ""), "--contains"),
+        (("entries", "--contains", "!!!"), "--contains"),
+        (("entries", "--footnote", "0"), "--footnote"),
+    ],
+)
+def test_entries_rejects_empty_filters(cli: Any, args: tuple[str, ...], field: str) -> None:
+    run = cli(*args)
+    assert run.code == 2 and field in run.err
+
+
+def test_long_bad_input_is_not_echoed_in_full(cli: Any) -> None:
+    run = cli("country", "X" * 100_000)
+    assert run.code == 2 and len(run.err) < 600

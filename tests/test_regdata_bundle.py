@@ -129,3 +129,63 @@ def test_rebuild_is_byte_identical(tmp_path: Path, shared_data: Path) -> None:
     for built in sorted(tmp_path.rglob("*.json.gz")):
         bundled = DATA_DIR / built.relative_to(tmp_path)
         assert sha256_file(built) == sha256_file(bundled), built.name
+
+
+def test_ids_continue_across_snapshots_when_names_are_respelled() -> None:
+    """The 2022 CSL writes "Chengdu Huawei Technologies Co., Ltd., Chengdu, Sichuan"; the 2026
+    CSL drops the city. One party, one id, one history: never two entries for one party."""
+    rd = load_regdata()
+    hits = [
+        lst
+        for lst in rd.lists.as_of(date(2020, 1, 1), ["EL"])
+        if name_key(lst.entry.name).startswith("chengdu huawei technologies")
+    ]
+    assert len(hits) == 1
+    assert hits[0].first_seen == date(2022, 5, 16) and hits[0].removed_by is None
+
+
+def test_no_id_is_shared_by_two_parties() -> None:
+    """An id that belonged to one party in 2022 is never reused for another in 2026."""
+    rd = load_regdata()
+    old = rd.lists.snapshot("csl-2022-05-16")
+    new = rd.lists.snapshot("csl-2026-07-31")
+    for entry_id, e in new.items():
+        o = old.get(entry_id)
+        if o is not None and e.list == "EL" and e.federal_register and o.federal_register:
+            vol_new = {c.split(" FR ")[0] for c in e.federal_register}
+            vol_old = {c.split(" FR ")[0] for c in o.federal_register}
+            assert vol_new & vol_old, (entry_id, e.name, o.name)
+
+
+def test_the_earliest_date_of_any_version_wins() -> None:
+    # The 2026 CSL dropped 84 FR 22961 from this entry; the 2022 CSL still has it.
+    rd = load_regdata()
+    hit = next(
+        lst for lst in rd.lists.as_of(date(2019, 6, 1), ["EL"]) if lst.entry.name == "Proven Honour"
+    )
+    assert hit.entry.effective_date == date(2019, 5, 16)
+
+
+def test_counts_on_a_snapshot_date_equal_the_snapshot() -> None:
+    versions = {v.list: v for v in load_regdata().list_versions(date(2022, 5, 16))}
+    assert versions["EL"].entries == 2001  # the rows of the 2022 CSL
+    assert versions["DPL"].entries == 462
+    later = {v.list: v for v in load_regdata().list_versions(date(2022, 5, 17))}
+    assert later["SDN"].entries == 10026 and later["SDN"].possibly_listed > 5000
+
+
+def test_footnote_1_before_2022_is_inferred_from_the_section_cited() -> None:
+    rd = load_regdata()
+    old = [
+        lst.entry
+        for lst in rd.lists.as_of(date(2021, 1, 1), ["EL"])
+        if "huawei" in lst.entry.name.casefold()
+    ]
+    assert old and all(1 in e.footnotes and e.footnotes_inferred for e in old)
+    assert all("736.2(b)(3)(vi)" in (e.license_requirement or "") for e in old)
+
+
+def test_csl_country_names_become_codes() -> None:
+    codes = {c for lst in load_regdata().lists.as_of(None) for c in lst.entry.countries}
+    assert all(len(c) == 2 and c.isupper() for c in codes)
+    assert "TR" in codes

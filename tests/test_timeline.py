@@ -161,12 +161,14 @@ def test_tgl_versions(tl: Timeline) -> None:
     assert last.effective_to == date(2020, 8, 13)
     inside = tl.version_in_force(s, date(2020, 7, 1))
     assert inside == last
-    # Expired after Aug 13, 2020; the security-research authorisation began Aug 17.
+    # Expired after Aug 13, 2020: no TGL since. The security-research authorisation that began
+    # on Aug 17 is a series of its own, not a version of the TGL.
     assert tl.version_in_force(s, date(2020, 8, 14)) is None
-    after = tl.version_in_force(s, date(2020, 9, 1))
+    assert tl.version_in_force(s, date(2020, 9, 1)) is None
+    after = tl.version_in_force("huawei-security-research", date(2020, 9, 1))
     assert after is not None and after.id == "huawei-security-research-authorization-2020-08"
     assert all("research" in c or "vulnerability" in c for c in after.covers)
-    assert tl.version_in_force(s, date(2026, 1, 1)) == after
+    assert tl.version_in_force("huawei-security-research", date(2026, 1, 1)) == after
 
 
 def test_tgl_versions_do_not_overlap(tl: Timeline) -> None:

@@ -45,7 +45,11 @@ def _register() -> None:
 
 
 def fail(message: str, code: int = 2) -> None:
-    sys.stderr.write(f"earmark: error: {message}\n")
+    # One line, of a readable length, whatever the input echoed in it.
+    line = " ".join(message.split())
+    if len(line) > 400:
+        line = line[:400] + "..."
+    sys.stderr.write(f"earmark: error: {line}\n")
     sys.exit(code)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from earmark.cli.app import app
@@ -77,7 +78,11 @@ def entries_cmd(
     rd = load_regdata()
     codes = _list_codes(rd.lists.list_codes, list_code)
     cc = _country(country)
-    words = name_key(contains) if contains else ""
+    words = name_key(contains) if contains is not None else ""
+    if contains is not None and not words:
+        raise BadInput("--contains", "no letters or digits to look for")
+    if footnote is not None and not 1 <= footnote <= 9:
+        raise BadInput("--footnote", f"footnotes are numbered 1 to 9, not {footnote}")
     found = []
     for listing in rd.lists.as_of(day, codes):
         e = listing.entry
@@ -109,7 +114,7 @@ def entries_cmd(
         table.add_row(
             e.id,
             e.list,
-            e.name,
+            escape(e.name),
             ",".join(e.countries),
             ",".join(map(str, e.footnotes)),
             _effective_text(lst),
@@ -134,7 +139,7 @@ def entry_cmd(
         emit_json(data)
         return
     for key, value in data.items():
-        console.print(f"[bold]{key}[/bold]: {value}")
+        console.print(f"[bold]{key}[/bold]: {escape(str(value))}")
 
 
 def _listing_json(listing: Listing, day: Any) -> dict[str, Any]:

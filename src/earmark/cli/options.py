@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from typing import Annotated, Any
@@ -11,6 +12,8 @@ import typer
 from rich.console import Console
 
 from earmark.errors import BadInput
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on standard output.")]
 
@@ -21,10 +24,13 @@ def parse_date(value: str | None, field: str) -> date | None:
     """A YYYY-MM-DD date, or BadInput naming the field."""
     if value is None:
         return None
+    shown = value if len(value) <= 40 else value[:40] + "..."
+    if not _ISO_DATE.match(value.strip()):
+        raise BadInput(field, f"not a date in the form YYYY-MM-DD: {shown!r}")
     try:
         parsed = date.fromisoformat(value.strip())
     except ValueError:
-        raise BadInput(field, f"not a date in the form YYYY-MM-DD: {value!r}") from None
+        raise BadInput(field, f"not a valid date: {shown!r}") from None
     if parsed.year < 1900:
         raise BadInput(field, f"date out of range: {value!r}")
     return parsed
@@ -37,4 +43,8 @@ AsOf = Annotated[
 
 
 def emit_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a terminal or pipe that cannot take UTF-8: escape instead
+        sys.stdout.write(json.dumps(payload, ensure_ascii=True, indent=2, default=str) + "\n")

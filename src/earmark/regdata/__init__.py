@@ -39,7 +39,8 @@ class ListVersion:
     list: str
     name: str
     agency: str
-    entries: int
+    entries: int  # listed on the date as far as the snapshots show
+    possibly_listed: int  # listed between two snapshots: maybe on the date, maybe later
     snapshot: date
     dataset: str
     source: str
@@ -56,6 +57,7 @@ class ListVersion:
             "name": self.name,
             "agency": self.agency,
             "entries": self.entries,
+            "possibly_listed": self.possibly_listed,
             "snapshot": self.snapshot.isoformat(),
             "dataset": self.dataset,
             "source": self.source,
@@ -114,11 +116,13 @@ class RegData:
         main = self.lists.datasets[main_id]
         dates = [h.effective for h in histories if h.effective]
         flags: Counter[str] = Counter(f for h in histories for f in h.flags(day))
+        between = sum(1 for h in histories if "listed_between_snapshots" in h.flags(day))
         return ListVersion(
             list=code,
             name=LIST_NAMES.get(code, code),
             agency=AGENCY.get(code, ""),
-            entries=len(histories),
+            entries=len(histories) - between,
+            possibly_listed=between,
             snapshot=main.provenance.snapshot,
             dataset=main.id,
             source=main.provenance.origin,

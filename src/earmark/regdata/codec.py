@@ -20,11 +20,11 @@ from earmark.regdata.model import (
     ReviewPolicy,
 )
 
-FORMAT = "earmark-lists/1"
+FORMAT = "earmark-lists/2"
 FIELDS = (
     "id", "list", "name", "aliases", "type", "countries", "addresses", "programs",
     "federal_register", "license_requirement", "license_policy", "review_policy", "footnotes",
-    "effective", "start_date", "remarks", "source_ids", "url",
+    "footnotes_inferred", "effective", "start_date", "remarks", "source_ids", "url",
 )  # fmt: skip
 
 
@@ -57,6 +57,7 @@ def encode(dataset: str, entries: list[ListEntry]) -> dict[str, Any]:
             strings.add(e.license_policy),
             policies.add(policy or None, repr(policy)),
             list(e.footnotes),
+            e.footnotes_inferred,
             _encode_effective(e.effective),
             e.start_date.isoformat() if e.start_date else None,
             e.remarks, list(e.source_ids),
@@ -98,11 +99,12 @@ def decode(doc: dict[str, Any]) -> list[ListEntry]:
                 strings[r[10]] if r[10] is not None else None,
                 policies[r[11]] if r[11] is not None else (),
                 tuple(r[12]),
-                _decode_effective(r[13], effective_cache),
-                date.fromisoformat(r[14]) if r[14] else None,
-                r[15],
-                tuple(r[16]),
-                strings[r[17]] if r[17] is not None else None,
+                r[13],
+                _decode_effective(r[14], effective_cache),
+                date.fromisoformat(r[15]) if r[15] else None,
+                r[16],
+                tuple(r[17]),
+                strings[r[18]] if r[18] is not None else None,
             )
         )
     return out

@@ -26,6 +26,25 @@ def parse_footnotes(text: str | None) -> tuple[int, ...]:
     return tuple(sorted({int(m.group(1)) for m in _MARKER.finditer(text)}))
 
 
+# Where a text cites the rule a footnote stands for but prints no marker digit: the 2020-2022
+# Huawei entries cite "§ 736.2(b)(3)(vi)", the home of the footnote 1 rule until 87 FR 6022
+# moved it to § 734.9(e)(1); a few later entries cite § 734.9(g) or (e)(2) without the digit.
+_FOOTNOTE_RULES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"736\.2\s*\(b\)\s*\(3\)\s*\(vi\)"), 1),
+    (re.compile(r"734\.9\s*\(e\)\s*\(1\)"), 1),
+    (re.compile(r"734\.9\s*\(g\)"), 3),
+    (re.compile(r"734\.9\s*\(e\)\s*\(2\)"), 4),
+    (re.compile(r"734\.9\s*\(e\)\s*\(3\)"), 5),
+)
+
+
+def infer_footnotes(text: str | None) -> tuple[int, ...]:
+    """Footnotes implied by the FDP rule sections a text cites, for texts without markers."""
+    if not text:
+        return ()
+    return tuple(sorted({n for pattern, n in _FOOTNOTE_RULES if pattern.search(text)}))
+
+
 def strip_footnotes(text: str) -> str:
     """The text without its footnote markers, for display next to the parsed numbers."""
     out = text

@@ -1,10 +1,12 @@
 """Stable entry ids.
 
 Lists that number their entries (OFAC's ent_num, also used by the CSL for the Treasury lists)
-give "<LIST>-<number>". The BIS lists have no numbers: their id is "<LIST>-" and ten hex digits
-of a hash of the entry's name key and first country, so that the same entry gets the same id in
-every snapshot and every rebuild. Two entries with the same name and country (the Entity List
-has a few, differing only in address or citation) get "-2", "-3" in a deterministic order.
+give "<LIST>-<number>". The BIS and State lists have no numbers: their id is "<LIST>-" and ten
+hex digits of a hash of the entry's name key, so that the same entry gets the same id in every
+snapshot and every rebuild. Entries with the same name (the Entity List has a few, in several
+countries or differing only in address) get "-2", "-3" in the order of their first Federal
+Register citation, then countries. Where a later snapshot spells a name differently, the build
+carries the earlier id forward (scripts/build_regdata.py, ``carry_ids_forward``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -28,9 +29,8 @@ def numbered_id(list_code: str, number: str) -> str:
     return f"{list_code}-{number.strip()}"
 
 
-def hashed_id(list_code: str, name: str, countries: Iterable[str]) -> str:
-    first = next(iter(countries), "")
-    digest = hashlib.sha1(f"{name_key(name)}|{first}".encode()).hexdigest()[:10]
+def hashed_id(list_code: str, name: str) -> str:
+    digest = hashlib.sha1(name_key(name).encode()).hexdigest()[:10]
     return f"{list_code}-{digest}"
 
 

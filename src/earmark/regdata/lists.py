@@ -25,7 +25,7 @@ from typing import Any
 
 from earmark.regdata import codec
 from earmark.regdata.bundle import DATA_DIR, gc_paused, read_json_gz
-from earmark.regdata.model import Dataset, ListEntry
+from earmark.regdata.model import Dataset, EffectiveDate, ListEntry
 
 HISTORY_FORMAT = "earmark-history/1"
 HISTORY_FILE = "history.json.gz"
@@ -73,19 +73,22 @@ class History:
         return self.present[-1][0]
 
     def listed_on(self, on: date) -> bool:
-        eff = self.effective
-        listed = eff <= on if eff is not None else self.not_before is None or on > self.not_before
-        return listed and (self.removed_by is None or on < self.removed_by)
+        # A snapshot that lacks the entry outweighs an earlier effective date: the entry was
+        # not listed on that snapshot's date (removed and listed again, or renamed).
+        if self.effective is not None and on < self.effective:
+            return False
+        if self.not_before is not None and on <= self.not_before:
+            return False
+        return self.removed_by is None or on < self.removed_by
 
     def flags(self, on: date) -> tuple[str, ...]:
         """Why the answer for ``on`` is less than certain, if it is."""
         out = []
-        if self.effective is None:
-            if self.not_before is None:
-                out.append("listing_date_unknown")
-            elif on < self.first_seen:
-                out.append("listed_between_snapshots")
-        elif self.approximate:
+        if self.effective is None and self.not_before is None:
+            out.append("listing_date_unknown")
+        elif self.not_before is not None and on < self.first_seen:
+            out.append("listed_between_snapshots")
+        if self.effective is not None and self.approximate:
             out.append("listing_date_approximate")
         if self.removed_by is not None and on > self.last_seen:
             out.append("possibly_removed")
@@ -207,7 +210,7 @@ class ListStore:
         out = {}
         for entry_id, present in seen.items():
             first, last = present[0][0], present[-1][0]
-            eff = next((e.effective for _, e in reversed(present) if e.effective), None)
+            eff = _earliest_effective(e for _, e in present)
             out[entry_id] = History(
                 id=entry_id,
                 list=code,
@@ -245,15 +248,42 @@ class ListStore:
     def _listing(self, history: History, on: date | None) -> Listing:
         dataset = history.dataset_for(on)
         entry = self.snapshot(dataset)[history.id]
-        if entry.effective is None and history.effective is not None:
-            # An older snapshot knows the date (the 2022 CSL has start dates): carry it over.
-            older = next(
-                self.snapshot(ds)[history.id].effective
-                for _, ds in history.present
-                if self.snapshot(ds)[history.id].effective
+        if len(history.present) > 1:
+            entry = _merge_versions(
+                entry, [self.snapshot(ds)[history.id] for _, ds in history.present]
             )
-            entry = replace(entry, effective=older)
         return Listing(entry=entry, dataset=dataset, history=history)
+
+
+def _earliest_effective(entries: Iterable[ListEntry]) -> EffectiveDate | None:
+    """The earliest date any version gives: a later snapshot may drop the first citation."""
+    dates = [e.effective for e in entries if e.effective is not None]
+    return min(dates, key=lambda d: (d.value, d.approximate)) if dates else None
+
+
+def _merge_versions(entry: ListEntry, versions: list[ListEntry]) -> ListEntry:
+    """The chosen version, completed from the others of the same entry.
+
+    The snapshots differ in what they kept: the legacy OFAC sdn.csv has no aliases or addresses,
+    the reduced 2026 CSL no street addresses. Aliases are joined (a name once used for a listed
+    party stays worth screening); countries and addresses are taken from another version when
+    this one has none; the effective date is the earliest any version gives.
+    """
+    aliases = tuple(dict.fromkeys(a for v in (entry, *versions) for a in v.aliases))
+    aliases = tuple(a for a in aliases if a != entry.name)
+    countries = entry.countries or next((v.countries for v in versions if v.countries), ())
+    addresses = entry.addresses or next((v.addresses for v in versions if v.addresses), ())
+    effective = _earliest_effective(versions) or entry.effective
+    if (aliases, countries, addresses, effective) == (
+        entry.aliases,
+        entry.countries,
+        entry.addresses,
+        entry.effective,
+    ):
+        return entry
+    return replace(
+        entry, aliases=aliases, countries=countries, addresses=addresses, effective=effective
+    )
 
 
 def encode_histories(histories: dict[str, History]) -> dict[str, Any]:

@@ -74,6 +74,8 @@ class ListEntry:
     license_policy: str | None = None  # the text as published
     review_policy: tuple[PolicyPart, ...] = ()  # the text, normalised
     footnotes: tuple[int, ...] = ()  # Supp. 4 to Part 744 footnote markers, e.g. (1, 2)
+    # True when no marker was printed and the footnotes come from the sections the text cites
+    footnotes_inferred: bool = False
     effective: EffectiveDate | None = None
     start_date: date | None = None  # CSL start_date (FR publication date) when published
     remarks: str | None = None
@@ -120,6 +122,7 @@ class ListEntry:
                 for p in d.get("review_policy", ())
             ),
             footnotes=tuple(d.get("footnotes", ())),
+            footnotes_inferred=d.get("footnotes_inferred", False),
             effective=EffectiveDate(
                 value=date.fromisoformat(eff["value"]),
                 basis=DateBasis(eff["basis"]),

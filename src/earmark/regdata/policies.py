@@ -22,7 +22,8 @@ _POLICY_PATTERNS: tuple[tuple[re.Pattern[str], ReviewPolicy], ...] = (
 )
 # Clauses end at ";", at a sentence end (not "U.S."), or where a new policy phrase starts.
 _CLAUSE_BREAK = re.compile(
-    r";|(?<!U\.S)\.\s+(?=[A-Z])|\s+(?=(?:Case-by|Presumption of|Presumption for|Policy of)\b)"
+    r";(?!\s*\d[A-E]\d{3})|(?<!U\.S)\.\s+(?=[A-Z])"
+    r"|\s+(?=(?:Case-by|Presumption of|Presumption for|Policy of)\b)"
 )
 _EXCEPT = re.compile(r"\s*except\s+case[\s-]*by[\s-]*case\s+(?:review\s+)?for\s+(.+)$", re.I)
 _SECTION = re.compile(r"\b(7\d\d\.\d+(?:\s*\([a-z0-9]+\))*)", re.I)
@@ -30,7 +31,10 @@ _APART_FROM = re.compile(
     r",?\s*apart from (.+?),? which will be reviewed on a case[\s-]*by[\s-]*case basis", re.I
 )
 # A clause is "for everything else" when it says so, or names no particular items.
-_RESIDUAL = re.compile(r"all\s+other\s+items|^all\s+items\s+subject\s+to\s+the\s+EAR\W*$", re.I)
+_RESIDUAL = re.compile(
+    r"all\s+other\s+items|^all\s+items\s+subject\s+to\s+the\s+EAR\W*$|^all\s+items\s+to\s+include",
+    re.I,
+)
 _SCOPE_LEAD = re.compile(r"^\s*(?:review|basis)?\s*(?:for|of)?\s*", re.I)
 
 
@@ -79,7 +83,7 @@ def _scope(rest: str) -> str | None:
 
 def _sections(text: str) -> str | None:
     """The sections a "See §§ ..." reference names, e.g. "744.2(d), 744.3(d)"."""
-    see = re.search(r"\bsee\b(.*)$", text, re.I)
+    see = re.search(r"\b(?:see|specified\s+in|set\s+forth\s+in)\b(.*)$", text, re.I)
     if not see:
         return None
     found = [re.sub(r"\s+", "", s) for s in _SECTION.findall(see.group(1))]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from earmark.regdata.fedreg import Citation, parse_citations
-from earmark.regdata.footnotes import parse_footnotes
+from earmark.regdata.footnotes import infer_footnotes, parse_footnotes
 from earmark.regdata.ids import disambiguate, hashed_id
 from earmark.regdata.model import ListEntry
 from earmark.regdata.policies import normalise_policy
@@ -17,8 +17,8 @@ from earmark.regdata.policies import normalise_policy
 # "Entity List (EL) - Bureau of Industry and Security" -> "EL"
 _LIST_CODE = re.compile(r"\(([A-Z][A-Z-]*(?: List)?)\)")
 
-# Lists whose entries carry no number of their own.
-UNNUMBERED = frozenset({"EL", "DPL", "UVL", "MEU", "ISN", "DTC", "PLC"})
+# Lists whose entries carry no number of their own (the Treasury lists carry OFAC's).
+UNNUMBERED = frozenset({"EL", "DPL", "UVL", "MEU", "ISN", "DTC"})
 
 
 @dataclass
@@ -99,20 +99,27 @@ def split_multi(value: str | None, sep: str = ";") -> tuple[str, ...]:
 
 
 def with_policy_and_footnotes(entry: ListEntry) -> ListEntry:
+    footnotes = parse_footnotes(entry.license_requirement)
+    inferred = not footnotes and bool(infer_footnotes(entry.license_requirement))
     return replace(
         entry,
         review_policy=normalise_policy(entry.license_policy),
-        footnotes=parse_footnotes(entry.license_requirement),
+        footnotes=footnotes or infer_footnotes(entry.license_requirement),
+        footnotes_inferred=inferred,
     )
+
+
+def _suffix_order(entry: ListEntry) -> tuple[object, ...]:
+    """Same-name entries are numbered by first citation, then countries, then source id."""
+    cites = [c for t in entry.federal_register for c in parse_citations(t) if c.page is not None]
+    first = min(((c.volume, c.page or 0) for c in cites), default=(999, 0))
+    return (entry.list, first, tuple(sorted(entry.countries)), entry.source_ids)
 
 
 def assign_hashed_ids(entries: list[ListEntry]) -> list[ListEntry]:
     """Give unnumbered entries their stable hashed ids (see :mod:`earmark.regdata.ids`)."""
-    order = sorted(
-        range(len(entries)),
-        key=lambda i: (entries[i].list, entries[i].federal_register, entries[i].aliases),
-    )
-    base = {i: hashed_id(entries[i].list, entries[i].name, entries[i].countries) for i in order}
+    order = sorted(range(len(entries)), key=lambda i: _suffix_order(entries[i]))
+    base = {i: hashed_id(entries[i].list, entries[i].name) for i in order}
     final = dict(zip(order, disambiguate([base[i] for i in order]), strict=True))
     return [
         replace(e, id=final[i]) if e.list in UNNUMBERED or not e.id else e

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from earmark.regdata.countries import country_code
 from earmark.regdata.fedreg import normalise_citations
 from earmark.regdata.ids import numbered_id
 from earmark.regdata.model import Address, ListEntry
@@ -32,6 +33,21 @@ _TYPES = {
     "vessel": "vessel",
     "aircraft": "aircraft",
 }
+
+
+def _countries(values: list[str], report: ParseReport) -> tuple[str, ...]:
+    """ISO codes; the CSL also writes names ("TURKIYE", "PRC", "REGION: WEST BANK")."""
+    out = []
+    for value in values:
+        value = value.strip()
+        if len(value) == 2 and value.isalpha():
+            out.append(value.upper())
+            continue
+        code = country_code(value) or country_code(value.removeprefix("REGION:").strip())
+        report.note("country_name_mapped" if code else "country_unresolved")
+        if code:
+            out.append(code)
+    return tuple(dict.fromkeys(out))
 
 
 def _type(value: str | None) -> str | None:
@@ -74,7 +90,7 @@ def _from_compact(
         name=clean(row["n"]) or "",
         aliases=aliases,
         type=_type(row.get("t")),
-        countries=tuple(dict.fromkeys(c.strip().upper() for c in row.get("c", ()) if c.strip())),
+        countries=_countries(row.get("c", ()), report),
         programs=split_multi(tables["programmes"][row["pg"]]) if "pg" in row else (),
         federal_register=normalise_citations(row.get("fr")),
         license_requirement=clean(requirement),
