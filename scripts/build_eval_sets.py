@@ -23,7 +23,10 @@ import hashlib
 import random
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from earmark.names import Kind, analyze
+from earmark.names.vocabulary import vocabulary
 from earmark.regdata import load_regdata
 from earmark.regdata.model import ListEntry
 
@@ -190,7 +193,14 @@ def build_negatives(
         if rng.random() < 0.5:
             parts = [rng.choice(GENERIC_PARTS[0]), *parts[1:]]
         seen.add(" ".join(parts))
-    out.extend({"kind": "generic_words", "query": q} for q in sorted(seen))
+    # A listed party may itself bear a generic name ("General Technology Limited"): a query of
+    # that name is a true match, not a negative. Keep only names no listed name resembles.
+    bare = {_bare(k) for k in listed_keys}
+    out.extend(
+        {"kind": "generic_words", "query": q}
+        for q in sorted(seen)
+        if not any(fuzz.ratio(_bare(analyze(q).normalized), b) >= 90 for b in bare)
+    )
     companies = sorted((e for e in entries if e.list == "EL" and e.type != "individual"),
                        key=lambda e: e.id)  # fmt: skip
     for e in rng.sample(companies, 300):
@@ -203,6 +213,12 @@ def build_negatives(
         if analyze(query).normalized not in listed_keys:
             out.append({"kind": "replaced_word", "query": query})
     return out
+
+
+def _bare(normalized: str) -> str:
+    """A normalised name without its legal-form tokens."""
+    legal = vocabulary().legal_tokens
+    return " ".join(w for w in normalized.split() if w not in legal)
 
 
 def _write(path: Path, rows: list[dict[str, str]], fields: list[str]) -> None:

@@ -56,6 +56,10 @@ class AnalyzedName:
         return tuple(t for t in self.tokens if t.kind is not Kind.STOP)
 
 
+# Administrative suffixes that English renderings of Chinese names leave out.
+_ADMINISTRATIVE = frozenset("市省区县")
+
+
 @dataclass(frozen=True, slots=True)
 class _Raw:
     text: str
@@ -64,8 +68,11 @@ class _Raw:
     source: str = ""
 
 
-def analyze(name: str, field: str = "name") -> AnalyzedName:
-    """Tokens of ``name``; BadInput (naming ``field``) when it is empty or too long."""
+def analyze(name: str, field: str = "name", dedupe: bool = True) -> AnalyzedName:
+    """Tokens of ``name``; BadInput (naming ``field``) when it is empty or too long.
+
+    ``dedupe``: a word repeated in a listed name counts once ("HUAWEI TECHNOLOGIES CO., LTD.
+    (HUAWEI)"); in a query the repetition is kept ("Johnson & Johnson" is not "Johnson")."""
     text = clean_input(name, field)
     raw: list[_Raw] = []
     scripts: set[str] = set()
@@ -79,7 +86,7 @@ def analyze(name: str, field: str = "name") -> AnalyzedName:
             if folded:
                 scripts.add("arabic" if arabic else "latin" if run.isascii() else "other")
             raw.extend(_Raw(w, skeleton=arabic) for w in folded.split())
-    tokens = _classify(_legal_forms(raw))
+    tokens = _classify(_legal_forms(raw), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
     known = chinese.known_name(text) if "han" in (script, "mixed") else None
     return AnalyzedName(text, tokens, script, known)
@@ -88,6 +95,8 @@ def analyze(name: str, field: str = "name") -> AnalyzedName:
 def _han_tokens(run: str) -> list[_Raw]:
     out = []
     for word in chinese.segment(run):
+        if word.source in _ADMINISTRATIVE:
+            continue  # 深圳市 is "Shenzhen" in an English name, not "Shenzhen City"
         primary = word.renderings[0].split()
         alts: tuple[str, ...] = ()
         if len(primary) == 1:
@@ -123,13 +132,13 @@ def _legal_forms(raw: list[_Raw]) -> list[_Raw | Token]:
     return out
 
 
-def _classify(items: list[_Raw | Token]) -> tuple[Token, ...]:
-    """Kinds for the tokens; a token repeated in a name counts once ("HUAWEI ... (HUAWEI)")."""
+def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
+    """Kinds for the tokens, without repeats when ``dedupe``."""
     vocab = vocabulary()
     out: list[Token] = []
     seen: set[str] = set()
     for item in items:
-        if item.text in seen:
+        if dedupe and item.text in seen:
             continue
         seen.add(item.text)
         if isinstance(item, Token):

@@ -33,10 +33,13 @@ def vocabulary() -> Vocabulary:
     starts: dict[str, int] = {}
     for phrase in phrases:
         starts[phrase[0]] = max(starts.get(phrase[0], 0), len(phrase))
+    with (DATA / "places.toml").open("rb") as fh:
+        places = tomllib.load(fh)["words"]["places"]
     return Vocabulary(
         legal_phrases=phrases,
         legal_starts=starts,
         legal_tokens=frozenset(forms),
-        generic=frozenset(w for w in words["generic"] if " " not in w),
+        # Places qualify a name (where, not who): they weigh like generic words.
+        generic=frozenset(w for w in (*words["generic"], *places) if " " not in w),
         stopwords=frozenset(words["stopwords"]),
     )

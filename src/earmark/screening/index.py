@@ -5,7 +5,7 @@ Candidate retrieval never scans all entries. Each query word is looked up
 * exactly, in the vocabulary of listed words;
 * with one edit, through a deletion index (every listed word of 4+ letters is stored under
   itself and each of its one-letter deletions; a query word's own deletions meet it there);
-* as an abbreviation, through the listed words that start with its first three letters;
+* as an abbreviation of a common word (generic words and legal forms: "intl", "trdg");
 * by consonant skeleton, for words written in Arabic script;
 * joined with its neighbour ("Hua Wei" -> "huawei"), and against pairs of adjacent listed words
   joined ("Huawei" -> "hua wei").
@@ -23,13 +23,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import skeleton
+from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
-from earmark.screening.scorer import UNPAIRED_LISTED, QueryWord
-from earmark.screening.similarity import MIN_SIMILARITY, word_similarity
+from earmark.screening.scorer import UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
+from earmark.screening.similarity import MIN_SIMILARITY, budget, word_similarity
 
 LEGAL_WEIGHT = 0.05
 GENERIC_CAP = 0.25
@@ -49,6 +52,7 @@ class NameRecord:
     normalized: str
     total: float  # sum of the weights
     word_ids: tuple[int, ...]
+    bare: str  # the normalised name without legal forms
 
 
 class ScreeningIndex:
@@ -83,6 +87,8 @@ class ScreeningIndex:
         self.words: list[str] = list(df)
         self.weight: list[float] = [_weight(kinds[w], df[w], n) for w in self.words]
         self.df: list[int] = [df[w] for w in self.words]
+        # Common words (generic words, legal forms) may be abbreviated; names are not.
+        self.common: list[bool] = [kinds[w] in (Kind.GENERIC, Kind.LEGAL) for w in self.words]
         self.postings: list[list[int]] = [[] for _ in self.words]
         self.records: list[NameRecord] = []
         self.joined: dict[str, list[int]] = defaultdict(list)
@@ -93,22 +99,28 @@ class ScreeningIndex:
             r_idx = len(self.records)
             weights = tuple(self.weight[self.vocab[w]] for w in words)
             ids = tuple(self.vocab[w] for w in words)
-            record = NameRecord(e_idx, name, alias, words, weights, a.normalized, sum(weights), ids)
+            bare = " ".join(t.text for t in a.scoring_tokens if t.kind is not Kind.LEGAL)
+            record = NameRecord(
+                e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare
+            )
             self.records.append(record)
             for w in words:
                 self.postings[self.vocab[w]].append(r_idx)
             for left, right in pairwise(words):
                 self.joined[left + right].append(r_idx)
         self.deletes: dict[str, list[int]] = defaultdict(list)
-        self.prefixes: dict[str, list[int]] = defaultdict(list)
+        self.common_by_letter: dict[str, list[int]] = defaultdict(list)
         self.skeletons: dict[str, list[int]] = defaultdict(list)
         for t_idx, w in enumerate(self.words):
-            if len(w) >= 4:
+            if len(w) >= 5:
                 for key in {w, *_deletions(w)}:
                     self.deletes[key].append(t_idx)
-            if len(w) >= 4 and not w.isdigit():
-                self.prefixes[w[:3]].append(t_idx)
+            if self.common[t_idx] and len(w) >= 4:
+                self.common_by_letter[w[0]].append(t_idx)
             self.skeletons[skeleton(w)].append(t_idx)
+        self.legal_words = sorted(
+            {p[0] for p in vocabulary().legal_phrases if len(p) == 1 and len(p[0]) >= 5}
+        )
 
     # -- querying --------------------------------------------------------------------------
 
@@ -120,7 +132,10 @@ class ScreeningIndex:
         matches: list[dict[int, tuple[float, str]]] = []
         for token in name.scoring_tokens:
             found = self._lookup(token.forms, token.skeleton)
-            weight = self._query_weight(token.kind, found)
+            kind = token.kind
+            if not found and kind is Kind.WORD and self._misspelt_legal_form(token.text):
+                kind = Kind.LEGAL  # "Limitd", "CfMPANY": a legal form with a typo
+            weight = self._query_weight(kind, found)
             shown = token.source or token.text
             words.append(QueryWord(token.forms, weight, token.skeleton, shown))
             matches.append(found)
@@ -136,17 +151,25 @@ class ScreeningIndex:
             if len(form) >= 4:
                 for key in (form, *_deletions(form)):
                     candidates.update(self.deletes.get(key, ()))
-            if 3 <= len(form) <= 6 and exact is None:
-                candidates.update(self.prefixes.get(form[:3], ()))
+            if len(form) >= 3 and exact is None:
+                candidates.update(self.common_by_letter.get(form[0], ()))
             if skeletal:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
             for t_idx in candidates:
                 if t_idx in found and found[t_idx][0] >= 1.0:
                     continue
-                sim, how = word_similarity(form, self.words[t_idx], skeletal)
+                sim, how = word_similarity(form, self.words[t_idx], skeletal, self.common[t_idx])
                 if sim >= MIN_SIMILARITY and sim > found.get(t_idx, (0.0, ""))[0]:
                     found[t_idx] = (sim, how)
         return found
+
+    def _misspelt_legal_form(self, word: str) -> bool:
+        if len(word) < 5:
+            return False
+        allowed = budget(len(word))
+        return any(
+            OSA.distance(word, legal, score_cutoff=allowed) <= allowed for legal in self.legal_words
+        )
 
     def _query_weight(self, kind: Kind, found: dict[int, tuple[float, str]]) -> float:
         if kind is Kind.LEGAL:
@@ -202,7 +225,8 @@ class ScreeningIndex:
             if allowed is not None and record.entry not in allowed:
                 continue
             unpaired = max(record.total - paired[r_idx], 0.0)
-            if (num + bonus) / (total_q + paired[r_idx] + UNPAIRED_LISTED * unpaired) < floor:
+            optimistic = UNPAIRED_QUERY * total_q + paired[r_idx] + UNPAIRED_LISTED * unpaired
+            if (num + bonus) / optimistic < floor:
                 continue
             num, pw = self._add_extras(record, words, matches, extras, num, paired[r_idx])
             unpaired = max(record.total - pw, 0.0)

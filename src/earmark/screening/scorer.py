@@ -6,13 +6,15 @@ Words are paired greedily, most similar first, each word at most once; two adjac
 pair with one ("Hua Wei" / "Huawei") and the other way round. Then
 
     score = sum over pairs of similarity x (weight of the query words + weight of the listed words)
-            / (weight of all query words + weight of the paired listed words
+            / (weight of the paired words + weight of the unpaired query words
                + 0.5 x weight of the unpaired listed words)
 
 so a query word left without a partner costs its full weight, a listed word left over half of
 its weight ("Huawei" still finds "Huawei Technologies Co., Ltd."), and a shared generic word
-cannot carry a match ("BELLETECH CORP" / "11420 CORP."). Only identical normalised names score
-1.0; anything else is capped at 0.99 so that a review queue can still be ranked.
+cannot carry a match ("BELLETECH CORP" / "11420 CORP."). The denominator is at least
+MIN_DENOMINATOR, so that names of generic words only need more than those to match. Only
+identical normalised names score 1.0; anything else is capped at 0.99 so that a review queue
+can still be ranked.
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 UNPAIRED_LISTED = 0.5
+UNPAIRED_QUERY = 1.0
 MAX_NON_IDENTICAL = 0.99
+# The least evidence a match needs, in weight: about two distinctive words. Names made of
+# generic words only ("United Services Co., Ltd.") cannot score high on their shared generic
+# words, however many, unless they are identical.
+MIN_DENOMINATOR = 1.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +94,15 @@ def score_name(
         for i in qs:
             matched[i] = (sim, shown, how if len(qs) == len(ls) else "joined words")
 
-    total_q = sum(w.weight for w in query)
+    paired_q = sum(w.weight for i, w in enumerate(query) if i in used_q)
+    unpaired_q = sum(w.weight for i, w in enumerate(query) if i not in used_q)
     paired_l = sum(listed_weights[j] for j in used_l)
     unpaired_l = sum(w for j, w in enumerate(listed_weights) if j not in used_l)
-    denominator = total_q + paired_l + UNPAIRED_LISTED * unpaired_l
-    score = numerator / denominator if denominator > 0 else 0.0
-    if not identical:
-        score = min(score, MAX_NON_IDENTICAL)
+    denominator = max(
+        paired_q + UNPAIRED_QUERY * unpaired_q + paired_l + UNPAIRED_LISTED * unpaired_l,
+        MIN_DENOMINATOR,
+    )
+    score = 1.0 if identical else min(numerator / denominator, MAX_NON_IDENTICAL)
     words = tuple(
         WordMatch(w.shown or w.forms[0], *(_rounded(matched[i]) if i in matched else (None, 0.0)))
         for i, w in enumerate(query)

@@ -12,13 +12,13 @@ hit). An entry that was not listed on the date asked for is not a hit.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from earmark.errors import BadInput
-from earmark.names import AnalyzedName, analyze
+from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import fold
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.model import ListEntry
@@ -34,6 +34,9 @@ COUNTRY_MISMATCH = -0.05
 TYPE_MISMATCH = -0.08
 ADDRESS_MATCH = 0.03
 CANDIDATE_MARGIN = 0.15
+SAME_BUT_LEGAL_FORM = 0.98
+# (query initials allowed, listed initials allowed), by whether the party may be a person
+_INITIAL_RULES = ((False, False), (True, False), (True, True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +140,11 @@ class Screener:
         as_of: date | None = None,
         limit: int = 10,
         threshold: float | None = None,
+        exclude_names: Collection[str] = (),
     ) -> ScreeningResult:
-        analysed = analyze(name, "name")
+        """Screen ``name``. ``exclude_names``: listed names to leave out of the index for this
+        query (evaluation: search with an alias without finding the alias itself)."""
+        analysed = analyze(name, "name", dedupe=False)
         cc = _country(country)
         kind = _type(type)
         wanted = _lists(lists, self.regdata.lists.list_codes)
@@ -149,7 +155,8 @@ class Screener:
 
         best: dict[int, Match] = {}
         for query, via in self._queries(analysed):
-            for m_idx, match in self._score(index, query, allowed, cc, kind, address, cut, via):
+            scored = self._score(index, query, allowed, cc, kind, address, cut, via, exclude_names)
+            for m_idx, match in scored:
                 if m_idx not in best or match.score > best[m_idx].score:
                     best[m_idx] = match
         matches = sorted(best.values(), key=lambda m: (-m.score, m.entry.list, m.entry.name))
@@ -186,7 +193,10 @@ class Screener:
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
         if analysed.known_as:
             queries.append(
-                (analyze(analysed.known_as), f"known Chinese name of {analysed.known_as}")
+                (
+                    analyze(analysed.known_as, dedupe=False),
+                    f"known Chinese name of {analysed.known_as}",
+                )
             )
         return queries
 
@@ -200,19 +210,28 @@ class Screener:
         address: str | None,
         threshold: float,
         via: str | None,
+        exclude: Collection[str] = (),
     ) -> list[tuple[int, Match]]:
         words, found = index.query_words(analysed)
         if not words:
             return []
-        sims = _similarity(index, words, found)
+        sims = {flags: _similarity(index, words, found, *flags) for flags in _INITIAL_RULES}
+        bare = _bare(analysed)
         per_entry: dict[int, tuple[NameScore, str]] = {}
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
         for r_idx in index.candidates(words, found, allowed, floor):
             record = index.records[r_idx]
-            scored = score_name(
-                words, record.words, record.weights, sims, record.normalized == analysed.normalized
-            )
+            if record.name in exclude:
+                continue
+            entry_type = index.entries[record.entry].type
+            rule = (entry_type not in ("entity", "vessel", "aircraft"), entry_type == "individual")
+            identical = record.normalized == analysed.normalized
+            scored = score_name(words, record.words, record.weights, sims[rule], identical)
+            if not identical and bare and record.bare == bare:
+                # The same name but for the legal form ("Defense Systems" / "JSC Defense
+                # Systems"): as good as identical, though not identical.
+                scored = NameScore(max(scored.score, SAME_BUT_LEGAL_FORM), scored.words)
             if via and scored.score >= 1.0:
                 scored = NameScore(0.99, scored.words)
             prior = per_entry.get(record.entry)
@@ -256,19 +275,30 @@ class Screener:
         """Score name ``a`` against name ``b`` with the scorer ``screen`` uses."""
         _type(type)
         index = self.current_index()
-        qa, qb = analyze(a, "name_a"), analyze(b, "name_b")
+        qa, qb = analyze(a, "name_a", dedupe=False), analyze(b, "name_b")
         words, found = index.query_words(qa)
         listed = tuple(t.text for t in qb.scoring_tokens)
         # The second name's words weigh what they would weigh as a query.
         b_words, _ = index.query_words(qb)
         weights = tuple(w.weight for w in b_words)
-        sim = _similarity(index, words, found)
+        kind = _type(type)
+        sim = _similarity(index, words, found, kind in (None, "individual"), kind == "individual")
         return score_name(words, listed, weights, sim, qa.normalized == qb.normalized)
 
 
 def _similarity(
-    index: ScreeningIndex, words: list[QueryWord], found: list[dict[int, tuple[float, str]]]
+    index: ScreeningIndex,
+    words: list[QueryWord],
+    found: list[dict[int, tuple[float, str]]],
+    query_initials: bool,
+    listed_initials: bool,
 ) -> Similarity:
+    """Word similarity for one query, from what retrieval found, computing the rest once.
+
+    Initials stand for given names, never for common words: an initial the user typed may
+    match a listed word when the listed party may be a person (``query_initials``); an
+    initial in the listed name only when the list says the party is a person
+    (``listed_initials``), so that "T-MOTOR" does not find "Toyota Motor"."""
     cache: dict[tuple[int, str], tuple[float, str]] = {}
 
     def sim(i: int, word: str) -> tuple[float, str]:
@@ -277,15 +307,24 @@ def _similarity(
             return found[i][t_idx]
         key = (i, word)
         if key not in cache:
+            common = t_idx is not None and index.common[t_idx]
+            initials = not common and (
+                (query_initials and len(words[i].forms[0]) == 1)
+                or (listed_initials and len(word) == 1)
+            )
             best = (0.0, "")
             for form in words[i].forms:
-                s = word_similarity(form, word, words[i].skeletal)
+                s = word_similarity(form, word, words[i].skeletal, common, initials)
                 if s[0] > best[0]:
                     best = s
             cache[key] = best
         return cache[key]
 
     return sim
+
+
+def _bare(name: AnalyzedName) -> str:
+    return " ".join(t.text for t in name.scoring_tokens if t.kind is not Kind.LEGAL)
 
 
 def _adjustments(

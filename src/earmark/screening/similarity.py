@@ -1,10 +1,15 @@
 """How alike two words are, in [0, 1], and why.
 
 A word matches another when it is the same, a typo of it (an edit budget that grows with the
-length: none up to 3 letters, one up to 6, two beyond; a transposition is one edit), an
-abbreviation of it ("tech" for "technologies", at least 3 letters), an initial of it (persons),
-or, for words written in Arabic script, the same consonant skeleton. A differing first letter
-costs extra: typos there are rarer than anywhere else.
+length: none up to 4 letters, one up to 7, two beyond; a transposition is one edit), an
+abbreviation of a common word ("tech" for "technologies", "intl" for "international", "trdg"
+for "trading": at least 3 letters, the same first letter, the letters in order), an initial of
+a person's name, or, for words written in Arabic script, the same consonant skeleton. A
+differing first letter costs extra: typos there are rarer than anywhere else.
+
+Abbreviations and initials are allowed only where they are plausible (the caller says): a
+distinctive name is not abbreviated in practice, so "Intel" must not find "Intellifusion" nor
+"Vale" "Valente", and an initial stands for a given name, not for "Industries".
 """
 
 from __future__ import annotations
@@ -20,10 +25,20 @@ SKELETON = 0.9
 
 
 def budget(length: int) -> int:
-    return 0 if length <= 3 else 1 if length <= 6 else 2
+    return 0 if length <= 4 else 1 if length <= 7 else 2
 
 
-def word_similarity(a: str, b: str, skeletal: bool = False) -> tuple[float, str]:
+def is_abbreviation(short: str, long_: str) -> bool:
+    """``short`` abbreviates ``long_``: same first letter, its letters in order, shorter."""
+    if len(short) < 3 or len(short) > 0.75 * len(long_) or short[0] != long_[0]:
+        return False
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+def word_similarity(
+    a: str, b: str, skeletal: bool = False, abbreviations: bool = False, initials: bool = False
+) -> tuple[float, str]:
     """(similarity, how) for query word ``a`` and listed word ``b``; (0, "") below 0.7."""
     if a == b:
         return 1.0, "exact"
@@ -33,9 +48,9 @@ def word_similarity(a: str, b: str, skeletal: bool = False) -> tuple[float, str]
             return SKELETON, "same consonants"
     la, lb = len(a), len(b)
     if la == 1 or lb == 1:
-        return (INITIAL, "initial") if a[0] == b[0] else (0.0, "")
+        return (INITIAL, "initial") if initials and a[0] == b[0] else (0.0, "")
     short, long_ = (a, b) if la < lb else (b, a)
-    if len(short) >= 3 and long_.startswith(short):
+    if abbreviations and is_abbreviation(short, long_):
         return ABBREVIATION, "abbreviation"
     longest = max(la, lb)
     allowed = budget(longest)
