@@ -84,6 +84,13 @@ def pinyin(text: str) -> str:
 
 
 def _romanise(text: str) -> list[ZhWord]:
+    """Two characters to a word; three characters are read as a person's name, surname first
+    (习近平 -> "xi", "jinping"), as Latin-script lists write Chinese names."""
+    if len(text) == 3:
+        return [
+            ZhWord(text[0], (pinyin(text[0]),), False),
+            ZhWord(text[1:], (pinyin(text[1:]),), False),
+        ]
     return [
         ZhWord(text[i : i + 2], (pinyin(text[i : i + 2]),), False) for i in range(0, len(text), 2)
     ]

@@ -20,11 +20,20 @@ MAX_NAME_LENGTH = 1000
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Scripts that write consonants and leave short vowels out: Arabic (and Persian, Urdu), Hebrew.
+_ARABIC = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # Apostrophes and dots inside words join ("O'Brien", "U.S."); other punctuation splits.
 _JOINERS = re.compile(r"(?<=\w)['’`´.](?=\w)")
 _SPLITTERS = re.compile(r"[^0-9a-z\s]+")
-_VOWELS = re.compile(r"[aeiouy]+")
+# Arabic waw and yeh stand for w/u/o and y/i/e: they go with the vowels.
+_VOWELS = re.compile(r"[aeiouyw]+")
+# Spellings that transliterations of the same sound use ("Aleksandr"/"Alexander",
+# "Khaled"/"Haled", "Yusuf"/"Iusuf"), folded for a second comparison.
+_PHONETIC = (
+    ("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ya", "ia"),
+    ("yu", "iu"), ("ye", "ie"), ("y", "i"), ("dzh", "j"), ("zh", "j"), ("tch", "ch"),
+    ("ck", "k"), ("q", "k"), ("w", "v"), ("th", "t"), ("dh", "d"), ("gh", "g"),
+)  # fmt: skip
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -68,6 +77,13 @@ def fold(text: str) -> str:
     ascii_text = anyascii(text).casefold().replace("&", " and ")
     joined = _JOINERS.sub("", ascii_text)
     return " ".join(_SPLITTERS.sub(" ", joined).split())
+
+
+def phonetic(token: str) -> str:
+    """The token with transliteration variants folded ("aleksandr" -> "alexandr")."""
+    for a, b in _PHONETIC:
+        token = token.replace(a, b)
+    return _REPEATS.sub(r"\1", token)
 
 
 def skeleton(token: str) -> str:

@@ -39,6 +39,7 @@ GENERIC_CAP = 0.25
 INITIAL_WEIGHT = 0.3
 MIN_WORD_WEIGHT = 0.35
 COMMON_POSTINGS = 3000  # a word in more names than this does not retrieve candidates
+FREQUENT_POSTINGS = 400  # nor does one in more than this when the query has a rarer word
 MAX_CANDIDATES = 20
 
 
@@ -151,7 +152,7 @@ class ScreeningIndex:
             if len(form) >= 4:
                 for key in (form, *_deletions(form)):
                     candidates.update(self.deletes.get(key, ()))
-            if len(form) >= 3 and exact is None:
+            if 3 <= len(form) <= 6 and exact is None:  # abbreviations are short
                 candidates.update(self.common_by_letter.get(form[0], ()))
             if skeletal:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
@@ -201,6 +202,10 @@ class ScreeningIndex:
         # Rare words retrieve; generic words and legal forms only add to what they retrieved
         # (a true match shares a rare word), unless the query has nothing but generic words.
         drivers = [i for i in use if words[i].weight > GENERIC_CAP] or use
+        # Of those, words in very many names (common given names) only add to what rarer words
+        # retrieved, when there are rarer words: a true match shares the rarer word too.
+        rare = [i for i in drivers if self._postings_size(matches[i]) <= FREQUENT_POSTINGS]
+        drivers = rare or drivers
         extras = [i for i in range(len(words)) if i not in drivers]
         for i in drivers:
             wq = words[i].weight
@@ -235,6 +240,9 @@ class ScreeningIndex:
                 ranked.append((estimate, r_idx))
         ranked.sort(reverse=True)
         return [r for _, r in ranked[:MAX_CANDIDATES]]
+
+    def _postings_size(self, found: dict[int, tuple[float, str]]) -> int:
+        return sum(len(self.postings[t_idx]) for t_idx in found)
 
     def _add_extras(
         self,

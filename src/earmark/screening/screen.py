@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import fold
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.model import ListEntry
+from earmark.screening.cache import cached
 from earmark.screening.index import ScreeningIndex
 from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
 from earmark.screening.similarity import word_similarity
@@ -113,19 +114,26 @@ class Screener:
     # -- scopes ------------------------------------------------------------------------------
 
     def current_index(self) -> ScreeningIndex:
+        """The index of the lists as of the newest snapshot (built once, cached on disk)."""
         with self._lock:
             if self._current is None:
-                entries = [lst.entry for lst in self.regdata.lists.as_of(None)]
-                self._current = _Scope(ScreeningIndex(entries))
+                self._current = _Scope(cached("current", self.regdata.version, self._build_current))
             return self._current.index
 
+    def _build_current(self) -> ScreeningIndex:
+        return ScreeningIndex(lst.entry for lst in self.regdata.lists.as_of(None))
+
     def _history_scope(self) -> _Scope:
+        """The index of every entry ever listed, for screening as of a past date."""
         with self._lock:
             if self._history is None:
-                store = self.regdata.lists
-                entries = [store.listing(i) for i in store.histories]
-                self._history = _Scope(ScreeningIndex(lst.entry for lst in entries if lst))
+                self._history = _Scope(cached("history", self.regdata.version, self._build_history))
             return self._history
+
+    def _build_history(self) -> ScreeningIndex:
+        store = self.regdata.lists
+        listings = (store.listing(i) for i in store.histories)
+        return ScreeningIndex(lst.entry for lst in listings if lst is not None)
 
     # -- screening ---------------------------------------------------------------------------
 
@@ -254,10 +262,16 @@ class Screener:
 
     def _for_date(self, match: Match, as_of: date | None) -> Match:
         """The entry's version for the date, with the data's doubts about it."""
-        listing = self.regdata.lists.listing(match.entry.id, as_of)
+        store = self.regdata.lists
+        day = as_of or store.newest_snapshot
+        if as_of is None:
+            # The current index holds the current versions already: only the doubts to add.
+            history = store.histories.get(match.entry.id)
+            flags = history.flags(day) if history is not None else ()
+            return replace(match, flags=flags) if flags else match
+        listing = store.listing(match.entry.id, as_of)
         if listing is None:
             return match
-        day = as_of or self.regdata.lists.newest_snapshot
         return Match(
             listing.entry,
             match.matched_name,

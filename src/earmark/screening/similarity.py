@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
-from earmark.names.normalize import skeleton
+from earmark.names.normalize import phonetic, skeleton
 
 MIN_SIMILARITY = 0.7
 ABBREVIATION = 0.85
 INITIAL = 0.7
 SKELETON = 0.9
+PHONETIC = 0.92
+PHONETIC_COST = 0.05
 
 
 def budget(length: int) -> int:
@@ -52,6 +54,21 @@ def word_similarity(
     short, long_ = (a, b) if la < lb else (b, a)
     if abbreviations and is_abbreviation(short, long_):
         return ABBREVIATION, "abbreviation"
+    found = _edits(a, b, 0.0)
+    if found[0] < 1.0 and len(a) >= 4:
+        # Transliteration variants: compare again with them folded, for a little less.
+        pa, pb = phonetic(a), phonetic(b)
+        if pa != a or pb != b:
+            if pa == pb:
+                return PHONETIC, "spelling variant"
+            variant = _edits(pa, pb, PHONETIC_COST)
+            if variant[0] > found[0]:
+                return variant[0], "spelling variant"
+    return found
+
+
+def _edits(a: str, b: str, cost: float) -> tuple[float, str]:
+    la, lb = len(a), len(b)
     longest = max(la, lb)
     allowed = budget(longest)
     if allowed == 0 or abs(la - lb) > allowed:
@@ -59,5 +76,5 @@ def word_similarity(
     edits = OSA.distance(a, b, score_cutoff=allowed)
     if edits > allowed:
         return 0.0, ""
-    sim = 1.0 - 0.8 * edits / longest - (0.1 if a[0] != b[0] else 0.0)
+    sim = 1.0 - 0.8 * edits / longest - (0.1 if a[0] != b[0] else 0.0) - cost
     return (sim, f"{edits} edit{'s' if edits > 1 else ''}") if sim >= MIN_SIMILARITY else (0.0, "")
