@@ -1,16 +1,21 @@
 """``earmark demo``: the main job on the bundled data, printed for a person to read.
 
-It grows with each capability; today it shows the regulatory data layer at work: the lists as
+It grows with each capability; today it shows the regulatory data layer at work (the lists as
 of three dates around the Huawei listing, the Huawei entries with their footnotes and effective
-dates, and the rule versions in force on a few dates of the Huawei story.
+dates, the rule versions in force on a few dates of the Huawei story) and screens the parties
+of the contract's example cases (``examples/cases.json``, a copy of contract/examples) as of
+each case's date, in Latin and Chinese script.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
 from rich.rule import Rule
 from rich.table import Table
 
@@ -20,6 +25,8 @@ from earmark.regdata import RegData, load_regdata
 
 DATES = (date(2019, 5, 15), date(2019, 5, 17), date(2020, 9, 1))
 SERIES = ("huawei-tgl", "el-fdp-footnote1", "standards-exception")
+EXAMPLES = Path(__file__).resolve().parent / "examples" / "cases.json"
+EXTRA_QUERIES = (("华为技术有限公司", "2021-06-01"), ("海思半导体有限公司", "2021-06-01"))
 
 
 @app.command("demo")
@@ -54,6 +61,7 @@ def _summary(rd: RegData) -> dict[str, Any]:
     }
     return {
         "data_version": rd.version,
+        "screenings": _screenings(rd),
         "lists_now": [v.to_dict() for v in rd.list_versions()],
         "lists_on": counts,
         "huawei_entity_list": {
@@ -63,6 +71,31 @@ def _summary(rd: RegData) -> dict[str, Any]:
         },
         "rules_in_force": rules,
     }
+
+
+def _screenings(rd: RegData) -> list[dict[str, Any]]:
+    from earmark.screening import Screener
+
+    screener = Screener(rd)
+    queries = [
+        (party["name"], party.get("country"), example["case"]["date"])
+        for example in json.loads(EXAMPLES.read_text())
+        for party in example["case"].get("parties", [])
+    ]
+    queries += [(name, None, day) for name, day in EXTRA_QUERIES]
+    out = []
+    for name, country, day in queries:
+        result = screener.screen(name, country=country, as_of=date.fromisoformat(day), limit=3)
+        out.append({
+            "name": name,
+            "as_of": day,
+            "matches": [
+                {"list": m.entry.list, "name": m.entry.name, "score": m.score,
+                 "footnotes": list(m.entry.footnotes)}
+                for m in result.matches
+            ],
+        })  # fmt: skip
+    return out
 
 
 def _print(summary: dict[str, Any]) -> None:
@@ -87,6 +120,17 @@ def _print(summary: dict[str, Any]) -> None:
     )
     for key, n in hw["effective"].items():
         console.print(f"  effective {key}: {n}")
+
+    console.print(Rule("Screening the parties of the example cases, as of each case's date"))
+    for s in summary["screenings"]:
+        top = s["matches"][0] if s["matches"] else None
+        found = (
+            f"{top['list']} {escape(top['name'])} ({top['score']:.2f}"
+            + (f", footnotes {top['footnotes']})" if top["footnotes"] else ")")
+            if top
+            else "no match"
+        )
+        console.print(f"  {escape(s['name'])} on {s['as_of']}: {found}")
 
     console.print(Rule("Rule versions in force"))
     for d, versions in summary["rules_in_force"].items():

@@ -17,9 +17,10 @@ The version of an entry shown for a date is the one in the first snapshot on or 
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -200,6 +201,7 @@ class ListStore:
         return out
 
     def _histories_of(self, code: str) -> dict[str, History]:
+        inception = list_inception()
         snaps = self.snapshots_of(code)
         dates = [d.provenance.snapshot for d in snaps]
         seen: dict[str, list[tuple[int, ListEntry]]] = {}
@@ -211,12 +213,15 @@ class ListStore:
         for entry_id, present in seen.items():
             first, last = present[0][0], present[-1][0]
             eff = _earliest_effective(e for _, e in present)
+            not_before = dates[first - 1] if first > 0 else None
+            if not_before is None and eff is None and code in inception:
+                not_before = inception[code]  # not listed before its list existed
             out[entry_id] = History(
                 id=entry_id,
                 list=code,
                 effective=eff.value if eff else None,
                 approximate=bool(eff and eff.approximate),
-                not_before=dates[first - 1] if first > 0 else None,
+                not_before=not_before,
                 removed_by=dates[last + 1] if last + 1 < len(snaps) else None,
                 present=tuple((dates[i], snaps[i].id) for i, _ in present),
             )
@@ -284,6 +289,13 @@ def _merge_versions(entry: ListEntry, versions: list[ListEntry]) -> ListEntry:
     return replace(
         entry, aliases=aliases, countries=countries, addresses=addresses, effective=effective
     )
+
+
+def list_inception() -> dict[str, date]:
+    """The day before each list began (``data/list_inception.toml``), keyed by list code."""
+    with (DATA_DIR / "list_inception.toml").open("rb") as fh:
+        rows = tomllib.load(fh)["list"]
+    return {r["code"]: r["began"] - timedelta(days=1) for r in rows}
 
 
 def encode_histories(histories: dict[str, History]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import fold
 from earmark.regdata import RegData, load_regdata
+from earmark.regdata.lists import LIST_NAMES
 from earmark.regdata.model import ListEntry
 from earmark.screening.cache import cached
 from earmark.screening.index import ScreeningIndex
@@ -167,7 +168,11 @@ class Screener:
             for m_idx, match in scored:
                 if m_idx not in best or match.score > best[m_idx].score:
                     best[m_idx] = match
-        matches = sorted(best.values(), key=lambda m: (-m.score, m.entry.list, m.entry.name))
+        # Ties: the lists that carry EAR license requirements first (EL, MEU, UVL, DPL, ...).
+        order = {code: i for i, code in enumerate(LIST_NAMES)}
+        matches = sorted(
+            best.values(), key=lambda m: (-m.score, order.get(m.entry.list, 99), m.entry.name)
+        )
         matches = [self._for_date(m, as_of) for m in matches[:limit]]
         echo: dict[str, Any] = {"name": name}
         for key, value in (("country", cc), ("type", kind), ("address", address)):
