@@ -1,0 +1,133 @@
+"""screen-batch: one result per row, bad rows reported, resumable, CSV/Parquet shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from earmark.batch import screen_batch
+from earmark.batch.screen_batch import BatchOptions, run_batch
+from earmark.errors import BadInput
+
+ROWS = (
+    "id,name,country\n"
+    "1,Huawei Device Co Ltd,CN\n"
+    "2,Acme Widgets Inc,US\n"
+    "3,,CN\n"
+    "4,Rosneft,XX\n"
+    "5,华为技术有限公司,\n"
+)
+
+
+def _input(tmp_path: Path, text: str = ROWS, name: str = "in.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_one_result_per_row_and_bad_rows_reported(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(_input(tmp_path), out, BatchOptions())
+    results = _jsonl(out)
+    assert [r["id"] for r in results] == ["1", "2", "3", "4", "5"]
+    assert summary.rows == 5 and summary.errors == 2
+    assert results[0]["matches"][0]["name"] == "Huawei Device Co., Ltd."
+    assert results[1]["matches"] == [] and results[1]["error"] is None
+    assert results[2]["error"] == "name: empty name"
+    assert results[3]["error"].startswith("country: unknown country")
+    assert any("Huawei" in m["name"] for m in results[4]["matches"])
+    assert not (tmp_path / "out.jsonl.parts").exists()
+
+
+def test_jsonl_input_with_a_broken_line(tmp_path: Path) -> None:
+    text = '{"id": 1, "name": "Rosneft"}\nnot json\n{"name": "no id"}\n'
+    out = tmp_path / "out.jsonl"
+    run_batch(_input(tmp_path, text, "in.jsonl"), out, BatchOptions())
+    results = _jsonl(out)
+    assert len(results) == 3
+    assert results[0]["matches"] and results[1]["error"].startswith("line 2: not JSON")
+    assert results[2]["error"] == "id: missing"
+
+
+def test_csv_and_parquet_have_a_row_per_match_and_per_unmatched_name(tmp_path: Path) -> None:
+    run_batch(_input(tmp_path), tmp_path / "out.parquet", BatchOptions(limit=2))
+    table = pq.read_table(tmp_path / "out.parquet").to_pylist()
+    ids = [r["id"] for r in table]
+    assert ids.count("1") == 2 and ids.count("2") == 1  # two matches; one empty row
+    empty = next(r for r in table if r["id"] == "2")
+    assert empty["entry_id"] is None and empty["error"] is None
+    run_batch(_input(tmp_path), tmp_path / "out.csv", BatchOptions(limit=2))
+    lines = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,name,entry_id,list") and len(lines) == 1 + len(table)
+
+
+def test_an_interrupted_run_resumes_without_writing_a_row_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screen_batch, "CHUNK_ROWS", 2)
+    source = _input(tmp_path)
+    out = tmp_path / "out.jsonl"
+    calls: list[int] = []
+    real = screen_batch.screen_rows
+
+    def failing(rows: list[dict[str, Any]], options: BatchOptions) -> list[dict[str, Any]]:
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the run is stopped during the second chunk
+        return real(rows, options)
+
+    monkeypatch.setattr(screen_batch, "screen_rows", failing)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(source, out, BatchOptions())
+    assert not out.exists()
+    assert len(list((tmp_path / "out.jsonl.parts").glob("chunk-*.jsonl"))) == 1
+    monkeypatch.setattr(screen_batch, "screen_rows", real)
+    summary = run_batch(source, out, BatchOptions())
+    assert summary.chunks == 3 and summary.chunks_resumed == 1
+    assert [r["id"] for r in _jsonl(out)] == ["1", "2", "3", "4", "5"]
+
+
+def test_parts_of_another_job_are_not_mixed_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _input(tmp_path)
+    parts = tmp_path / "out.jsonl.parts"
+    parts.mkdir()
+    (parts / "job.json").write_text('{"input": "something else"}')
+    with pytest.raises(BadInput) as exc:
+        run_batch(source, tmp_path / "out.jsonl", BatchOptions())
+    assert exc.value.field == "out"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "field"),
+    [("in.txt", "id,name\n", "out"), ("in.csv", "a,b\n1,2\n", "input")],
+)
+def test_unreadable_input(tmp_path: Path, name: str, text: str, field: str) -> None:
+    target = tmp_path / ("out.txt" if name == "in.txt" else "out.jsonl")
+    with pytest.raises(BadInput) as exc:
+        run_batch(_input(tmp_path, text, name), target, BatchOptions())
+    assert exc.value.field == field
+
+
+def test_cli_screen_batch_and_match_pairs(cli: Any, tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    run = cli("screen-batch", str(source), "--out", str(tmp_path / "o.jsonl"), "--json")
+    assert run.code == 0, run.err
+    assert run.json()["rows"] == 5
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("a,b\nHua Wei,Huawei\nBank of America,Bank Melli Iran\n,x\n")
+    run = cli("match", "--pairs", str(pairs), "--json")
+    lines = [json.loads(line) for line in run.out.splitlines()]
+    assert [r["a"] for r in lines] == ["Hua Wei", "Bank of America", ""]
+    assert lines[0]["score"] > 0.8 > lines[1]["score"] and lines[2]["score"] is None
+    missing = cli("screen-batch", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "x.jsonl"))
+    assert missing.code == 2 and "input" in missing.err
