@@ -152,7 +152,7 @@ class ScreeningIndex:
             if len(form) >= 4:
                 for key in (form, *_deletions(form)):
                     candidates.update(self.deletes.get(key, ()))
-            if 3 <= len(form) <= 6 and exact is None:  # abbreviations are short
+            if 3 <= len(form) <= 6:  # abbreviations are short ("trdg" is also a listed word)
                 candidates.update(self.common_by_letter.get(form[0], ()))
             if skeletal:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
@@ -177,8 +177,11 @@ class ScreeningIndex:
             return LEGAL_WEIGHT
         if kind is Kind.INITIAL:
             return INITIAL_WEIGHT
-        best = max(found.items(), key=lambda kv: kv[1][0], default=None)
-        weight = self.weight[best[0]] if best is not None else 1.0
+        # The word's own rarity: as listed if it is a listed word, else that of the listed word
+        # it is a typo of, else rare. Not that of a word it might abbreviate: "Mann" is not a
+        # common word because "management" is.
+        readings = [(sim, t_idx) for t_idx, (sim, how) in found.items() if how != "abbreviation"]
+        weight = self.weight[max(readings)[1]] if readings else 1.0
         return min(weight, GENERIC_CAP) if kind is Kind.GENERIC else weight
 
     def candidates(
