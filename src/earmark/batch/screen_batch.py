@@ -259,6 +259,13 @@ def _part(parts: Path, i: int) -> Path:
 
 
 def _write_part(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
+    # The counts first, then the rows: a part exists only once both are written.
+    stats = {
+        "rows": len(results),
+        "errors": sum(1 for r in results if r["error"] is not None),
+        "with_matches": sum(1 for r in results if r["matches"]),
+    }
+    _atomic_write(_part(parts, i).with_suffix(".stats"), json.dumps(stats))
     text = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in results)
     _atomic_write(_part(parts, i), text)
 
@@ -280,6 +287,8 @@ def _results(parts: Path, n_chunks: int) -> Iterator[dict[str, Any]]:
 
 
 def _assemble(parts: Path, n_chunks: int, out: Path, fmt: str, resumed: int) -> BatchSummary:
+    if fmt == "jsonl":
+        return _concatenate(parts, n_chunks, out, resumed)
     rows = errors = with_matches = 0
     tmp = out.with_name(out.name + ".tmp")
     flat: list[dict[str, Any]] = []
@@ -305,6 +314,23 @@ def _assemble(parts: Path, n_chunks: int, out: Path, fmt: str, resumed: int) -> 
         pq.write_table(pa.table(columns), tmp)
     os.replace(tmp, out)
     return BatchSummary(rows, errors, with_matches, n_chunks, resumed, str(out))
+
+
+def _concatenate(parts: Path, n_chunks: int, out: Path, resumed: int) -> BatchSummary:
+    """JSON lines out: the parts are already the output, in order; join their bytes."""
+    totals = {"rows": 0, "errors": 0, "with_matches": 0}
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("wb") as fh:
+        for i in range(n_chunks):
+            stats = json.loads(_part(parts, i).with_suffix(".stats").read_text())
+            for key in totals:
+                totals[key] += stats[key]
+            with _part(parts, i).open("rb") as part:
+                shutil.copyfileobj(part, fh)
+    os.replace(tmp, out)
+    return BatchSummary(
+        totals["rows"], totals["errors"], totals["with_matches"], n_chunks, resumed, str(out)
+    )
 
 
 def _flat_columns() -> list[str]:

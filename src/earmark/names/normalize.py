@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -79,6 +80,7 @@ def fold(text: str) -> str:
     return " ".join(_SPLITTERS.sub(" ", joined).split())
 
 
+@lru_cache(maxsize=262_144)
 def phonetic(token: str) -> str:
     """The token with transliteration variants folded ("aleksandr" -> "alexandr")."""
     for a, b in _PHONETIC:
@@ -86,6 +88,7 @@ def phonetic(token: str) -> str:
     return _REPEATS.sub(r"\1", token)
 
 
+@lru_cache(maxsize=262_144)
 def skeleton(token: str) -> str:
     """Consonant skeleton for comparing words written without short vowels (Arabic script)."""
     return _REPEATS.sub(r"\1", _VOWELS.sub("", token)) or token

@@ -32,7 +32,13 @@ from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
 from earmark.screening.scorer import UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
-from earmark.screening.similarity import MIN_SIMILARITY, budget, word_similarity
+from earmark.screening.similarity import (
+    ABBREVIATION,
+    MIN_SIMILARITY,
+    budget,
+    is_abbreviation,
+    word_similarity,
+)
 
 LEGAL_WEIGHT = 0.05
 GENERIC_CAP = 0.25
@@ -40,6 +46,7 @@ INITIAL_WEIGHT = 0.3
 MIN_WORD_WEIGHT = 0.35
 COMMON_POSTINGS = 3000  # a word in more names than this does not retrieve candidates
 FREQUENT_POSTINGS = 400  # nor does one in more than this when the query has a rarer word
+LOOKUP_CACHE = 100_000  # query words remembered with their listed matches
 MAX_CANDIDATES = 20
 
 
@@ -65,6 +72,7 @@ class ScreeningIndex:
 
     def _init(self, entries: list[ListEntry]) -> None:
         self.entries: list[ListEntry] = entries
+        self._lookups: dict[tuple[tuple[str, ...], bool], dict[int, tuple[float, str]]] = {}
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
         for e_idx, entry in enumerate(self.entries):
             for n_idx, name in enumerate(dict.fromkeys(entry.names)):
@@ -143,6 +151,17 @@ class ScreeningIndex:
         return words, matches
 
     def _lookup(self, forms: tuple[str, ...], skeletal: bool) -> dict[int, tuple[float, str]]:
+        """Listed words matching any of the forms, with similarity (memoised: batches repeat
+        words such as given names and generic words many times)."""
+        key = (forms, skeletal)
+        cached = self._lookups.get(key)
+        if cached is None:
+            if len(self._lookups) >= LOOKUP_CACHE:
+                self._lookups.clear()
+            cached = self._lookups[key] = self._find(forms, skeletal)
+        return cached
+
+    def _find(self, forms: tuple[str, ...], skeletal: bool) -> dict[int, tuple[float, str]]:
         found: dict[int, tuple[float, str]] = {}
         for form in forms:
             exact = self.vocab.get(form)
@@ -153,7 +172,9 @@ class ScreeningIndex:
                 for key in (form, *_deletions(form)):
                     candidates.update(self.deletes.get(key, ()))
             if 3 <= len(form) <= 6:  # abbreviations are short ("trdg" is also a listed word)
-                candidates.update(self.common_by_letter.get(form[0], ()))
+                for t_idx in self.common_by_letter.get(form[0], ()):
+                    if t_idx not in candidates and is_abbreviation(form, self.words[t_idx]):
+                        found.setdefault(t_idx, (ABBREVIATION, "abbreviation"))
             if skeletal:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
             for t_idx in candidates:
