@@ -74,7 +74,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         fail(f"data: {exc}", 1)
     except BrokenPipeError:
         sys.exit(0)
-    sys.exit(rv if isinstance(rv, int) else 0)
+    code = rv if isinstance(rv, int) else 0
+    if argv is None:
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    """End the process without tearing down the interpreter.
+
+    Freeing a screening index object by object takes longer (0.6 s) than screening ten
+    thousand names; the command has written and closed everything it wrote by now.
+    """
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _param_name(param: object) -> str:

@@ -232,19 +232,7 @@ class ScreeningIndex:
         drivers = rare or drivers
         extras = [i for i in range(len(words)) if i not in drivers]
         for i in drivers:
-            wq = words[i].weight
-            best: dict[int, tuple[float, float]] = {}
-            for t_idx, (sim, _) in matches[i].items():
-                if self.df[t_idx] > COMMON_POSTINGS and len(use) > 1:
-                    continue
-                wc = self.weight[t_idx]
-                value = sim * (wq + wc)
-                for r_idx in self.postings[t_idx]:
-                    if value > best.get(r_idx, (0.0, 0.0))[0]:
-                        best[r_idx] = (value, wc)
-            for r_idx, (value, wc) in best.items():
-                numerator[r_idx] += value
-                paired[r_idx] += wc
+            self._accumulate(words[i].weight, matches[i], len(use) > 1, numerator, paired)
         self._joined_words(words, numerator, paired)
         total_q = sum(w.weight for w in words)
         bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
@@ -264,6 +252,34 @@ class ScreeningIndex:
                 ranked.append((estimate, r_idx))
         ranked.sort(reverse=True)
         return [r for _, r in ranked[:MAX_CANDIDATES]]
+
+    def _accumulate(
+        self,
+        wq: float,
+        found: dict[int, tuple[float, str]],
+        skip_common: bool,
+        numerator: dict[int, float],
+        paired: dict[int, float],
+    ) -> None:
+        """Add one query word's best pairing in each record that holds a word it matches."""
+        hits = [
+            (sim * (wq + self.weight[t_idx]), self.weight[t_idx], t_idx)
+            for t_idx, (sim, _) in found.items()
+            if not (skip_common and self.df[t_idx] > COMMON_POSTINGS)
+        ]
+        if len(hits) == 1:  # the usual case: one listed word, no maximum to take per record
+            value, wc, t_idx = hits[0]
+            for r_idx in self.postings[t_idx]:
+                numerator[r_idx] += value
+                paired[r_idx] += wc
+            return
+        best: dict[int, tuple[float, float]] = {}
+        for value, wc, t_idx in sorted(hits):  # ascending: the best value written last
+            for r_idx in self.postings[t_idx]:
+                best[r_idx] = (value, wc)
+        for r_idx, (value, wc) in best.items():
+            numerator[r_idx] += value
+            paired[r_idx] += wc
 
     def _postings_size(self, found: dict[int, tuple[float, str]]) -> int:
         return sum(len(self.postings[t_idx]) for t_idx in found)
