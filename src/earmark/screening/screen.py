@@ -11,6 +11,7 @@ hit). An entry that was not listed on the date asked for is not a hit.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -119,6 +120,7 @@ class Screener:
         with self._lock:
             if self._current is None:
                 self._current = _Scope(cached("current", self.regdata.version, self._build_current))
+                _freeze()
             return self._current.index
 
     def _build_current(self) -> ScreeningIndex:
@@ -129,6 +131,7 @@ class Screener:
         with self._lock:
             if self._history is None:
                 self._history = _Scope(cached("history", self.regdata.version, self._build_history))
+                _freeze()
             return self._history
 
     def _build_history(self) -> ScreeningIndex:
@@ -340,6 +343,13 @@ def _similarity(
         return cache[key]
 
     return sim
+
+
+def _freeze() -> None:
+    """Move everything alive now (the index: hundreds of thousands of objects that live as
+    long as the process) out of the garbage collector's sight, so that its full collections
+    during screening do not walk the index again and again."""
+    gc.freeze()
 
 
 def _bare(name: AnalyzedName) -> str:
