@@ -1,0 +1,125 @@
+"""Determination commands: check (contract section 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from earmark.cli.app import app
+from earmark.cli.options import JsonFlag, console, emit_json, parse_date
+from earmark.errors import BadInput
+
+
+@app.command("check")
+def check_cmd(
+    case_file: Annotated[Path, typer.Argument(help="CASE.json: one case or a list of cases.")],
+    diff: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--diff", help="Decide on two dates and show what changed.", metavar="D1 D2"),
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Is the item subject to the EAR; is a license required, why, and under which policy."""
+    from earmark.rules import Engine
+
+    data = _read(case_file)
+    engine = Engine()
+    if diff is not None:
+        cases = data if isinstance(data, list) else [data]
+        out = [_diff(engine, c, i, diff) for i, c in enumerate(cases)]
+        if json_out:
+            emit_json(out if isinstance(data, list) else out[0])
+        else:
+            for d in out:
+                _print_diff(d)
+        return
+    if isinstance(data, list):
+        decisions = [engine.check(c, f"cases[{i}]").to_dict() for i, c in enumerate(data)]
+        payload: Any = decisions
+    else:
+        decisions = [engine.check(data).to_dict()]
+        payload = decisions[0]
+    if json_out:
+        emit_json(payload)
+        return
+    for d in decisions:
+        _print(d)
+
+
+def _read(path: Path) -> Any:
+    if not path.is_file():
+        raise BadInput("case_file", f"no such file: {path}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise BadInput("case_file", "not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise BadInput("case_file", f"not JSON: {exc.msg} at line {exc.lineno}") from None
+
+
+def _diff(engine: Any, case: Any, i: int, dates: tuple[str, str]) -> dict[str, Any]:
+    if not isinstance(case, dict):
+        raise BadInput(f"cases[{i}]", "a case must be a JSON object")
+    first, second = (parse_date(d, "--diff") for d in dates)
+    assert first is not None and second is not None
+    a = engine.check({**case, "date": first.isoformat()}, f"cases[{i}]").to_dict()
+    b = engine.check({**case, "date": second.isoformat()}, f"cases[{i}]").to_dict()
+    keys = (
+        "subject_to_ear",
+        "license_required",
+        "review_policy",
+        "license_exceptions",
+        "authorizations",
+        "missing_facts",
+    )
+    changed = {k: {"from": a[k], "to": b[k]} for k in keys if a[k] != b[k]}
+    texts_a = {(r["rule"], r["text"]) for r in a["reasons"]}
+    texts_b = {(r["rule"], r["text"]) for r in b["reasons"]}
+    return {
+        "id": case.get("id"),
+        "dates": [first.isoformat(), second.isoformat()],
+        "changed": changed,
+        "reasons_only_on_first": [r for r in a["reasons"] if (r["rule"], r["text"]) not in texts_b],
+        "reasons_only_on_second": [
+            r for r in b["reasons"] if (r["rule"], r["text"]) not in texts_a
+        ],
+        "decisions": [a, b],
+    }
+
+
+def _print(d: dict[str, Any]) -> None:
+    console.rule(f"case {d['id'] or ''} on {d['date']}")
+    console.print(
+        f"subject to the EAR: [bold]{_tri(d['subject_to_ear'])}[/bold]   "
+        f"license required: [bold]{_tri(d['license_required'])}[/bold]   "
+        f"review policy: {d['review_policy'] or '-'}"
+    )
+    if d["license_exceptions"]:
+        console.print(f"license exceptions: {', '.join(d['license_exceptions'])}")
+    for a in d["authorizations"]:
+        console.print(f"authorized by: {a}")
+    for r in d["reasons"]:
+        console.print(
+            f"  - [{r['rule']}{', ' + r['citation'] if r['citation'] else ''}] {r['text']}"
+        )
+    if d["missing_facts"]:
+        console.print(f"missing facts: {', '.join(d['missing_facts'])}")
+
+
+def _print_diff(d: dict[str, Any]) -> None:
+    console.rule(f"case {d['id'] or ''}: {d['dates'][0]} -> {d['dates'][1]}")
+    if not d["changed"]:
+        console.print("no change in the decision")
+    for key, change in d["changed"].items():
+        console.print(f"{key}: {change['from']} -> {change['to']}")
+    for r in d["reasons_only_on_second"]:
+        console.print(f"  + [{r['rule']}] {r['text']}")
+    for r in d["reasons_only_on_first"]:
+        console.print(f"  - [{r['rule']}] {r['text']}")
+
+
+def _tri(value: bool | None) -> str:
+    return {True: "yes", False: "no", None: "indeterminate"}[value]

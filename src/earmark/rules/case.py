@@ -1,0 +1,122 @@
+"""A proposed export, reexport or transfer (contract section 2), validated.
+
+Facts left out are unknown, not false: a missing ECCN, value or production fact makes the
+answer that needs it indeterminate (``null`` with ``missing_facts``), never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from earmark.errors import BadInput
+
+EARLIEST_DATE = datetime.date(2017, 1, 1)  # the bundled rules and lists reach back to 2017
+
+
+class Activity(StrEnum):
+    EXPORT = "export"
+    REEXPORT = "reexport"
+    TRANSFER = "transfer"
+
+
+class Role(StrEnum):
+    PURCHASER = "purchaser"
+    INTERMEDIATE_CONSIGNEE = "intermediate_consignee"
+    ULTIMATE_CONSIGNEE = "ultimate_consignee"
+    END_USER = "end_user"
+
+
+class Purpose(StrEnum):
+    NEW_PRODUCTION = "new_production"
+    EXISTING_NETWORK_SUPPORT = "existing_network_support"
+    EXISTING_HANDSET_SUPPORT = "existing_handset_support"
+    CYBERSECURITY_RESEARCH = "cybersecurity_research"
+    STANDARDS_DEVELOPMENT = "standards_development"
+    REPLACEMENT_PART = "replacement_part"
+    OTHER = "other"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=True)
+
+
+class UsContent(_Model):
+    eccn: str | None = None
+    value: float = Field(ge=0)
+    description: str | None = None
+
+
+class Item(_Model):
+    description: str | None = None
+    kind: str = Field(default="commodity", pattern="^(commodity|software|technology)$")
+    eccn: str | None = None
+    origin: str | None = Field(default=None, pattern="^(US|foreign)$")
+    value: float | None = Field(default=None, ge=0)
+    us_content: list[UsContent] | None = None
+    direct_product_of: list[str] | None = None
+    plant_direct_product_of: list[str] | None = None
+    developed_by: str | None = None
+    telecom_generation: str | None = Field(default=None, pattern="^(2G|3G|4G|5G)$")
+    located_in_us: bool | None = None
+    excluded: str | None = None  # "published", "fundamental_research", ... (734.3(b))
+    us_software_shipped_separately: bool | None = None
+
+
+class Party(_Model):
+    role: Role
+    name: str = Field(min_length=1)
+    country: str | None = None
+    address: str | None = None
+
+
+class Knowledge(_Model):
+    incorporated_into_items_of: list[str] = []
+
+
+class Context(_Model):
+    purpose: Purpose | None = None
+    contract_date: datetime.date | None = None
+    supported_item_available_since: datetime.date | None = None
+    production_started: datetime.date | None = None
+
+
+class Case(_Model):
+    id: str | None = None
+    date: datetime.date
+    activity: Activity = Activity.EXPORT
+    from_country: str | None = None
+    destination: str
+    item: Item
+    parties: list[Party] = []
+    knowledge: Knowledge = Knowledge()
+    end_use: str | None = None
+    context: Context = Context()
+
+    @field_validator("date")
+    @classmethod
+    def _in_range(cls, value: datetime.date) -> datetime.date:
+        if value < EARLIEST_DATE:
+            raise ValueError(f"before {EARLIEST_DATE}: the bundled rules start there")
+        return value
+
+
+def parse_case(data: Any, where: str = "case") -> Case:
+    """A validated case; BadInput naming the field (e.g. ``case.item.eccn``) otherwise."""
+    if not isinstance(data, dict):
+        raise BadInput(where, "a case must be a JSON object")
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(p) for p in (where, *error["loc"]))
+        raise BadInput(field, _message(error)) from None
+
+
+def _message(error: Any) -> str:
+    value = error.get("input")
+    shown = repr(value) if isinstance(value, str | int | float) and len(repr(value)) < 60 else ""
+    return f"{error['msg']}" + (f" (got {shown})" if shown else "")

@@ -1,0 +1,291 @@
+"""The license determination, in the order of Supplement No. 1 to Part 732:
+
+1. screen the parties as of the date (Entity List, Denied Persons, MEU, Unverified List);
+2. subject to the EAR (734.3): origin, de minimis (734.4), foreign direct product (734.9);
+3. license requirement: Country Chart (738), embargoes (746), end users (744, 764);
+4. authorizations and exceptions: the Huawei TGL, the standards exception, Part 740;
+5. review policy: the entry's, below-5G case-by-case for footnote 1 items (744.11(a)(2)(i)),
+   and policy events reported beside it (the 2023 halt: press, not regulation).
+
+Every step adds its reasons, with the CFR section and the Federal Register citation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from earmark.errors import BadInput
+from earmark.regdata import RegData, load_regdata
+from earmark.regdata.countries import require_country
+from earmark.rules.case import Case, parse_case
+from earmark.rules.country_chart import chart_requirement, embargo
+from earmark.rules.decision import Decision, tri_or
+from earmark.rules.entity_list import (
+    PartyHit,
+    entity_list,
+    huawei_tgl,
+    is_huawei,
+    other_end_user_lists,
+    standards_exception,
+)
+from earmark.rules.fdp import Footnote1Facts, footnote1
+from earmark.rules.jurisdiction import by_origin, de_minimis
+from earmark.screening import Screener
+
+END_USER_LISTS = ("EL", "DPL", "MEU", "UVL")
+STRONG_MATCH = 0.9  # below this a hit is reported for review, not applied
+SAME_PARTY_MARGIN = 0.02
+HALT_EVENT = "huawei-license-halt-2023"
+
+
+class Engine:
+    def __init__(self, regdata: RegData | None = None, screener: Screener | None = None) -> None:
+        self.regdata = regdata or load_regdata()
+        self.screener = screener or Screener(self.regdata)
+
+    def check(self, data: Any, where: str = "case") -> Decision:
+        case = parse_case(data, where)
+        self._validate(case, where)
+        decision = Decision(case.id, case.date, data_version=self.regdata.version)
+        hits = self._screen(case, decision)
+        origin = by_origin(case, decision)
+        facts = self._footnote1_facts(case, hits)
+        minimis = de_minimis(case, self.regdata.ear, decision) if origin is False else False
+        fdp = footnote1(case, facts, decision) if origin is False else False
+        decision.subject_to_ear = tri_or([origin, minimis, fdp])
+        if decision.subject_to_ear is False:
+            decision.license_required = False
+            decision.because(
+                "15 CFR 734.3",
+                None,
+                "Not subject to the EAR: no EAR license requirement applies.",
+                "subject_to_ear",
+            )
+            return decision
+        fdp_only = fdp is True and origin is False and minimis is not True
+        self._license(case, decision, hits, fdp_only)
+        return decision
+
+    # -- steps -------------------------------------------------------------------------------
+
+    def _validate(self, case: Case, where: str) -> None:
+        require_country(case.destination, f"{where}.destination")
+        if case.from_country:
+            require_country(case.from_country, f"{where}.from_country")
+        for i, party in enumerate(case.parties):
+            if party.country:
+                require_country(party.country, f"{where}.parties[{i}].country")
+        ccl = self.regdata.ear.ccl
+        if case.item.eccn is not None:
+            ccl.require(ccl.parse_eccn(case.item.eccn, f"{where}.item.eccn"), f"{where}.item.eccn")
+        for i, part in enumerate(case.item.us_content or []):
+            if part.eccn is not None:
+                field = f"{where}.item.us_content[{i}].eccn"
+                ccl.require(ccl.parse_eccn(part.eccn, field), field)
+        if case.date > date.today():
+            raise BadInput(f"{where}.date", f"{case.date} is in the future")
+
+    def _screen(self, case: Case, decision: Decision) -> list[PartyHit]:
+        hits: list[PartyHit] = []
+        for party in case.parties:
+            result = self.screener.screen(
+                party.name,
+                country=party.country,
+                address=party.address,
+                lists=END_USER_LISTS,
+                as_of=case.date,
+                limit=3,
+            )
+            best = max((m.score for m in result.matches), default=0.0)
+            for m in result.matches:
+                # The best match applies when strong; a runner-up only when as strong (the same
+                # party listed twice), else it is reported for review, not applied.
+                applied = m.score >= STRONG_MATCH and m.score >= best - SAME_PARTY_MARGIN
+                hits.append(PartyHit(party.role, party.name, m.entry, m.score, applied))
+                decision.matched_parties.append(
+                    {
+                        "name": party.name,
+                        "role": party.role.value,
+                        "entry_id": m.entry.id,
+                        "list": m.entry.list,
+                        "listed_name": m.entry.name,
+                        "score": m.score,
+                        "footnotes": list(m.entry.footnotes),
+                        "applied": applied,
+                    }
+                )
+        return hits
+
+    def _footnote1_facts(self, case: Case, hits: list[PartyHit]) -> Footnote1Facts:
+        party = next((h.name for h in hits if h.applied and 1 in h.entry.footnotes), None)
+        incorporation = self._footnote1_name(case.knowledge.incorporated_into_items_of, case.date)
+        designer = self._footnote1_name([case.item.developed_by or ""], case.date)
+        return Footnote1Facts(party, incorporation, designer)
+
+    def _footnote1_name(self, names: list[str], on: date) -> str | None:
+        for name in (n for n in names if n.strip()):
+            result = self.screener.screen(name, lists=["EL"], as_of=on, limit=3)
+            if any(m.score >= STRONG_MATCH and 1 in m.entry.footnotes for m in result.matches):
+                return name
+        return None
+
+    def _license(
+        self, case: Case, decision: Decision, hits: list[PartyHit], fdp_only: bool
+    ) -> None:
+        ear = self.regdata.ear
+        parts: list[bool | None] = []
+        reasons_for_control: tuple[str, ...] = ()
+        chart_required: bool | None = None
+        emb = embargo(case.destination)
+        if emb is not None:
+            decision.because(
+                emb[0],
+                None,
+                f"{emb[1]} is under embargo (Part 746): a license is required for "
+                "items subject to the EAR, with few exceptions.",
+                "license",
+            )
+            parts.append(True)
+        if case.item.eccn is None:
+            decision.missing("item.eccn")
+            parts.append(None)
+        else:
+            answer = chart_requirement(ear, case.item.eccn, case.destination)
+            entry = ear.ccl.get(case.item.eccn)
+            reasons_for_control = entry.reasons if entry else ()
+            decision.because("15 CFR 738.4", None, answer.text, "license")
+            chart_required = answer.required
+            parts.append(answer.required)
+        el_required = entity_list(case, hits, decision, fdp_only)
+        if el_required and standards_exception(case, reasons_for_control, decision):
+            el_required = False
+        parts.append(el_required)
+        parts.append(other_end_user_lists(hits, decision))
+        decision.license_required = tri_or(parts)
+        huawei = [h for h in hits if h.applied and h.entry.list == "EL" and is_huawei(h.entry)]
+        if el_required and huawei:
+            tgl = huawei_tgl(case, self.regdata.timeline, decision)
+            if tgl:
+                decision.authorizations.append(tgl)
+        self._policy(case, decision, hits, fdp_only, el_required, chart_required, emb is not None)
+        self._exceptions(case, decision, el_required, fdp_only, chart_required)
+
+    def _policy(
+        self,
+        case: Case,
+        decision: Decision,
+        hits: list[PartyHit],
+        fdp_only: bool,
+        el_required: bool | None,
+        chart_required: bool | None,
+        embargoed: bool,
+    ) -> None:
+        if not decision.license_required:
+            return
+        applied = [h for h in hits if h.applied and h.entry.list in ("EL", "DPL")]
+        if any(h.entry.list == "DPL" for h in applied):
+            decision.review_policy = "policy_of_denial"
+        elif el_required and applied:
+            entry = applied[0].entry
+            policy = entry.primary_policy.value if entry.primary_policy else None
+            if fdp_only and 1 in entry.footnotes and case.date >= date(2020, 8, 17):
+                gen = case.item.telecom_generation
+                if gen is None:
+                    decision.missing("item.telecom_generation")
+                elif gen in ("2G", "3G", "4G"):
+                    policy = "case_by_case"
+                    decision.because(
+                        "15 CFR 744.11(a)(2)(i)",
+                        "85 FR 51596",
+                        f"Footnote 1 items able to support telecommunications below 5G ({gen}) "
+                        "are reviewed case by case.",
+                        "policy",
+                    )
+            decision.review_policy = policy
+            decision.because(
+                "15 CFR 744.11(a)",
+                None,
+                f"Review policy of the entry '{entry.name}': "
+                f"{entry.license_policy or 'not stated'}.",
+                "policy",
+            )
+            self._policy_events(case, decision, entry)
+        elif embargoed:
+            decision.review_policy = "policy_of_denial"
+        elif chart_required:
+            decision.review_policy = "case_by_case"
+            decision.because(
+                "15 CFR 742",
+                None,
+                "Applications under the Country Chart reasons for control are "
+                "reviewed case by case under Part 742 unless a section says "
+                "otherwise for the reason and destination.",
+                "policy",
+            )
+
+    def _policy_events(self, case: Case, decision: Decision, entry: Any) -> None:
+        if not is_huawei(entry):
+            return
+        try:
+            event = self.regdata.timeline.get(HALT_EVENT)
+        except KeyError:
+            return
+        if case.date >= event.effective_from:
+            decision.because(
+                "policy event (not a regulation)",
+                None,
+                f"{event.title} ({event.effective_from}; sources: {'; '.join(event.sources[:2])}). "
+                "The regulation text did not change; expect denial in practice.",
+                "policy",
+            )
+            decision.details["policy_events"] = [event.id]
+
+    def _exceptions(
+        self,
+        case: Case,
+        decision: Decision,
+        el_required: bool | None,
+        fdp_only: bool,
+        chart_required: bool | None,
+    ) -> None:
+        if el_required and not fdp_only:
+            decision.because(
+                "15 CFR 744.16(b)",
+                None,
+                "No license exception may be used for an Entity List party "
+                "(744.16(b)); the entry allows none.",
+                "exception",
+            )
+            return
+        if not chart_required or case.item.eccn is None:
+            return
+        entry = self.regdata.ear.ccl.get(case.item.eccn)
+        if entry is None:
+            return
+        in_b = self.regdata.ear.country_groups.in_group(case.destination, "B")
+        lvs = entry.exception("LVS")
+        value = case.item.value
+        if lvs and lvs.value_usd and in_b and value is not None and value <= lvs.value_usd:
+            decision.license_exceptions.append("LVS")
+            decision.because(
+                "15 CFR 740.3",
+                None,
+                f"LVS: net value {case.item.value:,.0f} within the ECCN's limit "
+                f"of ${lvs.value_usd:,} to a Country Group B destination.",
+                "exception",
+            )
+        gbs = entry.exception("GBS")
+        if gbs and gbs.status == "yes" and in_b:
+            decision.license_exceptions.append("GBS")
+            decision.because(
+                "15 CFR 740.4",
+                None,
+                "GBS: the ECCN is GBS-eligible and the destination is in Country Group B.",
+                "exception",
+            )
+
+
+def check_many(items: list[Any], engine: Engine | None = None) -> list[Decision]:
+    engine = engine or Engine()
+    return [engine.check(item, f"cases[{i}]") for i, item in enumerate(items)]

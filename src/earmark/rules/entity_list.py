@@ -1,0 +1,192 @@
+"""End-user controls: the Entity List (15 CFR 744.11, Supplement No. 4 to Part 744), with the
+Huawei temporary general license (Supplement No. 7 to Part 744, 2019-05-20 to 2020-08-13) and
+the standards exception (744.11(a)(1), from 2020-06-18); the Denied Persons List (764.3); the
+Military End-User List (744.21); the Unverified List (744.15).
+
+Party roles: the Entity List requirement applies when a listed entity is the purchaser, an
+intermediate consignee, the ultimate consignee or the end user (748.5(c)-(f)). 85 FR 51335
+(effective 2020-08-17) clarified this for all entries; being a clarification it did not change
+the law, and earmark applies the same four roles before that date, citing the clarification
+only from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from earmark.regdata.model import ListEntry
+from earmark.regdata.timeline import Timeline
+from earmark.rules.case import Case, Purpose, Role
+from earmark.rules.decision import Decision
+
+CLARIFICATION = date(2020, 8, 17)  # 85 FR 51335
+STANDARDS_EXCEPTION = date(2020, 6, 18)  # 85 FR 36719
+TGL_CUTOFF = date(2019, 5, 16)  # contracts and handsets on or before this date
+TRIGGERING_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyHit:
+    role: Role
+    name: str
+    entry: ListEntry
+    score: float
+    applied: bool  # a strong match; a weak one is reported, not applied
+
+
+def is_huawei(entry: ListEntry) -> bool:
+    return any(k in n.casefold() for n in entry.names for k in ("huawei", "hisilicon"))
+
+
+def requirement_scope(entry: ListEntry) -> str:
+    """What the entry's license requirement covers: all items, CCL items, or unknown."""
+    text = (entry.license_requirement or "").casefold()
+    if "all items subject to the ear" in text:
+        return "all"
+    if "items on the ccl" in text or "items listed on the ccl" in text:
+        return "ccl"
+    if "supplement no. 2 to part 744" in text:
+        return "supp2"
+    return "unknown"
+
+
+def entity_list(
+    case: Case, hits: list[PartyHit], decision: Decision, fdp_only: bool
+) -> bool | None:
+    """744.11: a license is required when a listed entity is a party, to the extent its entry
+    says. Returns True, False or None (a weak match or an entry whose scope is unclear)."""
+    required: bool | None = False
+    for hit in (h for h in hits if h.entry.list == "EL"):
+        if not hit.applied:
+            decision.missing(
+                f"whether party '{hit.name}' is the listed '{hit.entry.name}' (score {hit.score})"
+            )
+            required = None if required is False else required
+            continue
+        scope = requirement_scope(hit.entry)
+        if scope == "ccl" and (case.item.eccn or "").upper() == "EAR99":
+            continue
+        if scope == "unknown":
+            decision.missing(f"the scope of the license requirement of '{hit.entry.name}'")
+            required = None if required is False else required
+            continue
+        first = hit.entry.federal_register[0] if hit.entry.federal_register else None
+        roles = "purchaser, intermediate consignee, ultimate consignee or end user"
+        clarified = (
+            " (85 FR 51335 clarified these roles from 2020-08-17)"
+            if (case.date >= CLARIFICATION)
+            else ""
+        )
+        since = (
+            hit.entry.effective_date.isoformat() if hit.entry.effective_date else "an unknown date"
+        )
+        text = (
+            f"'{hit.entry.name}' is on the Entity List (effective {since}) and is the "
+            f"{hit.role.value.replace('_', ' ')} here; the entry requires a license for "
+            f"{'all items subject to the EAR' if scope == 'all' else 'items on the CCL'} "
+            f"when it is a {roles}{clarified}."
+        )
+        if fdp_only and 1 in hit.entry.footnotes:
+            text += (
+                " The item is subject to the EAR only under the footnote 1 FDP rule:"
+                " 744.11(a)(2)(i) requires the license and allows Part 740 license exceptions"
+                " whose terms are met."
+            )
+        decision.because("15 CFR 744.11", first, text, "license")
+        required = True
+    return required
+
+
+def standards_exception(case: Case, reasons: tuple[str, ...], decision: Decision) -> bool:
+    """744.11(a)(1): releases of EAR99 or AT-only technology to a listed entity to revise or
+    develop a standard in a standards organization need no license (from 2020-06-18)."""
+    if case.context.purpose is not Purpose.STANDARDS_DEVELOPMENT or case.item.kind != "technology":
+        return False
+    if case.date < STANDARDS_EXCEPTION:
+        return False
+    if reasons and set(reasons) != {"AT"}:
+        return False
+    decision.because(
+        "15 CFR 744.11(a)(1)",
+        "85 FR 36719",
+        "Release of EAR99 or anti-terrorism-only technology to members of a standards "
+        "organization to revise or develop a standard: no Entity List license is required.",
+        "license",
+    )
+    return True
+
+
+def huawei_tgl(case: Case, timeline: Timeline, decision: Decision) -> str | None:
+    """The Huawei temporary general license in force on the date, if it covers the case."""
+    purpose = case.context.purpose
+    version = timeline.version_in_force("huawei-tgl", case.date)
+    research = timeline.version_in_force("huawei-security-research", case.date)
+    if version is None and research is None:
+        return None
+    if purpose is None:
+        decision.missing("context.purpose")
+        return None
+    if version is None and purpose is Purpose.CYBERSECURITY_RESEARCH:
+        version = research
+    if version is None:
+        return None
+    ok = _tgl_covers(case, purpose, version.id, decision)
+    if not ok:
+        return None
+    until = version.effective_to or "now"
+    label = f"{version.title} ({version.citation}, {version.effective_from} to {until})"
+    decision.because(
+        "15 CFR 744 Supplement No. 7",
+        version.citation,
+        f"Authorized by {label} for {purpose.value.replace('_', ' ')}: no license application "
+        "is needed while it is in force, subject to its certification and record conditions.",
+        "exception",
+    )
+    return label
+
+
+def _tgl_covers(case: Case, purpose: Purpose, version_id: str, decision: Decision) -> bool:
+    ctx = case.context
+    if purpose is Purpose.EXISTING_NETWORK_SUPPORT:
+        if ctx.contract_date is None:
+            decision.missing("context.contract_date")
+            return False
+        return ctx.contract_date <= TGL_CUTOFF
+    if purpose is Purpose.EXISTING_HANDSET_SUPPORT:
+        if ctx.supported_item_available_since is None:
+            decision.missing("context.supported_item_available_since")
+            return False
+        return ctx.supported_item_available_since <= TGL_CUTOFF
+    if purpose is Purpose.CYBERSECURITY_RESEARCH:
+        return True
+    if purpose is Purpose.STANDARDS_DEVELOPMENT:
+        return version_id == "huawei-tgl-2019-05"  # 5G standards work: the first version only
+    return False
+
+
+def other_end_user_lists(hits: list[PartyHit], decision: Decision) -> bool | None:
+    """Denied Persons (764.3: prohibited), MEU (744.21: Supplement No. 2 items), UVL (744.15)."""
+    required: bool | None = False
+    for hit in (h for h in hits if h.applied):
+        if hit.entry.list == "DPL":
+            decision.because(
+                "15 CFR 764.3",
+                None,
+                f"'{hit.entry.name}' is subject to a denial order: no participation "
+                "in any transaction involving items subject to the EAR.",
+                "license",
+            )
+            required = True
+        elif hit.entry.list == "MEU":
+            decision.missing("whether the item is listed in Supplement No. 2 to Part 744 (MEU)")
+            required = None if required is False else required
+        elif hit.entry.list == "UVL":
+            decision.because(
+                "15 CFR 744.15",
+                None,
+                f"'{hit.entry.name}' is on the Unverified List: no license exception "
+                "may be used and a UVL statement is needed before shipping.",
+                "exception",
+            )
+    return required

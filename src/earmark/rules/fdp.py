@@ -1,0 +1,133 @@
+"""The Entity List foreign direct product rule (footnote 1): 15 CFR 734.9(e)(1), before
+2022-02-03 15 CFR 736.2(b)(3)(vi), in every version (``data/fdp_rules.toml``).
+
+A foreign-made item is subject to the EAR when both scopes are met: the product scope (a direct
+product of US technology or software in the listed ECCNs, or made by a plant that is one) and
+the party scope of the version in force on the date. The party scope is checked first: when it
+is not met no product fact matters; when it is met and the product facts are missing, the
+answer is indeterminate and the missing facts are listed. Never a guess.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from earmark.rules.case import Case
+from earmark.rules.decision import Decision
+
+DATA = Path(__file__).resolve().parent / "data" / "fdp_rules.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class FdpRule:
+    id: str
+    title: str
+    effective_from: date
+    effective_to: date | None
+    cfr: str
+    citation: str
+    eccns: frozenset[str]
+    prongs: tuple[str, ...]
+    party_scope: str
+    savings_until: date | None = None
+    savings_note: str | None = None
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+
+@lru_cache(maxsize=1)
+def fdp_rules() -> tuple[FdpRule, ...]:
+    with DATA.open("rb") as fh:
+        rows: list[dict[str, Any]] = tomllib.load(fh)["rule"]
+    return tuple(
+        FdpRule(
+            id=r["id"],
+            title=r["title"],
+            effective_from=r["effective_from"],
+            effective_to=r.get("effective_to"),
+            cfr=r["cfr"],
+            citation=r["citation"],
+            eccns=frozenset(r["eccns"]),
+            prongs=tuple(r["prongs"]),
+            party_scope=r["party_scope"],
+            savings_until=r.get("savings_until"),
+            savings_note=r.get("savings_note"),
+        )
+        for r in rows
+    )
+
+
+def rule_in_force(on: date) -> FdpRule | None:
+    return next((r for r in fdp_rules() if r.in_force(on)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote1Facts:
+    party: str | None  # a footnote 1 entity that is a party to the transaction
+    incorporation: str | None  # ... into whose items the item will be incorporated
+    designer: str | None  # ... that designed (developed) the item
+
+
+def footnote1(case: Case, facts: Footnote1Facts, decision: Decision) -> bool | None:
+    """Whether the footnote 1 FDP rule makes the foreign item subject to the EAR."""
+    if case.item.origin != "foreign":
+        return False
+    rule = rule_in_force(case.date)
+    if rule is None:
+        if facts.party or facts.incorporation:
+            decision.because(
+                "15 CFR 736.2(b)(3)",
+                "85 FR 29849",
+                "The Entity List foreign direct product rule (footnote 1) took effect on "
+                "2020-05-15; on this date only the national security FDP rule existed.",
+                "fdp",
+            )
+        return False
+    if not _party_scope(rule, case, facts):
+        return False
+    caught = _product_scope(rule, case, decision)
+    if caught:
+        who = facts.party or facts.incorporation or facts.designer
+        decision.because(
+            rule.cfr,
+            rule.citation,
+            f"{rule.title}: the item is caught by the {caught} prong, and {who} is a footnote 1 "
+            "entity in the way this version requires; the foreign item is subject to the EAR.",
+            "fdp",
+        )
+        decision.details["fdp_rule"] = rule.id
+        return True
+    return caught if caught is None else False
+
+
+def _party_scope(rule: FdpRule, case: Case, facts: Footnote1Facts) -> bool:
+    if rule.party_scope == "designed_by_footnote1_and_destined_to_footnote1":
+        return bool(facts.designer and (facts.party or facts.incorporation))
+    return bool(facts.party or facts.incorporation)
+
+
+def _product_scope(rule: FdpRule, case: Case, decision: Decision) -> str | bool | None:
+    item = case.item
+    direct = _within(item.direct_product_of, rule)
+    plant = _within(item.plant_direct_product_of, rule)
+    if direct:
+        return "direct product"
+    if plant and "plant" in rule.prongs:
+        return "plant"
+    if item.direct_product_of is None:
+        decision.missing("item.direct_product_of")
+    if item.plant_direct_product_of is None:
+        decision.missing("item.plant_direct_product_of")
+    if item.direct_product_of is None or item.plant_direct_product_of is None:
+        return None
+    return False
+
+
+def _within(eccns: list[str] | None, rule: FdpRule) -> bool:
+    return any(e.strip().upper().split(".")[0] in rule.eccns for e in eccns or [])

@@ -1,0 +1,140 @@
+"""Is the item subject to the EAR? 15 CFR 734.3, with de minimis (734.4 and Supplement No. 2
+to Part 734). The foreign direct product rules are in :mod:`earmark.rules.fdp`.
+
+In force for the whole period earmark covers (2017 on); the de minimis levels were not changed
+by the 2019-2020 Huawei rules (ear-rules.md s. 2). The zero-de-minimis items of 734.4(a) that
+earmark can recognise from the facts given are the US 5E002 encryption technology and 600
+series / 9x515 content to Country Group D:5; others are reported as facts to confirm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from earmark.regdata.ear_tables import EarTables
+from earmark.rules.case import Case
+from earmark.rules.country_chart import chart_requirement, embargo
+from earmark.rules.decision import Decision
+
+CFR_SUBJECT = "15 CFR 734.3"
+CFR_DE_MINIMIS = "15 CFR 734.4"
+LOW_LEVEL_GROUPS = ("E:1", "E:2")  # 10% instead of 25%: 734.4(c) and (d)
+
+
+@dataclass(frozen=True, slots=True)
+class DeMinimis:
+    controlled: float
+    total: float
+    share: float
+    threshold: float
+    exceeded: bool
+
+
+def by_origin(case: Case, decision: Decision) -> bool | None:
+    """734.3(a)(1)-(2): items in the United States, and US-origin items anywhere."""
+    item = case.item
+    if item.excluded:
+        decision.because(
+            f"{CFR_SUBJECT}(b)",
+            None,
+            f"Excluded from the EAR as {item.excluded} (734.3(b)), as the case states.",
+            "subject_to_ear",
+        )
+        return False
+    if item.located_in_us or (case.activity.value == "export" and case.from_country == "US"):
+        decision.because(
+            f"{CFR_SUBJECT}(a)(1)",
+            None,
+            "The item is in the United States: subject to the EAR.",
+            "subject_to_ear",
+        )
+        return True
+    if item.origin == "US":
+        decision.because(
+            f"{CFR_SUBJECT}(a)(2)",
+            None,
+            "A US-origin item is subject to the EAR wherever it is.",
+            "subject_to_ear",
+        )
+        return True
+    if item.origin is None:
+        decision.missing("item.origin")
+        return None
+    return False
+
+
+def de_minimis(case: Case, ear: EarTables, decision: Decision) -> bool | None:
+    """734.3(a)(3) and 734.4: a foreign item whose controlled US content is above the level."""
+    item = case.item
+    if item.origin != "foreign":
+        return False
+    if item.us_software_shipped_separately:
+        decision.because(
+            f"{CFR_DE_MINIMIS}",
+            None,
+            "US software shipped separately from the foreign item is not eligible "
+            "for de minimis: it is a US-origin item itself.",
+            "de_minimis",
+        )
+    if item.us_content is None:
+        decision.missing("item.us_content")
+        return None
+    if not item.us_content:
+        decision.because(
+            f"{CFR_DE_MINIMIS}",
+            None,
+            "No US-origin content: de minimis does not bring the item in.",
+            "de_minimis",
+        )
+        return False
+    if item.value is None or item.value <= 0:
+        decision.missing("item.value")
+        return None
+    controlled = 0.0
+    unknown = False
+    for i, part in enumerate(item.us_content):
+        counted = _controlled(part.eccn, case.destination, ear)
+        if counted is None:
+            decision.missing(f"item.us_content[{i}].eccn")
+            unknown = True
+        elif counted:
+            controlled += part.value
+    groups = ear.country_groups.groups_of(case.destination)
+    low = any(g in groups for g in LOW_LEVEL_GROUPS)
+    threshold = 0.10 if low else 0.25
+    share = controlled / item.value
+    exceeded = share > threshold
+    decision.details["de_minimis"] = {
+        "controlled_us_content": round(controlled, 2),
+        "total_value": item.value,
+        "share": round(share, 4),
+        "threshold": threshold,
+        "exceeded": exceeded,
+        "basis": "734.4(c): 10% for Country Groups E:1 and E:2"
+        if low
+        else "734.4(d): 25% for destinations outside Country Groups E:1 and E:2",
+    }
+    level = "(c)" if low else "(d)"
+    decision.because(
+        f"{CFR_DE_MINIMIS}{level}",
+        None,
+        f"Controlled US content {controlled:,.2f} of {item.value:,.2f} = {share:.1%}, "
+        f"{'above' if exceeded else 'not above'} the {threshold:.0%} de minimis level for "
+        f"{case.destination} (Supplement No. 2 to Part 734: only content that would itself "
+        "need a license to the destination under the Country Chart or Part 746 counts; "
+        "Entity List status never does).",
+        "de_minimis",
+    )
+    if exceeded:
+        return True
+    return None if unknown else False
+
+
+def _controlled(eccn: str | None, destination: str, ear: EarTables) -> bool | None:
+    """Would this US content need a license to the destination (Country Chart, Part 746)?"""
+    if eccn is None:
+        return None
+    if embargo(destination) is not None:
+        return True
+    answer = chart_requirement(ear, eccn, destination)
+    return answer.required
