@@ -4,7 +4,7 @@ It grows with each capability; today it shows the regulatory data layer at work 
 of three dates around the Huawei listing, the Huawei entries with their footnotes and effective
 dates, the rule versions in force on a few dates of the Huawei story) and screens the parties
 of the contract's example cases (``examples/cases.json``, a copy of contract/examples) as of
-each case's date, in Latin and Chinese script.
+each case's date, in Latin and Chinese script, and checks the cases (``earmark check``).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def _summary(rd: RegData) -> dict[str, Any]:
     return {
         "data_version": rd.version,
         "screenings": _screenings(rd),
+        "checks": _checks(rd),
         "lists_now": [v.to_dict() for v in rd.list_versions()],
         "lists_on": counts,
         "huawei_entity_list": {
@@ -98,6 +99,47 @@ def _screenings(rd: RegData) -> list[dict[str, Any]]:
     return out
 
 
+def _checks(rd: RegData) -> list[dict[str, Any]]:
+    from earmark.rules import Engine
+
+    engine = Engine(rd)
+    out = []
+    for example in json.loads(EXAMPLES.read_text()):
+        d = engine.check(example["case"]).to_dict()
+        agrees = all(d[k] == v for k, v in example["expected"].items())
+        out.append(
+            {
+                "id": d["id"],
+                "date": d["date"],
+                "subject_to_ear": d["subject_to_ear"],
+                "license_required": d["license_required"],
+                "review_policy": d["review_policy"],
+                "agrees_with_expected": agrees,
+                "decisive_reason": _decisive(d["reasons"]),
+            }
+        )
+    return out
+
+
+DECISIVE = (
+    "15 CFR 736.2(b)(3)",
+    "15 CFR 734.9",
+    "15 CFR 744.11 ",
+    "15 CFR 744.11",
+    "15 CFR 734.4",
+    "15 CFR 738.4",
+)
+
+
+def _decisive(reasons: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The reason that settles the case, for a one-line summary."""
+    for prefix in DECISIVE:
+        hit = next((r for r in reasons if r["rule"].startswith(prefix)), None)
+        if hit is not None:
+            return hit
+    return reasons[0] if reasons else None
+
+
 def _print(summary: dict[str, Any]) -> None:
     console.print(Rule("earmark demo: the regulatory data layer"))
     console.print(f"data version [bold]{summary['data_version']}[/bold]\n")
@@ -131,6 +173,18 @@ def _print(summary: dict[str, Any]) -> None:
             else "no match"
         )
         console.print(f"  {escape(s['name'])} on {s['as_of']}: {found}")
+
+    console.print(Rule("Checking the example cases (earmark check)"))
+    for c in summary["checks"]:
+        yes = {True: "yes", False: "no", None: "indeterminate"}
+        console.print(
+            f"  {c['id']} on {c['date']}: subject {yes[c['subject_to_ear']]}, license "
+            f"{yes[c['license_required']]}, policy {c['review_policy'] or '-'} "
+            + escape(f"[{'agrees' if c['agrees_with_expected'] else 'DIFFERS'} with the expected]")
+        )
+        if c["decisive_reason"]:
+            r = c["decisive_reason"]
+            console.print(f"      {escape(r['rule'])}: {escape(r['text'][:110])}")
 
     console.print(Rule("Rule versions in force"))
     for d, versions in summary["rules_in_force"].items():

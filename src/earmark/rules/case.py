@@ -92,9 +92,9 @@ class Case(_Model):
     destination: str
     item: Item
     parties: list[Party] = []
-    knowledge: Knowledge = Knowledge()
+    knowledge: Knowledge = Field(default_factory=Knowledge)
     end_use: str | None = None
-    context: Context = Context()
+    context: Context = Field(default_factory=Context)
 
     @field_validator("date")
     @classmethod

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -209,7 +209,7 @@ class ScreeningIndex:
         self,
         words: list[QueryWord],
         matches: list[dict[int, tuple[float, str]]],
-        allowed: set[int] | None = None,
+        allowed: Callable[[int], bool] | None = None,
         floor: float = 0.0,
     ) -> list[int]:
         """Record ids whose estimated score reaches ``floor``, best first (at most
@@ -239,8 +239,6 @@ class ScreeningIndex:
         ranked = []
         for r_idx, num in numerator.items():
             record = self.records[r_idx]
-            if allowed is not None and record.entry not in allowed:
-                continue
             unpaired = max(record.total - paired[r_idx], 0.0)
             optimistic = UNPAIRED_QUERY * total_q + paired[r_idx] + UNPAIRED_LISTED * unpaired
             if (num + bonus) / optimistic < floor:
@@ -248,7 +246,9 @@ class ScreeningIndex:
             num, pw = self._add_extras(record, words, matches, extras, num, paired[r_idx])
             unpaired = max(record.total - pw, 0.0)
             estimate = num / (total_q + pw + UNPAIRED_LISTED * unpaired)
-            if estimate >= floor:
+            # Whether the entry may match (listed on the date, on a list asked for): tested
+            # last, on the few records that could reach the floor.
+            if estimate >= floor and (allowed is None or allowed(record.entry)):
                 ranked.append((estimate, r_idx))
         ranked.sort(reverse=True)
         return [r for _, r in ranked[:MAX_CANDIDATES]]

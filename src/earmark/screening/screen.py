@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -22,7 +22,7 @@ from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import fold
 from earmark.regdata import RegData, load_regdata
-from earmark.regdata.lists import LIST_NAMES
+from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.cache import cached
 from earmark.screening.index import ScreeningIndex
@@ -101,7 +101,19 @@ class ScreeningResult:
 @dataclass
 class _Scope:
     index: ScreeningIndex
-    allowed: dict[date, set[int]] = field(default_factory=dict)
+    _lists: list[str] | None = None
+    _histories: list[History] | None = None
+
+    def entry_lists(self) -> list[str]:
+        if self._lists is None:
+            self._lists = [e.list for e in self.index.entries]
+        return self._lists
+
+    def entry_histories(self, regdata: RegData) -> list[History]:
+        if self._histories is None:
+            by_id = regdata.lists.histories
+            self._histories = [by_id[e.id] for e in self.index.entries]
+        return self._histories
 
 
 class Screener:
@@ -117,11 +129,14 @@ class Screener:
 
     def current_index(self) -> ScreeningIndex:
         """The index of the lists as of the newest snapshot (built once, cached on disk)."""
+        return self._current_scope().index
+
+    def _current_scope(self) -> _Scope:
         with self._lock:
             if self._current is None:
                 self._current = _Scope(cached("current", self.regdata.version, self._build_current))
                 _freeze()
-            return self._current.index
+            return self._current
 
     def _build_current(self) -> ScreeningIndex:
         return ScreeningIndex(lst.entry for lst in self.regdata.lists.as_of(None))
@@ -187,23 +202,25 @@ class Screener:
 
     def _scope_for(
         self, as_of: date | None, wanted: set[str] | None
-    ) -> tuple[ScreeningIndex, set[int] | None]:
+    ) -> tuple[ScreeningIndex, Callable[[int], bool] | None]:
+        """The index for the date, and which of its entries may match (None: all).
+
+        The test runs only on the few candidates retrieval finds, not over every entry, so
+        that a batch of cases on as many dates costs no more than one on a single date."""
         if as_of is None:
-            index = self.current_index()
-            allowed = None
+            scope = self._current_scope()
+            if wanted is None:
+                return scope.index, None
         else:
             scope = self._history_scope()
-            index = scope.index
-            if as_of not in scope.allowed:
-                histories = self.regdata.lists.histories
-                scope.allowed[as_of] = {
-                    i for i, e in enumerate(index.entries) if histories[e.id].listed_on(as_of)
-                }
-            allowed = scope.allowed[as_of]
-        if wanted is not None:
-            by_list = {i for i, e in enumerate(index.entries) if e.list in wanted}
-            allowed = by_list if allowed is None else allowed & by_list
-        return index, allowed
+        lists, histories = scope.entry_lists(), scope.entry_histories(self.regdata)
+
+        def allowed(e_idx: int) -> bool:
+            if wanted is not None and lists[e_idx] not in wanted:
+                return False
+            return as_of is None or histories[e_idx].listed_on(as_of)
+
+        return scope.index, allowed
 
     def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
@@ -220,7 +237,7 @@ class Screener:
         self,
         index: ScreeningIndex,
         analysed: AnalyzedName,
-        allowed: set[int] | None,
+        allowed: Callable[[int], bool] | None,
         country: str | None,
         kind: str | None,
         address: str | None,
