@@ -131,3 +131,23 @@ def test_cli_screen_batch_and_match_pairs(cli: Any, tmp_path: Path) -> None:
     assert lines[0]["score"] > 0.8 > lines[1]["score"] and lines[2]["score"] is None
     missing = cli("screen-batch", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "x.jsonl"))
     assert missing.code == 2 and "input" in missing.err
+
+
+def test_check_batch(cli: Any, tmp_path: Path) -> None:
+    cases = json.loads(
+        (Path(__file__).resolve().parents[1] / "src/earmark/cli/examples/cases.json").read_text()
+    )
+    source = tmp_path / "cases.jsonl"
+    lines = [json.dumps(c["case"]) for c in cases]
+    lines += ["{broken", json.dumps({**cases[0]["case"], "id": "bad", "destination": "XX"})]
+    source.write_text("\n".join(lines) + "\n")
+    run = cli("check-batch", str(source), "--out", str(tmp_path / "d.jsonl"), "--json")
+    assert run.code == 0, run.err
+    assert run.json()["rows"] == 6 and run.json()["errors"] == 2
+    out = _jsonl(tmp_path / "d.jsonl")
+    assert [d["license_required"] for d in out[:4]] == [False, True, False, True]
+    assert out[5]["id"] == "bad" and out[5]["error"].startswith("case.destination")
+    run = cli("check-batch", str(source), "--out", str(tmp_path / "d.parquet"))
+    assert run.code == 0
+    table = pq.read_table(tmp_path / "d.parquet").to_pylist()
+    assert len(table) == 6 and table[1]["review_policy"] == "presumption_of_denial"

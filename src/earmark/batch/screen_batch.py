@@ -41,6 +41,7 @@ class BatchOptions:
     threshold: float | None = None
     limit: int = 10
     lists: tuple[str, ...] | None = None
+    task: str = "screen"  # "screen": rows of parties; "check": rows of cases
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +112,36 @@ def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def screen_rows(rows: list[dict[str, Any]], options: BatchOptions) -> list[dict[str, Any]]:
-    """Screen a chunk of rows with this process's screener: one result per row, in order."""
+    """Screen (or check) a chunk of rows with this process's engine: one result per row."""
+    if options.task == "check":
+        engine = _engine()
+        return [_check_row(engine, row) for row in rows]
     screener = _screener()
-    out = []
-    for row in rows:
-        out.append(_screen_row(screener, row, options))
-    return out
+    return [_screen_row(screener, row, options) for row in rows]
 
 
 _SCREENER: Any = None
+_ENGINE: Any = None
+
+
+def _engine() -> Any:
+    global _ENGINE
+    if _ENGINE is None:
+        from earmark.rules import Engine
+
+        _ENGINE = Engine(screener=_screener())
+    return _ENGINE
+
+
+def _check_row(engine: Any, row: dict[str, Any]) -> dict[str, Any]:
+    if "__error__" in row:
+        return {"id": None, "error": row["__error__"], "matches": []}
+    try:
+        decision: dict[str, Any] = engine.check(row).to_dict()
+    except EarmarkError as exc:
+        return {"id": row.get("id"), "error": str(exc), "matches": []}
+    # "matches": the parties that matched a list, so the summary counts rows worth a look.
+    return {**decision, "error": None, "matches": decision["matched_parties"]}
 
 
 def _screener() -> Any:
@@ -194,7 +216,7 @@ def run_batch(
         done += 1
         if progress:
             progress(done, len(chunks))
-    summary = _assemble(parts, len(chunks), output_path, out_fmt, resumed)
+    summary = _assemble(parts, len(chunks), output_path, out_fmt, resumed, options.task)
     shutil.rmtree(parts)
     return summary
 
@@ -286,14 +308,16 @@ def _results(parts: Path, n_chunks: int) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def _assemble(parts: Path, n_chunks: int, out: Path, fmt: str, resumed: int) -> BatchSummary:
+def _assemble(
+    parts: Path, n_chunks: int, out: Path, fmt: str, resumed: int, task: str = "screen"
+) -> BatchSummary:
     if fmt == "jsonl":
         return _concatenate(parts, n_chunks, out, resumed)
     rows = errors = with_matches = 0
     tmp = out.with_name(out.name + ".tmp")
     flat: list[dict[str, Any]] = []
     with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=_flat_columns()) if fmt == "csv" else None
+        writer = csv.DictWriter(fh, fieldnames=_flat_columns(task)) if fmt == "csv" else None
         if writer:
             writer.writeheader()
         for result in _results(parts, n_chunks):
@@ -303,14 +327,14 @@ def _assemble(parts: Path, n_chunks: int, out: Path, fmt: str, resumed: int) -> 
             if fmt == "jsonl":
                 fh.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
             elif writer:
-                writer.writerows(_flatten(result))
+                writer.writerows(_flatten(result, task))
             else:
-                flat.extend(_flatten(result))
+                flat.extend(_flatten(result, task))
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        columns = {c: [r[c] for r in flat] for c in _flat_columns()}
+        columns = {c: [r[c] for r in flat] for c in _flat_columns(task)}
         pq.write_table(pa.table(columns), tmp)
     os.replace(tmp, out)
     return BatchSummary(rows, errors, with_matches, n_chunks, resumed, str(out))
@@ -333,12 +357,40 @@ def _concatenate(parts: Path, n_chunks: int, out: Path, resumed: int) -> BatchSu
     )
 
 
-def _flat_columns() -> list[str]:
+CHECK_COLUMNS = (
+    "id",
+    "date",
+    "subject_to_ear",
+    "license_required",
+    "review_policy",
+    "license_exceptions",
+    "authorizations",
+    "missing_facts",
+    "reasons",
+    "error",
+)
+
+
+def _flat_columns(task: str = "screen") -> list[str]:
+    if task == "check":
+        return list(CHECK_COLUMNS)
     return ["id", "name", *MATCH_COLUMNS, "error"]
 
 
-def _flatten(result: dict[str, Any]) -> list[dict[str, Any]]:
+def _flatten_decision(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per case: lists joined with "; ", reasons as JSON text."""
+    row = {c: result.get(c) for c in CHECK_COLUMNS}
+    for key in ("license_exceptions", "authorizations", "missing_facts"):
+        row[key] = "; ".join(result.get(key) or []) or None
+    row["reasons"] = json.dumps(result.get("reasons") or [], ensure_ascii=False)
+    row["id"] = _text(result.get("id"))
+    return [row]
+
+
+def _flatten(result: dict[str, Any], task: str = "screen") -> list[dict[str, Any]]:
     """One row per match; one row with empty match columns for an input without a match."""
+    if task == "check":
+        return _flatten_decision(result)
     base = {"id": _text(result["id"]), "name": _text(result["name"]), "error": result["error"]}
     if not result["matches"]:
         return [{**base, **dict.fromkeys(MATCH_COLUMNS)}]

@@ -49,6 +49,34 @@ def check_cmd(
         _print(d)
 
 
+@app.command("check-batch")
+def check_batch_cmd(
+    input_path: Annotated[Path, typer.Argument(help="Input .jsonl or .parquet: one case a row.")],
+    out: Annotated[Path, typer.Option("--out", help="Output .jsonl, .parquet or .csv.")],
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes (Dask when > 1).")
+    ] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler.")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Decide every case of a file; resumable; one decision a row out, bad rows reported."""
+    from earmark.batch import BatchOptions, run_batch
+    from earmark.cli.screening_cmds import _progress
+
+    summary = run_batch(
+        input_path, out, BatchOptions(task="check"), workers, scheduler, _progress()
+    )
+    if json_out:
+        emit_json(summary.to_dict())
+        return
+    console.print(
+        f"{summary.rows:,} cases decided ({summary.with_matches:,} with a listed party, "
+        f"{summary.errors:,} bad rows) -> {summary.output}"
+    )
+
+
 def _read(path: Path) -> Any:
     if not path.is_file():
         raise BadInput("case_file", f"no such file: {path}")
