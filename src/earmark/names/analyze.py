@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from earmark.names import chinese
 from earmark.names.normalize import clean_input, fold, is_arabic, split_han
@@ -72,7 +73,13 @@ def analyze(name: str, field: str = "name", dedupe: bool = True) -> AnalyzedName
     """Tokens of ``name``; BadInput (naming ``field``) when it is empty or too long.
 
     ``dedupe``: a word repeated in a listed name counts once ("HUAWEI TECHNOLOGIES CO., LTD.
-    (HUAWEI)"); in a query the repetition is kept ("Johnson & Johnson" is not "Johnson")."""
+    (HUAWEI)"); in a query the repetition is kept ("Johnson & Johnson" is not "Johnson").
+    Remembered: batches screen the same names again and again."""
+    return _analyze(name, field, dedupe)
+
+
+@lru_cache(maxsize=65_536)
+def _analyze(name: str, field: str, dedupe: bool) -> AnalyzedName:
     text = clean_input(name, field)
     raw: list[_Raw] = []
     scripts: set[str] = set()

@@ -79,6 +79,7 @@ def known_name(text: str) -> str | None:
     return zh_data().known_names.get(key)
 
 
+@lru_cache(maxsize=65_536)
 def pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text))
 
