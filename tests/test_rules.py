@@ -192,3 +192,31 @@ def test_cli_check_and_diff(cli: Any, tmp_path: Path) -> None:
     bad.write_text(json.dumps({**EXAMPLES[1]["case"], "destination": "XX"}))
     run = cli("check", str(bad))
     assert run.code == 2 and "case.destination" in run.err
+
+
+def test_zero_de_minimis_for_600_series_to_d5(engine: Engine) -> None:
+    case = copy.deepcopy(EXAMPLES[2]["case"])
+    case["destination"] = "CN"
+    case["item"]["us_content"] = [{"eccn": "9A610.a", "value": 1.0}]
+    d = engine.check(case)
+    assert d.subject_to_ear is True
+    assert any(r.rule == "15 CFR 734.4(a)" for r in d.reasons)
+
+
+def test_technology_de_minimis_needs_the_one_time_report(engine: Engine) -> None:
+    case = copy.deepcopy(EXAMPLES[2]["case"])
+    case["item"]["kind"] = "technology"
+    d = engine.check(case)
+    assert d.subject_to_ear is None
+    assert any("one-time report" in f for f in d.missing_facts)
+
+
+def test_first_fdp_rule_savings_clause(engine: Engine) -> None:
+    case = copy.deepcopy(EXAMPLES[3]["case"])
+    case["date"] = "2020-06-01"
+    case["item"]["developed_by"] = "HiSilicon Technologies Co., Ltd."
+    case["context"] = {"production_started": "2020-03-01"}
+    assert engine.check(case).subject_to_ear is False
+    case["date"] = "2020-08-01"
+    case["context"] = {"production_started": "2020-06-01"}
+    assert engine.check(case).subject_to_ear is True

@@ -91,6 +91,15 @@ def footnote1(case: Case, facts: Footnote1Facts, decision: Decision) -> bool | N
         return False
     if not _party_scope(rule, case, facts):
         return False
+    started = case.context.production_started
+    if (
+        rule.savings_until
+        and started
+        and started < rule.effective_from
+        and case.date <= rule.savings_until
+    ):
+        decision.because(rule.cfr, rule.citation, f"Savings clause: {rule.savings_note}", "fdp")
+        return False
     caught = _product_scope(rule, case, decision)
     if caught:
         who = facts.party or facts.incorporation or facts.designer

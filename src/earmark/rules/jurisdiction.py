@@ -79,6 +79,10 @@ def de_minimis(case: Case, ear: EarTables, decision: Decision) -> bool | None:
     if item.us_content is None:
         decision.missing("item.us_content")
         return None
+    zero = _zero_de_minimis(case, ear)
+    if zero is not None:
+        decision.because(f"{CFR_DE_MINIMIS}(a)", None, zero, "de_minimis")
+        return True
     if not item.us_content:
         decision.because(
             f"{CFR_DE_MINIMIS}",
@@ -127,7 +131,39 @@ def de_minimis(case: Case, ear: EarTables, decision: Decision) -> bool | None:
     )
     if exceeded:
         return True
+    if item.kind == "technology" and controlled > 0:
+        # 734.4(c)(3)/(d)(3): de minimis may be relied on for technology only after a one-time
+        # report to BIS.
+        decision.missing("whether the one-time report of 734.4 for technology has been filed")
+        decision.because(
+            f"{CFR_DE_MINIMIS}{level}(3)",
+            None,
+            "Foreign technology commingled with US technology may rely on de "
+            "minimis only after the one-time report to BIS.",
+            "de_minimis",
+        )
+        return None
     return None if unknown else False
+
+
+def _zero_de_minimis(case: Case, ear: EarTables) -> str | None:
+    """734.4(a): US content for which there is no de minimis level, as the facts show it."""
+    groups = ear.country_groups.groups_of(case.destination)
+    d5 = "D:5" in groups or case.destination == "MO"
+    for part in case.item.us_content or []:
+        eccn = (part.eccn or "").upper()
+        base = eccn.split(".")[0]
+        if base == "5E002" and case.item.kind == "technology":
+            return (
+                "Foreign technology incorporating US 5E002 encryption technology has no "
+                "de minimis level (734.4(a)): it is subject to the EAR."
+            )
+        if d5 and len(base) == 5 and (base[2] == "6" or base[2:] == "515"):
+            return (
+                f"US {eccn} content ('600 series' or 9x515) in an item for a Country Group "
+                "D:5 destination has no de minimis level (734.4(a)(6)): subject to the EAR."
+            )
+    return None
 
 
 def _controlled(eccn: str | None, destination: str, ear: EarTables) -> bool | None:
