@@ -142,17 +142,62 @@ def test_the_2023_halt_is_reported_as_a_policy_event(engine: Engine) -> None:
 
 
 def test_country_chart_and_exceptions(engine: Engine) -> None:
-    case = _case(date="2021-01-04", parties=[], destination="IN")
+    case = _case(date="2021-01-04", parties=[], destination="CN")
     case["item"] = {"kind": "commodity", "eccn": "3A001.a.1", "origin": "US", "value": 500.0}
     d = engine.check(case)
-    assert d.license_required is True and d.review_policy == "case_by_case"
+    assert d.license_required is True and d.review_policy == "case_by_case"  # NS 2
     case["destination"] = "CA"
     assert engine.check(case).license_required is False
+    # To India only MT 1 has an X, and MT covers 3A001.a.1.a only: the paragraph decides.
+    case["destination"] = "IN"
+    d = engine.check(case)
+    assert d.license_required is None and any("paragraph" in r.text for r in d.reasons)
+
+
+def test_control_scopes_read_by_paragraph() -> None:
+    from earmark.rules.country_chart import covers_item
+
+    assert covers_item("0A501.a", "entire entry except 0A501.y", False) is True
+    assert covers_item("0A501.y.1", "entire entry except 0A501.y", False) is False
+    assert covers_item("0A501", "entire entry except 0A501.y", False) is None
+    assert covers_item("9A610.u", "9A610.t, .u, .v, and .w", False) is True
+    assert covers_item("3A001.a.1", "3A001.a.1.a when usable in missiles", False) is None
+    assert covers_item("3A001.a.12", "3A001.a.1.a when usable in missiles", False) is False
 
 
 def test_embargoed_destination(engine: Engine) -> None:
-    d = engine.check(_case(date="2021-01-04", parties=[], destination="IR"))
+    case = _case(date="2021-01-04", parties=[], destination="SY")
+    d = engine.check(case)
     assert d.license_required is True and d.review_policy == "policy_of_denial"
+    # EAR99 to Iran: OFAC's regulations govern (746.7(e)); asked for, not assumed.
+    d = engine.check(_case(date="2021-01-04", parties=[], destination="IR"))
+    assert any(r.rule == "15 CFR 746.7(e)" for r in d.reasons)
+    assert any("OFAC" in f for f in d.missing_facts)
+
+
+def test_russia_belarus_from_2022(engine: Engine) -> None:
+    case = _case(date="2023-01-01", parties=[], destination="RU")
+    case["item"] = {"kind": "commodity", "eccn": "5A992.c", "origin": "US"}
+    d = engine.check(case)
+    assert d.license_required is True and d.review_policy == "policy_of_denial"
+    case["date"] = "2022-02-23"
+    assert engine.check(case).license_required is False
+
+
+def test_fdp_item_needs_a_license_even_without_a_listed_party(engine: Engine) -> None:
+    case = copy.deepcopy(EXAMPLES[3]["case"])
+    case["parties"] = [{"role": "purchaser", "name": "Acme Widgets Inc", "country": "CN"}]
+    case["knowledge"] = {"incorporated_into_items_of": ["Huawei Technologies Co., Ltd."]}
+    d = engine.check(case)
+    assert d.subject_to_ear is True and d.license_required is True
+
+
+def test_no_license_answer_while_jurisdiction_is_open(engine: Engine) -> None:
+    case = copy.deepcopy(EXAMPLES[3]["case"])
+    del case["item"]["plant_direct_product_of"]
+    d = engine.check(case)
+    assert d.subject_to_ear is None and d.license_required is None
+    assert d.review_policy is None and d.license_exceptions == []
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,9 @@ class Purpose(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="ignore", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 class UsContent(_Model):

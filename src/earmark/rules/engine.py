@@ -19,7 +19,7 @@ from earmark.errors import BadInput
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.countries import require_country
 from earmark.rules.case import Case, parse_case
-from earmark.rules.country_chart import chart_requirement, embargo
+from earmark.rules.country_chart import chart_requirement, embargo, russia_belarus
 from earmark.rules.decision import Decision, tri_or
 from earmark.rules.entity_list import (
     PartyHit,
@@ -64,7 +64,20 @@ class Engine:
             )
             return decision
         fdp_only = fdp is True and origin is False and minimis is not True
-        self._license(case, decision, hits, fdp_only)
+        self._license(case, decision, hits, fdp_only, fdp is True)
+        if decision.subject_to_ear is None and decision.license_required:
+            # Every requirement found applies only to items subject to the EAR, which is not
+            # settled: the answer waits for the missing facts.
+            decision.license_required = None
+            decision.review_policy = None
+            decision.license_exceptions = []
+            decision.because(
+                "15 CFR 734.3",
+                None,
+                "A license would be required if the item is subject to the EAR, which the "
+                "facts given do not settle (see missing_facts).",
+                "subject_to_ear",
+            )
         return decision
 
     # -- steps -------------------------------------------------------------------------------
@@ -85,6 +98,27 @@ class Engine:
                 ccl.require(ccl.parse_eccn(part.eccn, field), field)
         if case.date > date.today():
             raise BadInput(f"{where}.date", f"{case.date} is in the future")
+        item = case.item
+        for name in ("direct_product_of", "plant_direct_product_of"):
+            for i, eccn in enumerate(getattr(item, name) or []):
+                ccl.parse_eccn(eccn, f"{where}.item.{name}[{i}]")
+        if item.us_content and item.origin == "US":
+            raise BadInput(
+                f"{where}.item.us_content",
+                "US content is a fact of foreign-made items; this item is US-origin",
+            )
+        total = sum(p.value for p in item.us_content or [])
+        if item.value is not None and total > item.value:
+            raise BadInput(
+                f"{where}.item.us_content",
+                f"US content {total:,.2f} exceeds the item's value {item.value:,.2f}",
+            )
+        since = case.context.supported_item_available_since
+        if since is not None and since > case.date:
+            raise BadInput(
+                f"{where}.context.supported_item_available_since",
+                f"{since} is after the date of the case {case.date}",
+            )
 
     def _screen(self, case: Case, decision: Decision) -> list[PartyHit]:
         hits: list[PartyHit] = []
@@ -131,22 +165,42 @@ class Engine:
         return None
 
     def _license(
-        self, case: Case, decision: Decision, hits: list[PartyHit], fdp_only: bool
+        self,
+        case: Case,
+        decision: Decision,
+        hits: list[PartyHit],
+        fdp_only: bool,
+        fdp_caught: bool = False,
     ) -> None:
         ear = self.regdata.ear
         parts: list[bool | None] = []
         reasons_for_control: tuple[str, ...] = ()
         chart_required: bool | None = None
         emb = embargo(case.destination)
-        if emb is not None:
+        ear99 = (case.item.eccn or "").upper() == "EAR99"
+        if emb is not None and case.destination == "IR" and ear99:
+            decision.because(
+                "15 CFR 746.7(e)",
+                None,
+                "EAR99 items to Iran: the Iranian Transactions and Sanctions Regulations of OFAC "
+                "govern (31 CFR Part 560); no separate EAR license is required where OFAC "
+                "authorizes the transaction.",
+                "license",
+            )
+            emb = None
+            decision.missing("whether OFAC authorizes the transaction (31 CFR Part 560)")
+        elif emb is not None:
             decision.because(
                 emb[0],
                 None,
-                f"{emb[1]} is under embargo (Part 746): a license is required for "
-                "items subject to the EAR, with few exceptions.",
+                f"{emb[1]} is under embargo (Part 746): a license is required for items "
+                "subject to the EAR, with the few exceptions that section lists.",
                 "license",
             )
             parts.append(True)
+        russia = russia_belarus(case, ear99, decision)
+        if russia is not None:
+            parts.append(russia)
         if case.item.eccn is None:
             decision.missing("item.eccn")
             parts.append(None)
@@ -158,6 +212,29 @@ class Engine:
             chart_required = answer.required
             parts.append(answer.required)
         el_required = entity_list(case, hits, decision, fdp_only)
+        if fdp_caught:
+            # 744.11(a)(2)(i) (before 2022-02-03: 736.2(b)(3)(vi) and footnote 1): an item
+            # subject under the footnote 1 FDP rule needs a license to any destination, end
+            # user or party, whoever the parties are.
+            version = decision.details.get("fdp_rule", "")
+            citation = {
+                "el-fdp-footnote1-2020-05": "85 FR 29849",
+                "el-fdp-footnote1-2020-08": "85 FR 51596",
+            }.get(version, "87 FR 6022")
+            rule = (
+                "15 CFR 744.11(a)(2)(i)"
+                if case.date >= date(2022, 2, 3)
+                else "15 CFR 736.2(b)(3)(vi) and footnote 1 to Supp. No. 4 to Part 744"
+            )
+            decision.because(
+                rule,
+                citation,
+                "The item is subject to the EAR under the Entity List foreign direct "
+                "product rule: a license is required to any destination, end user "
+                "or party.",
+                "license",
+            )
+            el_required = True
         if el_required and standards_exception(case, reasons_for_control, decision):
             el_required = False
         parts.append(el_required)
@@ -168,7 +245,8 @@ class Engine:
             tgl = huawei_tgl(case, self.regdata.timeline, decision)
             if tgl:
                 decision.authorizations.append(tgl)
-        self._policy(case, decision, hits, fdp_only, el_required, chart_required, emb is not None)
+        denial = emb is not None or russia is True
+        self._policy(case, decision, hits, fdp_only, el_required, chart_required, denial)
         self._exceptions(case, decision, el_required, fdp_only, chart_required)
 
     def _policy(

@@ -41,7 +41,7 @@ def by_origin(case: Case, decision: Decision) -> bool | None:
             "subject_to_ear",
         )
         return False
-    if item.located_in_us or (case.activity.value == "export" and case.from_country == "US"):
+    if item.located_in_us or case.from_country == "US":
         decision.because(
             f"{CFR_SUBJECT}(a)(1)",
             None,
@@ -95,12 +95,13 @@ def de_minimis(case: Case, ear: EarTables, decision: Decision) -> bool | None:
         decision.missing("item.value")
         return None
     controlled = 0.0
-    unknown = False
+    unknown_value = 0.0
+    unknown_fields = []
     for i, part in enumerate(item.us_content):
         counted = _controlled(part.eccn, case.destination, ear)
         if counted is None:
-            decision.missing(f"item.us_content[{i}].eccn")
-            unknown = True
+            unknown_fields.append(f"item.us_content[{i}].eccn")
+            unknown_value += part.value
         elif counted:
             controlled += part.value
     groups = ear.country_groups.groups_of(case.destination)
@@ -108,6 +109,15 @@ def de_minimis(case: Case, ear: EarTables, decision: Decision) -> bool | None:
     threshold = 0.10 if low else 0.25
     share = controlled / item.value
     exceeded = share > threshold
+    # Content of unknown classification matters only if, counted as controlled, it could tip
+    # the share over the level.
+    unknown = (
+        bool(unknown_fields)
+        and not exceeded
+        and ((controlled + unknown_value) / item.value > threshold)
+    )
+    for field in unknown_fields if unknown else ():
+        decision.missing(field)
     decision.details["de_minimis"] = {
         "controlled_us_content": round(controlled, 2),
         "total_value": item.value,
@@ -171,6 +181,8 @@ def _controlled(eccn: str | None, destination: str, ear: EarTables) -> bool | No
     if eccn is None:
         return None
     if embargo(destination) is not None:
-        return True
+        # EAR99 content counts only for North Korea and Syria (BIS de minimis guidelines;
+        # ear-rules.md s. 2); classified content counts for every embargoed destination.
+        return destination in ("KP", "SY") if eccn.upper() == "EAR99" else True
     answer = chart_requirement(ear, eccn, destination)
     return answer.required
