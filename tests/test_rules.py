@@ -79,12 +79,12 @@ def test_de_minimis_missing_facts_are_listed_not_guessed(engine: Engine) -> None
     ("day", "subject"),
     [
         ("2020-05-14", False),  # before the footnote 1 rule existed
-        ("2020-06-01", False),  # first version: only items from Huawei designs
+        ("2020-06-01", None),  # first version: only Huawei designs, and who designed it is unknown
         ("2020-08-17", True),  # broadened: a footnote 1 entity as a party suffices
         ("2023-06-01", True),  # moved to 734.9(e), same substance
     ],
 )
-def test_footnote1_fdp_versions(engine: Engine, day: str, subject: bool) -> None:
+def test_footnote1_fdp_versions(engine: Engine, day: str, subject: bool | None) -> None:
     case = copy.deepcopy(EXAMPLES[3]["case"])
     case["date"] = day
     assert engine.check(case).subject_to_ear is subject
@@ -96,6 +96,8 @@ def test_footnote1_first_version_catches_huawei_designs(engine: Engine) -> None:
     case["item"]["developed_by"] = "HiSilicon Technologies Co., Ltd."
     d = engine.check(case)
     assert d.subject_to_ear is True and d.details["fdp_rule"] == "el-fdp-footnote1-2020-05"
+    case["item"]["developed_by"] = "Acme Widgets Inc"  # not a Huawei design: not caught then
+    assert engine.check(case).subject_to_ear is False
 
 
 def test_fdp_without_production_facts_is_indeterminate(engine: Engine) -> None:

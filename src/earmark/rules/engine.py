@@ -153,6 +153,10 @@ class Engine:
 
     def _footnote1_facts(self, case: Case, hits: list[PartyHit]) -> Footnote1Facts:
         party = next((h.name for h in hits if h.applied and 1 in h.entry.footnotes), None)
+        weak = next((h for h in hits if not h.applied and 1 in h.entry.footnotes), None)
+        if party is None and weak is not None:
+            # A weak match is not applied, nor is it ignored: the FDP answer waits for it.
+            party = f"?{weak.name}"
         incorporation = self._footnote1_name(case.knowledge.incorporated_into_items_of, case.date)
         designer = self._footnote1_name([case.item.developed_by or ""], case.date)
         return Footnote1Facts(party, incorporation, designer)
@@ -344,7 +348,15 @@ class Engine:
         in_b = self.regdata.ear.country_groups.in_group(case.destination, "B")
         lvs = entry.exception("LVS")
         value = case.item.value
-        if lvs and lvs.value_usd and in_b and value is not None and value <= lvs.value_usd:
+        excluded = lvs is not None and _excluded_by_text(case.item.eccn, lvs.text)
+        if (
+            lvs
+            and lvs.value_usd
+            and not excluded
+            and in_b
+            and value is not None
+            and value <= lvs.value_usd
+        ):
             decision.license_exceptions.append("LVS")
             decision.because(
                 "15 CFR 740.3",
@@ -362,6 +374,17 @@ class Engine:
                 "GBS: the ECCN is GBS-eligible and the destination is in Country Group B.",
                 "exception",
             )
+
+
+def _excluded_by_text(eccn: str, text: str) -> bool:
+    """ "$5000; N/A for 4A003.b, c, and z": is this item among the paragraphs excluded (or
+    possibly so, when its own paragraph is less precise)?"""
+    from earmark.rules.country_chart import covers_item
+
+    marker = text.lower().find("n/a for")
+    if marker < 0:
+        return False
+    return covers_item(eccn, "entire entry except " + text[marker + 7 :], False) is not True
 
 
 def check_many(items: list[Any], engine: Engine | None = None) -> list[Decision]:

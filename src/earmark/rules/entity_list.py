@@ -57,7 +57,10 @@ def entity_list(
     """744.11: a license is required when a listed entity is a party, to the extent its entry
     says. Returns True, False or None (a weak match or an entry whose scope is unclear)."""
     required: bool | None = False
+    seen_parties: set[tuple[str, str]] = set()
     for hit in (h for h in hits if h.entry.list == "EL"):
+        if hit.applied and (hit.role.value, hit.name) in seen_parties:
+            continue  # the party's best entry gives the reason; the others are in matched_parties
         if not hit.applied:
             decision.missing(
                 f"whether party '{hit.name}' is the listed '{hit.entry.name}' (score {hit.score})"
@@ -94,6 +97,7 @@ def entity_list(
                 " whose terms are met."
             )
         decision.because("15 CFR 744.11", first, text, "license")
+        seen_parties.add((hit.role.value, hit.name))
         required = True
     return required
 
@@ -136,11 +140,17 @@ def huawei_tgl(case: Case, timeline: Timeline, decision: Decision) -> str | None
         return None
     until = version.effective_to or "now"
     label = f"{version.title} ({version.citation}, {version.effective_from} to {until})"
+    rule = (
+        "15 CFR 744 Supplement No. 7"
+        if version.series == "huawei-tgl"
+        else "15 CFR 744 Supplement No. 4 (footnote to the Huawei entries)"
+    )
     decision.because(
-        "15 CFR 744 Supplement No. 7",
+        rule,
         version.citation,
-        f"Authorized by {label} for {purpose.value.replace('_', ' ')}: no license application "
-        "is needed while it is in force, subject to its certification and record conditions.",
+        f"Authorized by {label} for {purpose.value.replace('_', ' ')}: it overcomes the Entity "
+        "List requirement only (not a Country Chart or other requirement), subject to its "
+        "certification and record conditions.",
         "exception",
     )
     return label

@@ -89,8 +89,9 @@ def footnote1(case: Case, facts: Footnote1Facts, decision: Decision) -> bool | N
                 "fdp",
             )
         return False
-    if not _party_scope(rule, case, facts):
-        return False
+    scope = _party_scope(rule, case, facts, decision)
+    if scope is not True:
+        return scope
     started = case.context.production_started
     if (
         rule.savings_until
@@ -102,7 +103,7 @@ def footnote1(case: Case, facts: Footnote1Facts, decision: Decision) -> bool | N
         return False
     caught = _product_scope(rule, case, decision)
     if caught:
-        who = facts.party or facts.incorporation or facts.designer
+        who = (facts.party or "").lstrip("?") or facts.incorporation or facts.designer
         decision.because(
             rule.cfr,
             rule.citation,
@@ -115,10 +116,28 @@ def footnote1(case: Case, facts: Footnote1Facts, decision: Decision) -> bool | N
     return caught if caught is None else False
 
 
-def _party_scope(rule: FdpRule, case: Case, facts: Footnote1Facts) -> bool:
+def _party_scope(
+    rule: FdpRule, case: Case, facts: Footnote1Facts, decision: Decision
+) -> bool | None:
+    """Whether the party scope of this version is met; None when a fact is missing (a weak
+    match of a footnote 1 entity, marked "?name", or who designed the item)."""
+    party = facts.party
+    if party and party.startswith("?"):
+        decision.missing(f"whether party '{party[1:]}' is the listed footnote 1 entity")
+        party = None
+        if not facts.incorporation:
+            return None
+    destined = bool(party or facts.incorporation)
     if rule.party_scope == "designed_by_footnote1_and_destined_to_footnote1":
-        return bool(facts.designer and (facts.party or facts.incorporation))
-    return bool(facts.party or facts.incorporation)
+        if not destined:
+            return False
+        if facts.designer:
+            return True
+        if case.item.developed_by is None:
+            decision.missing("item.developed_by")
+            return None
+        return False
+    return destined
 
 
 def _product_scope(rule: FdpRule, case: Case, decision: Decision) -> str | bool | None:
