@@ -60,7 +60,22 @@ def embargo(destination: str) -> tuple[str, str] | None:
     return EMBARGOED.get(destination)
 
 
+_ANSWERS: dict[tuple[int, str, str], ChartAnswer] = {}
+
+
 def chart_requirement(ear: EarTables, eccn: str, destination: str) -> ChartAnswer:
+    """The Country Chart answer for an ECCN and destination (remembered: the tables do not
+    change while a process runs)."""
+    key = (id(ear), eccn, destination)
+    answer = _ANSWERS.get(key)
+    if answer is None:
+        if len(_ANSWERS) > 100_000:
+            _ANSWERS.clear()
+        answer = _ANSWERS[key] = _chart_requirement(ear, eccn, destination)
+    return answer
+
+
+def _chart_requirement(ear: EarTables, eccn: str, destination: str) -> ChartAnswer:
     """Whether the item's reasons for control need a license to the destination (738.4).
 
     Each control of the ECCN covers the whole entry, the entry but some paragraphs, or some
