@@ -104,6 +104,23 @@ def _diff(engine: Any, case: Any, i: int, dates: tuple[str, str]) -> dict[str, A
         "missing_facts",
     )
     changed = {k: {"from": a[k], "to": b[k]} for k in keys if a[k] != b[k]}
+    if a["details"].get("fdp_rule") != b["details"].get("fdp_rule"):
+        changed["fdp_rule"] = {
+            "from": a["details"].get("fdp_rule"),
+            "to": b["details"].get("fdp_rule"),
+        }
+    low, high = sorted((first, second))
+    events = [
+        {
+            "id": e.id,
+            "effective_from": e.effective_from.isoformat(),
+            "citation": e.citation,
+            "title": e.title,
+            "regulatory": e.regulatory,
+        }
+        for e in engine.regdata.timeline.events
+        if low < e.effective_from <= high
+    ]
     texts_a = {(r["rule"], r["text"]) for r in a["reasons"]}
     texts_b = {(r["rule"], r["text"]) for r in b["reasons"]}
     return {
@@ -114,6 +131,7 @@ def _diff(engine: Any, case: Any, i: int, dates: tuple[str, str]) -> dict[str, A
         "reasons_only_on_second": [
             r for r in b["reasons"] if (r["rule"], r["text"]) not in texts_a
         ],
+        "events_between": events,
         "decisions": [a, b],
     }
 
@@ -143,6 +161,10 @@ def _print_diff(d: dict[str, Any]) -> None:
         console.print("no change in the decision")
     for key, change in d["changed"].items():
         console.print(f"{key}: {change['from']} -> {change['to']}")
+    if d["events_between"]:
+        console.print("regulatory actions between the dates:")
+        for e in d["events_between"]:
+            console.print(f"  {e['effective_from']} {e['citation'] or '(not a rule)'} {e['title']}")
     for r in d["reasons_only_on_second"]:
         console.print(f"  + [{r['rule']}] {r['text']}")
     for r in d["reasons_only_on_first"]:

@@ -61,6 +61,8 @@ def entity_list(
     for hit in (h for h in hits if h.entry.list == "EL"):
         if hit.applied and (hit.role.value, hit.name) in seen_parties:
             continue  # the party's best entry gives the reason; the others are in matched_parties
+        if not hit.applied and (hit.role.value, hit.name) in seen_parties:
+            continue  # a runner-up of a party whose best match applies
         if not hit.applied:
             decision.missing(
                 f"whether party '{hit.name}' is the listed '{hit.entry.name}' (score {hit.score})"
