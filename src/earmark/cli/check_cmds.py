@@ -9,8 +9,9 @@ from typing import Annotated, Any
 import typer
 
 from earmark.cli.app import app
-from earmark.cli.options import JsonFlag, console, emit_json, parse_date
+from earmark.cli.options import JsonFlag, Scheduler, Workers, console, emit_json, parse_date
 from earmark.errors import BadInput
+from earmark.rules.decision import ANSWER_FIELDS
 
 
 @app.command("check")
@@ -53,12 +54,8 @@ def check_cmd(
 def check_batch_cmd(
     input_path: Annotated[Path, typer.Argument(help="Input .jsonl or .parquet: one case a row.")],
     out: Annotated[Path, typer.Option("--out", help="Output .jsonl, .parquet or .csv.")],
-    workers: Annotated[
-        int, typer.Option("--workers", help="Worker processes (Dask when > 1).")
-    ] = 1,
-    scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler.")
-    ] = None,
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Decide every case of a file; resumable; one decision a row out, bad rows reported."""
@@ -95,15 +92,7 @@ def _diff(engine: Any, case: Any, i: int, dates: tuple[str, str]) -> dict[str, A
     assert first is not None and second is not None
     a = engine.check({**case, "date": first.isoformat()}, f"cases[{i}]").to_dict()
     b = engine.check({**case, "date": second.isoformat()}, f"cases[{i}]").to_dict()
-    keys = (
-        "subject_to_ear",
-        "license_required",
-        "review_policy",
-        "license_exceptions",
-        "authorizations",
-        "missing_facts",
-    )
-    changed = {k: {"from": a[k], "to": b[k]} for k in keys if a[k] != b[k]}
+    changed = {k: {"from": a[k], "to": b[k]} for k in ANSWER_FIELDS if a[k] != b[k]}
     if a["details"].get("fdp_rule") != b["details"].get("fdp_rule"):
         changed["fdp_rule"] = {
             "from": a["details"].get("fdp_rule"),

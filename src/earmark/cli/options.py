@@ -42,6 +42,12 @@ AsOf = Annotated[
 ]
 
 
+Workers = Annotated[int, typer.Option("--workers", help="Worker processes (Dask when > 1).")]
+Scheduler = Annotated[
+    str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler.")
+]
+
+
 def emit_json(payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
     try:

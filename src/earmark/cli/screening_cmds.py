@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from earmark.cli.app import app
-from earmark.cli.options import AsOf, JsonFlag, console, emit_json, parse_date
+from earmark.cli.options import AsOf, JsonFlag, Scheduler, Workers, console, emit_json, parse_date
 from earmark.errors import BadInput
 
 Threshold = Annotated[
@@ -135,12 +135,8 @@ def screen_batch_cmd(
         Path, typer.Argument(help="Input .csv, .jsonl or .parquet (id,name,...).")
     ],
     out: Annotated[Path, typer.Option("--out", help="Output .jsonl, .csv or .parquet.")],
-    workers: Annotated[
-        int, typer.Option("--workers", help="Worker processes (Dask when > 1).")
-    ] = 1,
-    scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler.")
-    ] = None,
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
     lists: Lists = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many matches a row.")] = 10,
     threshold: Threshold = None,

@@ -10,7 +10,21 @@
 * :mod:`.engine`: the order of the analysis (Supplement No. 1 to Part 732).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from earmark.rules.decision import Decision, Reason
-from earmark.rules.engine import Engine, check_many
+
+if TYPE_CHECKING:
+    from earmark.rules.engine import Engine, check_many
 
 __all__ = ["Decision", "Engine", "Reason", "check_many"]
+
+
+def __getattr__(name: str) -> Any:
+    # The engine pulls in screening and pydantic: imported when first asked for, so that
+    # commands which only read the lists start fast.
+    if name in ("Engine", "check_many"):
+        from earmark.rules import engine
+
+        return getattr(engine, name)
+    raise AttributeError(name)

@@ -6,6 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# The fields of a decision that carry its answer (the rest explain it).
+ANSWER_FIELDS = (
+    "subject_to_ear",
+    "license_required",
+    "review_policy",
+    "license_exceptions",
+    "authorizations",
+    "missing_facts",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Reason:
