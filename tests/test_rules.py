@@ -267,3 +267,34 @@ def test_first_fdp_rule_savings_clause(engine: Engine) -> None:
     case["date"] = "2020-08-01"
     case["context"] = {"production_started": "2020-06-01"}
     assert engine.check(case).subject_to_ear is True
+
+
+def test_national_security_fdp_is_asked_not_guessed(engine: Engine) -> None:
+    case = copy.deepcopy(EXAMPLES[3]["case"])
+    case["parties"] = [{"role": "purchaser", "name": "Acme Widgets Inc", "country": "CN"}]
+    case["item"] = {
+        "kind": "commodity",
+        "eccn": "3A001.a.1",
+        "origin": "foreign",
+        "value": 50.0,
+        "us_content": [],
+        "direct_product_of": ["3E001"],
+        "plant_direct_product_of": [],
+    }
+    d = engine.check(case)
+    assert d.subject_to_ear is None
+    assert any("written assurance" in f for f in d.missing_facts)
+    case["item"]["direct_product_of"] = []  # stated: not a direct product
+    assert engine.check(case).subject_to_ear is False
+    case["destination"] = "FR"  # not D:1, E:1 or E:2
+    case["item"]["direct_product_of"] = ["3E001"]
+    assert engine.check(case).subject_to_ear is False
+
+
+def test_standards_exception_cites_the_version_in_force(engine: Engine) -> None:
+    case = _case(date="2023-01-10")
+    case["item"] = {"kind": "technology", "eccn": "EAR99", "origin": "US"}
+    case["context"] = {"purpose": "standards_development"}
+    d = engine.check(case)
+    assert d.license_required is False
+    assert any(r.citation == "87 FR 55241" for r in d.reasons)

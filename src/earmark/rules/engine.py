@@ -29,7 +29,7 @@ from earmark.rules.entity_list import (
     other_end_user_lists,
     standards_exception,
 )
-from earmark.rules.fdp import Footnote1Facts, footnote1
+from earmark.rules.fdp import Footnote1Facts, footnote1, national_security
 from earmark.rules.jurisdiction import by_origin, de_minimis
 from earmark.screening import Screener
 
@@ -53,7 +53,8 @@ class Engine:
         facts = self._footnote1_facts(case, hits)
         minimis = de_minimis(case, self.regdata.ear, decision) if origin is False else False
         fdp = footnote1(case, facts, decision) if origin is False else False
-        decision.subject_to_ear = tri_or([origin, minimis, fdp])
+        ns_fdp = self._ns_fdp(case, decision) if origin is False and fdp is not True else False
+        decision.subject_to_ear = tri_or([origin, minimis, fdp, ns_fdp])
         if decision.subject_to_ear is False:
             decision.license_required = False
             decision.because(
@@ -151,6 +152,15 @@ class Engine:
                 )
         return hits
 
+    def _ns_fdp(self, case: Case, decision: Decision) -> bool | None:
+        ear = self.regdata.ear
+        ns: bool | None = None
+        if case.item.eccn is not None:
+            entry = ear.ccl.get(case.item.eccn)
+            ns = entry is not None and "NS" in entry.reasons
+        groups = ear.country_groups.groups_of(case.destination)
+        return national_security(case, ns, groups, decision)
+
     def _footnote1_facts(self, case: Case, hits: list[PartyHit]) -> Footnote1Facts:
         party = next((h.name for h in hits if h.applied and 1 in h.entry.footnotes), None)
         weak = next((h for h in hits if not h.applied and 1 in h.entry.footnotes), None)
@@ -239,7 +249,8 @@ class Engine:
                 "license",
             )
             el_required = True
-        if el_required and standards_exception(case, reasons_for_control, decision):
+        timeline = self.regdata.timeline
+        if el_required and standards_exception(case, reasons_for_control, timeline, decision):
             el_required = False
         parts.append(el_required)
         parts.append(other_end_user_lists(hits, decision))

@@ -104,20 +104,35 @@ def entity_list(
     return required
 
 
-def standards_exception(case: Case, reasons: tuple[str, ...], decision: Decision) -> bool:
+def standards_exception(
+    case: Case, reasons: tuple[str, ...], timeline: Timeline, decision: Decision
+) -> bool:
     """744.11(a)(1): releases of EAR99 or AT-only technology to a listed entity to revise or
-    develop a standard in a standards organization need no license (from 2020-06-18)."""
+    develop a standard need no license. In force from 2020-06-18 (85 FR 36719); broadened to
+    "standards-related activity" on 2022-09-09 (87 FR 55241) and revised on 2024-07-18
+    (89 FR 58265), per the timeline series ``standards-exception``. earmark applies the
+    EAR99 / AT-only scope of every version; the wider scope of the later versions (some
+    3D/3E/4D/4E/5D/5E items) is asked for as a fact rather than assumed."""
     if case.context.purpose is not Purpose.STANDARDS_DEVELOPMENT or case.item.kind != "technology":
         return False
-    if case.date < STANDARDS_EXCEPTION:
+    version = timeline.version_in_force("standards-exception", case.date)
+    if version is None:
+        return False
+    if case.item.eccn is None:
+        decision.missing("item.eccn")
         return False
     if reasons and set(reasons) != {"AT"}:
+        if version.effective_from >= date(2022, 9, 9):
+            decision.missing(
+                "whether the technology is among the items the standards-related activity "
+                "authorization of 744.11(a)(1) covers beyond EAR99 and AT-only"
+            )
         return False
     decision.because(
         "15 CFR 744.11(a)(1)",
-        "85 FR 36719",
-        "Release of EAR99 or anti-terrorism-only technology to members of a standards "
-        "organization to revise or develop a standard: no Entity List license is required.",
+        version.citation,
+        f"{version.title} (in force from {version.effective_from}): release of EAR99 or "
+        "anti-terrorism-only technology for standards work needs no Entity List license.",
         "license",
     )
     return True

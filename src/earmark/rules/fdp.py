@@ -159,3 +159,48 @@ def _product_scope(rule: FdpRule, case: Case, decision: Decision) -> str | bool 
 
 def _within(eccns: list[str] | None, rule: FdpRule) -> bool:
     return any(e.strip().upper().split(".")[0] in rule.eccns for e in eccns or [])
+
+
+# The national security FDP rule: 15 CFR 734.9(b) (before 2022-02-03, General Prohibition 3,
+# 736.2(b)(3)(i)-(ii)). A foreign item controlled for NS reasons, made from (or by a plant made
+# from) US technology or software that needs a written assurance (Supplement No. 2 to Part 748
+# (o)(3)(i), or License Exception TSR), going to Country Group D:1, E:1 or E:2.
+NS_FDP_GROUPS = ("D:1", "E:1", "E:2")
+
+
+def national_security(
+    case: Case, ns_controlled: bool | None, groups: frozenset[str], decision: Decision
+) -> bool | None:
+    """Whether the NS FDP rule may make the foreign item subject; None when a fact is missing
+    (the written-assurance status of the US technology is not a fact earmark can know)."""
+    if case.item.origin != "foreign" or not any(g in groups for g in NS_FDP_GROUPS):
+        return False
+    if ns_controlled is False:
+        return False
+    item = case.item
+    sources = [*(item.direct_product_of or []), *(item.plant_direct_product_of or [])]
+    if item.direct_product_of == [] and item.plant_direct_product_of == []:
+        return False  # stated: not a direct product of US technology or software
+    rule = "15 CFR 734.9(b)" if case.date >= date(2022, 2, 3) else "15 CFR 736.2(b)(3)(i)-(ii)"
+    if ns_controlled is None:
+        decision.missing("item.eccn")
+    if not sources:
+        if item.direct_product_of is None:
+            decision.missing("item.direct_product_of")
+        if item.plant_direct_product_of is None:
+            decision.missing("item.plant_direct_product_of")
+        return None
+    decision.missing(
+        "whether the US technology or software it is a direct product of "
+        f"({', '.join(sources)}) requires a written assurance (Supp. No. 2 to Part 748 (o)(3)(i))"
+    )
+    decision.because(
+        rule,
+        None,
+        "National security FDP rule: a foreign NS-controlled item made from US "
+        "technology or software that needs a written assurance is subject to the EAR "
+        "when going to Country Group D:1, E:1 or E:2; whether it does is a fact to "
+        "establish.",
+        "fdp",
+    )
+    return None
