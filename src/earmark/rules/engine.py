@@ -12,7 +12,10 @@ Every step adds its reasons, with the CFR section and the Federal Register citat
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from earmark.errors import BadInput
@@ -224,6 +227,8 @@ class Engine:
             reasons_for_control = entry.reasons if entry else ()
             decision.because("15 CFR 738.4", None, answer.text, "license")
             chart_required = answer.required
+            if answer.columns:
+                decision.details["country_chart"] = list(answer.columns)
             parts.append(answer.required)
         el_required = entity_list(case, hits, decision, fdp_only)
         if fdp_caught:
@@ -307,15 +312,22 @@ class Engine:
         elif embargoed:
             decision.review_policy = "policy_of_denial"
         elif chart_required:
-            decision.review_policy = "case_by_case"
-            decision.because(
-                "15 CFR 742",
-                None,
-                "Applications under the Country Chart reasons for control are "
-                "reviewed case by case under Part 742 unless a section says "
-                "otherwise for the reason and destination.",
-                "policy",
+            policies = _part742_policies()
+            reasons = [r for r in self._chart_reasons(decision) if r in policies]
+            chosen = [policies[r] for r in reasons] or [policies["NS"]]
+            decision.review_policy = (
+                "policy_of_denial"
+                if any(p["policy"] == "policy_of_denial" for p in chosen)
+                else "case_by_case"
             )
+            for reason, p in zip(reasons, chosen, strict=False):
+                decision.because(p["section"], None, f"{reason}: {p['note']}.", "policy")
+
+    @staticmethod
+    def _chart_reasons(decision: Decision) -> list[str]:
+        """The reasons for control whose columns require the license ("NS 2" -> "NS")."""
+        columns = decision.details.get("country_chart", [])
+        return list(dict.fromkeys(c.split()[0] for c in columns))
 
     def _policy_events(self, case: Case, decision: Decision, entry: Any) -> None:
         if not is_huawei(entry):
@@ -385,6 +397,14 @@ class Engine:
                 "GBS: the ECCN is GBS-eligible and the destination is in Country Group B.",
                 "exception",
             )
+
+
+@lru_cache(maxsize=1)
+def _part742_policies() -> dict[str, dict[str, str]]:
+    path = Path(__file__).resolve().parent / "data" / "part742_policies.toml"
+    with path.open("rb") as fh:
+        policies: dict[str, dict[str, str]] = tomllib.load(fh)["reasons"]
+    return policies
 
 
 def _excluded_by_text(eccn: str, text: str) -> bool:
