@@ -298,3 +298,9 @@ def test_standards_exception_cites_the_version_in_force(engine: Engine) -> None:
     d = engine.check(case)
     assert d.license_required is False
     assert any(r.citation == "87 FR 55241" for r in d.reasons)
+
+
+def test_listing_day_asks_for_the_time_of_shipment(engine: Engine) -> None:
+    d = engine.check(_case(date="2019-05-16"))
+    assert d.license_required is None
+    assert any("16:15 ET" in f for f in d.missing_facts)

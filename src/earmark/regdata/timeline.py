@@ -70,6 +70,7 @@ _OPTIONAL = (
     "cfr",
     "covers",
     "notes",
+    "effective_time",
 )
 _KNOWN_KEYS = frozenset(_REQUIRED + _OPTIONAL)
 
@@ -97,6 +98,8 @@ class Event:
     cfr: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()
     notes: str | None = None
+    # The time of day it took effect, when not at the start of effective_from ("16:15 ET").
+    effective_time: str | None = None
 
     def in_force(self, on: date) -> bool:
         """Whether the event is in force on ``on`` (both ends inclusive)."""
@@ -352,6 +355,7 @@ def _parse_event(table: dict[str, Any], index: int) -> Event:
         cfr=_str_tuple(table, "cfr", where),
         covers=_str_tuple(table, "covers", where),
         notes=_opt_str(table, "notes", where),
+        effective_time=_opt_str(table, "effective_time", where),
     )
 
 

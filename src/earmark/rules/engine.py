@@ -230,7 +230,7 @@ class Engine:
             if answer.columns:
                 decision.details["country_chart"] = list(answer.columns)
             parts.append(answer.required)
-        el_required = entity_list(case, hits, decision, fdp_only)
+        el_required = entity_list(case, hits, decision, fdp_only, self.regdata.timeline)
         if fdp_caught:
             # 744.11(a)(2)(i) (before 2022-02-03: 736.2(b)(3)(vi) and footnote 1): an item
             # subject under the footnote 1 FDP rule needs a license to any destination, end

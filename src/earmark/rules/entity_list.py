@@ -51,8 +51,24 @@ def requirement_scope(entry: ListEntry) -> str:
     return "unknown"
 
 
+def listed_at_a_time_of_day(entry: ListEntry, on: date, timeline: Timeline) -> bool:
+    """Whether the entry took effect during ``on`` at a stated time (Huawei: 16:15 ET on
+    2019-05-16), so that the time of the shipment decides."""
+    eff = entry.effective
+    if eff is None or eff.value != on or eff.event is None:
+        return False
+    try:
+        return timeline.get(eff.event).effective_time is not None
+    except KeyError:
+        return False
+
+
 def entity_list(
-    case: Case, hits: list[PartyHit], decision: Decision, fdp_only: bool
+    case: Case,
+    hits: list[PartyHit],
+    decision: Decision,
+    fdp_only: bool,
+    timeline: Timeline | None = None,
 ) -> bool | None:
     """744.11: a license is required when a listed entity is a party, to the extent its entry
     says. Returns True, False or None (a weak match or an entry whose scope is unclear)."""
@@ -100,6 +116,15 @@ def entity_list(
             )
         decision.because("15 CFR 744.11", first, text, "license")
         seen_parties.add((hit.role.value, hit.name))
+        if timeline is not None and listed_at_a_time_of_day(hit.entry, case.date, timeline):
+            event = timeline.get(hit.entry.effective.event or "") if hit.entry.effective else None
+            at = event.effective_time if event else "a time of day"
+            decision.missing(
+                f"the time of the shipment on {case.date} (the listing took effect at {at})"
+            )
+            # Listed during that day: before the time, no requirement yet.
+            required = None if required is False else required
+            continue
         required = True
     return required
 
