@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from earmark.errors import BadInput, EarmarkError
+from earmark.rules.decision import ANSWER_FIELDS
 
 CHUNK_ROWS = 2000
 FORMATS = ("csv", "jsonl", "parquet")
@@ -357,18 +358,7 @@ def _concatenate(parts: Path, n_chunks: int, out: Path, resumed: int) -> BatchSu
     )
 
 
-CHECK_COLUMNS = (
-    "id",
-    "date",
-    "subject_to_ear",
-    "license_required",
-    "review_policy",
-    "license_exceptions",
-    "authorizations",
-    "missing_facts",
-    "reasons",
-    "error",
-)
+CHECK_COLUMNS = ("id", "date", *ANSWER_FIELDS, "reasons", "error")
 
 
 def _flat_columns(task: str = "screen") -> list[str]:
@@ -381,7 +371,7 @@ def _flatten_decision(result: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per case: lists joined with "; ", reasons as JSON text."""
     row = {c: result.get(c) for c in CHECK_COLUMNS}
     for key in ("license_exceptions", "authorizations", "missing_facts"):
-        row[key] = "; ".join(result.get(key) or []) or None
+        row[key] = "; ".join(result.get(key) or []) or None  # lists as text in a flat row
     row["reasons"] = json.dumps(result.get("reasons") or [], ensure_ascii=False)
     row["id"] = _text(result.get("id"))
     return [row]
