@@ -191,7 +191,8 @@ def _print(summary: dict[str, Any]) -> None:
         shown = ", ".join(f"{s}: {v or '-'}" for s, v in versions.items())
         console.print(f"  {d}  {shown}")
     console.print(
-        "\nNext: [bold]earmark lists --as-of 2020-01-01[/bold], "
-        "[bold]earmark entries --contains huawei --list EL[/bold], "
-        "[bold]earmark timeline --series huawei-tgl[/bold], [bold]earmark --help[/bold]"
+        "\nNext: [bold]earmark screen 华为终端有限公司[/bold], "
+        "[bold]earmark check CASE.json --diff 2019-05-15 2019-05-17[/bold], "
+        "[bold]earmark lists --as-of 2020-01-01[/bold], [bold]earmark --help[/bold]; "
+        "docs/screening.md and docs/determination.md say how and how well."
     )
