@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -304,3 +305,29 @@ def test_listing_day_asks_for_the_time_of_shipment(engine: Engine) -> None:
     d = engine.check(_case(date="2019-05-16"))
     assert d.license_required is None
     assert any("16:15 ET" in f for f in d.missing_facts)
+
+
+@pytest.mark.parametrize(
+    ("footnote", "license_cfr"), [(3, "15 CFR 746.8(a)(3)"), (4, "15 CFR 744.11(a)(2)(iv)")]
+)
+def test_footnote_3_and_4_fdp_rules(engine: Engine, footnote: int, license_cfr: str) -> None:
+    from earmark.regdata import load_regdata
+
+    entry = next(
+        lst.entry
+        for lst in load_regdata().lists.as_of(date(2023, 6, 1), ["EL"])
+        if footnote in lst.entry.footnotes and lst.entry.countries and lst.entry.effective_date
+    )
+    case = copy.deepcopy(EXAMPLES[3]["case"])
+    case["date"] = "2024-03-01"
+    case["destination"] = entry.countries[0]
+    case["parties"] = [{"role": "end_user", "name": entry.name}]
+    case["item"]["eccn"] = "EAR99"
+    case["item"]["plant_direct_product_of"] = ["3E001"]
+    case["item"]["direct_product_of"] = []
+    d = engine.check(case)
+    assert d.subject_to_ear is True, d.reasons
+    assert d.license_required is True
+    assert any(r.rule == license_cfr for r in d.reasons)
+    case["date"] = "2021-06-01"  # before either rule
+    assert engine.check(case).subject_to_ear is not True

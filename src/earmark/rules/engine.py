@@ -32,7 +32,14 @@ from earmark.rules.entity_list import (
     other_end_user_lists,
     standards_exception,
 )
-from earmark.rules.fdp import Footnote1Facts, footnote1, national_security
+from earmark.rules.fdp import (
+    Footnote1Facts,
+    FootnoteRule,
+    footnote1,
+    footnote_fdp,
+    footnote_rules,
+    national_security,
+)
 from earmark.rules.jurisdiction import by_origin, de_minimis
 from earmark.screening import Screener
 
@@ -57,7 +64,8 @@ class Engine:
         minimis = de_minimis(case, self.regdata.ear, decision) if origin is False else False
         fdp = footnote1(case, facts, decision) if origin is False else False
         ns_fdp = self._ns_fdp(case, decision) if origin is False and fdp is not True else False
-        decision.subject_to_ear = tri_or([origin, minimis, fdp, ns_fdp])
+        other = self._footnote_fdp(case, hits, decision) if origin is False else []
+        decision.subject_to_ear = tri_or([origin, minimis, fdp, ns_fdp, *(o for _, o in other)])
         if decision.subject_to_ear is False:
             decision.license_required = False
             decision.because(
@@ -69,6 +77,15 @@ class Engine:
             return decision
         fdp_only = fdp is True and origin is False and minimis is not True
         self._license(case, decision, hits, fdp_only, fdp is True)
+        for rule, caught in other:
+            if caught:
+                decision.because(
+                    rule.license_cfr,
+                    rule.citation,
+                    f"An item subject to the EAR under the {rule.title} needs a license.",
+                    "license",
+                )
+                decision.license_required = True
         if decision.subject_to_ear is None and decision.license_required:
             # Every requirement found applies only to items subject to the EAR, which is not
             # settled: the answer waits for the missing facts.
@@ -155,6 +172,21 @@ class Engine:
                 )
         return hits
 
+    def _footnote_fdp(
+        self, case: Case, hits: list[PartyHit], decision: Decision
+    ) -> list[tuple[FootnoteRule, bool | None]]:
+        out = []
+        for rule in footnote_rules():
+            if case.date < rule.effective_from:
+                continue
+            party = next(
+                (h.name for h in hits if h.applied and rule.footnote in h.entry.footnotes), None
+            ) or self._footnote_name(
+                case.knowledge.incorporated_into_items_of, case.date, rule.footnote
+            )
+            out.append((rule, footnote_fdp(case, rule, party, decision)))
+        return out
+
     def _ns_fdp(self, case: Case, decision: Decision) -> bool | None:
         ear = self.regdata.ear
         ns: bool | None = None
@@ -175,9 +207,15 @@ class Engine:
         return Footnote1Facts(party, incorporation, designer)
 
     def _footnote1_name(self, names: list[str], on: date) -> str | None:
+        return self._footnote_name(names, on, 1)
+
+    def _footnote_name(self, names: list[str], on: date, footnote: int) -> str | None:
+        """The first name that is a strong match of a listed entity with this footnote."""
         for name in (n for n in names if n.strip()):
             result = self.screener.screen(name, lists=["EL"], as_of=on, limit=3)
-            if any(m.score >= STRONG_MATCH and 1 in m.entry.footnotes for m in result.matches):
+            if any(
+                m.score >= STRONG_MATCH and footnote in m.entry.footnotes for m in result.matches
+            ):
                 return name
         return None
 

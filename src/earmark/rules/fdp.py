@@ -204,3 +204,65 @@ def national_security(
         "fdp",
     )
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRule:
+    id: str
+    title: str
+    footnote: int
+    effective_from: date
+    cfr: str
+    license_cfr: str
+    citation: str
+    eccn_prefixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def footnote_rules() -> tuple[FootnoteRule, ...]:
+    with DATA.open("rb") as fh:
+        rows: list[dict[str, Any]] = tomllib.load(fh).get("footnote_rule", [])
+    return tuple(
+        FootnoteRule(
+            r["id"],
+            r["title"],
+            r["footnote"],
+            r["effective_from"],
+            r["cfr"],
+            r["license_cfr"],
+            r["citation"],
+            tuple(r["eccn_prefixes"]),
+        )
+        for r in rows
+    )
+
+
+def footnote_fdp(
+    case: Case, rule: FootnoteRule, party: str | None, decision: Decision
+) -> bool | None:
+    """A footnote 3 or 4 FDP rule: True when both scopes are met, None when the product facts
+    are missing and the party scope is met, else False."""
+    if case.item.origin != "foreign" or case.date < rule.effective_from or not party:
+        return False
+    item = case.item
+
+    def within(eccns: list[str] | None) -> bool:
+        return any(e.strip().upper()[:2] in rule.eccn_prefixes for e in eccns or [])
+
+    if within(item.direct_product_of) or within(item.plant_direct_product_of):
+        decision.because(
+            rule.cfr,
+            rule.citation,
+            f"{rule.title}: the item is a direct product (or a plant's product) of "
+            f"US technology or software of the listed kinds and {party} is a "
+            f"footnote {rule.footnote} entity in the transaction: subject to the EAR.",
+            "fdp",
+        )
+        decision.details.setdefault("fdp_rules", []).append(rule.id)
+        return True
+    if item.direct_product_of is None or item.plant_direct_product_of is None:
+        for name in ("direct_product_of", "plant_direct_product_of"):
+            if getattr(item, name) is None:
+                decision.missing(f"item.{name}")
+        return None
+    return False
