@@ -331,3 +331,9 @@ def test_footnote_3_and_4_fdp_rules(engine: Engine, footnote: int, license_cfr: 
     assert any(r.rule == license_cfr for r in d.reasons)
     case["date"] = "2021-06-01"  # before either rule
     assert engine.check(case).subject_to_ear is not True
+
+
+def test_dates_after_the_newest_snapshot_say_so(engine: Engine) -> None:
+    d = engine.check(_case(date="2026-10-01"))
+    assert d.details["lists_as_of"] == "2026-07-31"
+    assert any(r.rule == "data" for r in d.reasons)

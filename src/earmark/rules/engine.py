@@ -58,6 +58,16 @@ class Engine:
         case = parse_case(data, where)
         self._validate(case, where)
         decision = Decision(case.id, case.date, data_version=self.regdata.version)
+        newest = self.regdata.lists.newest_snapshot
+        if case.date > newest:
+            decision.details["lists_as_of"] = newest.isoformat()
+            decision.because(
+                "data",
+                None,
+                f"The lists are those of the newest bundled snapshot ({newest}); parties listed "
+                f"between then and {case.date} are not known to this data version.",
+                "screening",
+            )
         hits = self._screen(case, decision)
         origin = by_origin(case, decision)
         facts = self._footnote1_facts(case, hits)
