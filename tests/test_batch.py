@@ -151,3 +151,47 @@ def test_check_batch(cli: Any, tmp_path: Path) -> None:
     assert run.code == 0
     table = pq.read_table(tmp_path / "d.parquet").to_pylist()
     assert len(table) == 6 and table[1]["review_policy"] == "presumption_of_denial"
+
+
+def test_output_may_not_be_the_input(tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    with pytest.raises(BadInput) as exc:
+        run_batch(source, source, BatchOptions())
+    assert exc.value.field == "out"
+    assert source.read_text(encoding="utf-8") == ROWS  # untouched
+
+
+def test_unwritable_output_and_bad_scheduler_are_bad_input(tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(BadInput) as exc:
+        run_batch(source, blocker / "out.jsonl", BatchOptions())
+    assert exc.value.field == "out"
+    with pytest.raises(BadInput) as exc:
+        run_batch(source, tmp_path / "o.jsonl", BatchOptions(), scheduler="garbage")
+    assert exc.value.field == "scheduler"
+    assert not (tmp_path / "o.jsonl.parts").exists()  # nothing done, no resume state left
+    with pytest.raises(BadInput) as exc:
+        run_batch(source, tmp_path / "o.jsonl", BatchOptions(), workers=1000)
+    assert exc.value.field == "workers"
+
+
+def test_malformed_rows_and_columns(tmp_path: Path) -> None:
+    long_name = "x" * 200_000
+    source = _input(tmp_path, f"id,name\n1,{long_name}\n2,Rosneft\n")
+    out = tmp_path / "o.jsonl"
+    run_batch(source, out, BatchOptions())
+    rows = _jsonl(out)
+    assert rows[0]["error"].startswith("name: too long") and rows[1]["matches"]
+    with pytest.raises(BadInput):
+        run_batch(
+            _input(tmp_path, "id,name,name\n1,a,b\n", "dup.csv"),
+            tmp_path / "d.jsonl",
+            BatchOptions(),
+        )
+    text = '{"id": 1, "name": ["Huawei"]}\n{"id": NaN, "name": "Rosneft"}\n'
+    run_batch(_input(tmp_path, text, "t.jsonl"), tmp_path / "t.out.jsonl", BatchOptions())
+    rows = _jsonl(tmp_path / "t.out.jsonl")
+    assert rows[0]["error"].startswith("name: must be text")
+    assert "NaN" in rows[1]["error"]

@@ -211,10 +211,12 @@ def test_no_license_answer_while_jurisdiction_is_open(engine: Engine) -> None:
         ({"date": "2016-12-31"}, "case.date"),
         ({"date": "2099-01-01"}, "case.date"),
         ({"date": "yesterday"}, "case.date"),
+        ({"item": {"origin": "foreign", "value": True}}, "case.item.value"),
+        ({"parties": [{"role": "end_user", "name": "x" * 5000}]}, "case.parties[0].name"),
         ({"item": {"origin": "foreign", "value": -5}}, "case.item.value"),
         (
             {"item": {"origin": "foreign", "us_content": [{"eccn": "3A001", "value": -1}]}},
-            "case.item.us_content.0.value",
+            "case.item.us_content[0].value",
         ),
     ],
 )

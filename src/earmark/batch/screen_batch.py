@@ -20,6 +20,7 @@ import csv
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,7 @@ from earmark.errors import BadInput, EarmarkError
 from earmark.rules.decision import ANSWER_FIELDS
 
 CHUNK_ROWS = 2000
+MAX_WORKERS = 64
 FORMATS = ("csv", "jsonl", "parquet")
 MATCH_COLUMNS = (
     "entry_id", "list", "listed_name", "matched_name", "score", "footnotes", "license_policy",
@@ -75,23 +77,27 @@ def file_format(path: Path, field: str) -> str:
     return fmt
 
 
-def read_rows(path: Path, field: str = "input") -> list[dict[str, Any]]:
+def read_rows(
+    path: Path, field: str = "input", required: tuple[str, ...] = ("id", "name")
+) -> list[dict[str, Any]]:
     """Rows of the input file; BadInput naming ``field`` when it cannot be read at all."""
     fmt = file_format(path, field)
     if not path.is_file():
         raise BadInput(field, f"no such file: {path}")
+    csv.field_size_limit(sys.maxsize)  # an overlong field is a bad row, not a crash
     try:
         if fmt == "csv":
             with path.open(newline="", encoding="utf-8-sig") as fh:
                 reader = csv.DictReader(fh)
-                if reader.fieldnames is None or "name" not in reader.fieldnames:
-                    raise BadInput(field, "CSV needs a header with at least the columns id,name")
+                _check_columns(reader.fieldnames, required, field)
                 return [dict(row) for row in reader]
         if fmt == "jsonl":
             return list(_jsonl_rows(path))
         import pyarrow.parquet as pq
 
-        return list(pq.read_table(path).to_pylist())
+        table = pq.read_table(path)
+        _check_columns(table.column_names, required, field)
+        return list(table.to_pylist())
     except UnicodeDecodeError as exc:
         raise BadInput(field, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
     except (OSError, ValueError) as exc:
@@ -100,14 +106,33 @@ def read_rows(path: Path, field: str = "input") -> list[dict[str, Any]]:
         raise BadInput(field, f"cannot read {path.name}: {exc}") from None
 
 
+def _check_columns(columns: Any, required: tuple[str, ...], field: str) -> None:
+    names = list(columns or [])
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise BadInput(
+            field, f"needs the columns {', '.join(required)}; missing {', '.join(missing)}"
+        )
+    repeated = sorted({c for c in names if names.count(c) > 1})
+    if repeated:
+        raise BadInput(field, f"column {', '.join(repeated)} appears more than once")
+
+
+def _no_constant(value: str) -> Any:
+    raise ValueError(f"{value} is not a JSON value")
+
+
 def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
+                row = json.loads(line, parse_constant=_no_constant)
+            except ValueError as exc:
+                if not isinstance(exc, json.JSONDecodeError):
+                    yield {"__error__": f"line {number}: {exc}"}
+                    continue
                 row = {"__error__": f"line {number}: not JSON ({exc.msg})"}
             yield row if isinstance(row, dict) else {"__error__": f"line {number}: not an object"}
 
@@ -164,6 +189,9 @@ def _screen_row(screener: Any, row: dict[str, Any], options: BatchOptions) -> di
     if row_id is None or str(row_id).strip() == "":
         result["error"] = "id: missing"
         return result
+    if name is not None and not isinstance(name, str):
+        result["error"] = f"name: must be text, not {type(name).__name__}"
+        return result
     try:
         screened = screener.screen(
             str(name) if name is not None else "",
@@ -200,9 +228,30 @@ def run_batch(
     progress: Callable[[int, int], None] | None = None,
 ) -> BatchSummary:
     out_fmt = file_format(output_path, "out")
-    if workers < 1:
-        raise BadInput("workers", "must be at least 1")
-    rows = read_rows(input_path)
+    if workers < 1 or workers > MAX_WORKERS:
+        raise BadInput("workers", f"must be between 1 and {MAX_WORKERS}")
+    if input_path.resolve() == output_path.resolve():
+        raise BadInput("out", "is the input file: choose another output")
+    if options.task == "check" and file_format(input_path, "input") == "csv":
+        raise BadInput("input", "cases come one a line as JSON lines (.jsonl) or Parquet")
+    required = ("date",) if options.task == "check" else ("id", "name")
+    rows = read_rows(input_path, required=required if input_path.suffix != ".jsonl" else ())
+    try:
+        return _run(input_path, output_path, out_fmt, rows, options, workers, scheduler, progress)
+    except OSError as exc:
+        raise BadInput("out", f"cannot write {output_path}: {exc.strerror or exc}") from None
+
+
+def _run(
+    input_path: Path,
+    output_path: Path,
+    out_fmt: str,
+    rows: list[dict[str, Any]],
+    options: BatchOptions,
+    workers: int,
+    scheduler: str | None,
+    progress: Callable[[int, int], None] | None,
+) -> BatchSummary:
     chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)]
     parts = output_path.with_name(output_path.name + ".parts")
     parts.mkdir(parents=True, exist_ok=True)
@@ -212,11 +261,16 @@ def run_batch(
     done = resumed
     if progress:
         progress(done, len(chunks))
-    for i, results in _execute(chunks, todo, options, workers, scheduler):
-        _write_part(parts, i, results)
-        done += 1
-        if progress:
-            progress(done, len(chunks))
+    try:
+        for i, results in _execute(chunks, todo, options, workers, scheduler):
+            _write_part(parts, i, results)
+            done += 1
+            if progress:
+                progress(done, len(chunks))
+    except BadInput:
+        if not any(parts.glob("chunk-*.jsonl")):
+            shutil.rmtree(parts, ignore_errors=True)  # nothing done: leave no resume state
+        raise
     summary = _assemble(parts, len(chunks), output_path, out_fmt, resumed, options.task)
     shutil.rmtree(parts)
     return summary
@@ -241,9 +295,11 @@ def _execute(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
     try:
-        client = Client(cluster if cluster is not None else scheduler)
-    except OSError as exc:
-        raise BadInput("scheduler", f"cannot reach Dask scheduler {scheduler}: {exc}") from None
+        client = Client(cluster if cluster is not None else scheduler, timeout="5s")
+    except (OSError, ValueError, TypeError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise BadInput("scheduler", f"cannot reach Dask scheduler {scheduler!r}: {exc}") from None
     try:
         futures = {client.submit(screen_rows, chunks[i], options, pure=False): i for i in todo}
         for future in as_completed(futures):
@@ -267,7 +323,11 @@ def _check_same_job(parts: Path, input_path: Path, options: BatchOptions) -> Non
         "chunk_rows": CHUNK_ROWS,
     }
     if stamp.exists():
-        if json.loads(stamp.read_text()) != job:
+        try:
+            previous = json.loads(stamp.read_text())
+        except ValueError:
+            previous = None
+        if previous != job:
             raise BadInput(
                 "out",
                 f"{parts} holds an unfinished run of another input or other options; "

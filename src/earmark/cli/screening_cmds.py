@@ -111,6 +111,7 @@ def match_cmd(
 def _match_pairs(screener: Any, path: Path) -> None:
     if not path.is_file():
         raise BadInput("--pairs", f"no such file: {path}")
+    csv.field_size_limit(sys.maxsize)  # an overlong name is a bad row, not a crash
     try:
         with path.open(newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh)

@@ -42,6 +42,10 @@ def clean_input(name: str, field: str = "name") -> str:
     """The name with control characters removed; BadInput when it is empty or too long."""
     if not isinstance(name, str):
         raise BadInput(field, "must be text")
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput(field, "not valid UTF-8 text") from None
     text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", name))
     text = " ".join(text.split())
     if not text:

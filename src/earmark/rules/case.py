@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from earmark.errors import BadInput
 
@@ -40,6 +47,15 @@ class Purpose(StrEnum):
     OTHER = "other"
 
 
+def _not_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true or false")
+    return value
+
+
+Amount = Annotated[float, BeforeValidator(_not_bool), Field(ge=0)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(
         extra="ignore", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
@@ -48,7 +64,7 @@ class _Model(BaseModel):
 
 class UsContent(_Model):
     eccn: str | None = None
-    value: float = Field(ge=0)
+    value: Amount
     description: str | None = None
 
 
@@ -57,7 +73,7 @@ class Item(_Model):
     kind: str = Field(default="commodity", pattern="^(commodity|software|technology)$")
     eccn: str | None = None
     origin: str | None = Field(default=None, pattern="^(US|foreign)$")
-    value: float | None = Field(default=None, ge=0)
+    value: Amount | None = None
     us_content: list[UsContent] | None = None
     direct_product_of: list[str] | None = None
     plant_direct_product_of: list[str] | None = None
@@ -114,7 +130,7 @@ def parse_case(data: Any, where: str = "case") -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        field = ".".join(str(p) for p in (where, *error["loc"]))
+        field = where + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error["loc"])
         raise BadInput(field, _message(error)) from None
 
 

@@ -118,6 +118,7 @@ class Engine:
         if case.from_country:
             require_country(case.from_country, f"{where}.from_country")
         for i, party in enumerate(case.parties):
+            self._check_name(party.name, f"{where}.parties[{i}].name")
             if party.country:
                 require_country(party.country, f"{where}.parties[{i}].country")
         ccl = self.regdata.ear.ccl
@@ -144,6 +145,11 @@ class Engine:
                 f"{where}.item.us_content",
                 f"US content {total:,.2f} exceeds the item's value {item.value:,.2f}",
             )
+        if item.developed_by:
+            self._check_name(item.developed_by, f"{where}.item.developed_by")
+        for i, name in enumerate(case.knowledge.incorporated_into_items_of):
+            if name.strip():
+                self._check_name(name, f"{where}.knowledge.incorporated_into_items_of[{i}]")
         since = case.context.supported_item_available_since
         if since is not None and since > case.date:
             raise BadInput(
@@ -205,6 +211,12 @@ class Engine:
             ns = entry is not None and "NS" in entry.reasons
         groups = ear.country_groups.groups_of(case.destination)
         return national_security(case, ns, groups, decision)
+
+    @staticmethod
+    def _check_name(name: str, field: str) -> None:
+        from earmark.names.normalize import clean_input
+
+        clean_input(name, field)
 
     def _footnote1_facts(self, case: Case, hits: list[PartyHit]) -> Footnote1Facts:
         party = next((h.name for h in hits if h.applied and 1 in h.entry.footnotes), None)
