@@ -339,3 +339,12 @@ def test_dates_after_the_newest_snapshot_say_so(engine: Engine) -> None:
     d = engine.check(_case(date="2026-10-01"))
     assert d.details["lists_as_of"] == "2026-07-31"
     assert any(r.rule == "data" for r in d.reasons)
+
+
+def test_unknown_fields_are_reported_and_timestamps_are_not_dates(engine: Engine) -> None:
+    case = _case(date="2021-01-04")
+    case["item"] = {**case["item"], "eccnn": "5A992"}
+    assert engine.check(case).details["ignored_fields"] == ["case.item.eccnn"]
+    with pytest.raises(BadInput) as exc:
+        engine.check(_case(date="1675209600"))
+    assert exc.value.field == "case.date"

@@ -199,3 +199,12 @@ def test_quality_on_the_evaluation_sets(screener: Screener) -> None:
     assert sum(1 for r in generic if screener.screen(r["query"], limit=1).matches) <= 0.05 * len(
         generic
     )
+
+
+def test_address_and_country_are_checked(screener: Screener) -> None:
+    with pytest.raises(BadInput) as exc:
+        screener.screen("Huawei", address="x" * 5000)
+    assert exc.value.field == "address"
+    with pytest.raises(BadInput) as exc:
+        screener.screen("Huawei", country="  ")
+    assert exc.value.field == "country"

@@ -7,6 +7,7 @@ answer that needs it indeterminate (``null`` with ``missing_facts``), never a gu
 from __future__ import annotations
 
 import datetime
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -21,7 +22,8 @@ from pydantic import (
 
 from earmark.errors import BadInput
 
-EARLIEST_DATE = datetime.date(2017, 1, 1)  # the bundled rules and lists reach back to 2017
+EARLIEST_DATE = datetime.date(2017, 1, 1)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the bundled rules and lists reach back to 2017
 
 
 class Activity(StrEnum):
@@ -58,7 +60,7 @@ Amount = Annotated[float, BeforeValidator(_not_bool), Field(ge=0)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(
-        extra="ignore", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+        extra="allow", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
     )
 
 
@@ -114,12 +116,41 @@ class Case(_Model):
     end_use: str | None = None
     context: Context = Field(default_factory=Context)
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if isinstance(value, str) and not _ISO_DATE.match(value.strip()):
+            raise ValueError("a date in the form YYYY-MM-DD")
+        if not isinstance(value, str | datetime.date):
+            raise ValueError("a date in the form YYYY-MM-DD")
+        return value
+
     @field_validator("date")
     @classmethod
     def _in_range(cls, value: datetime.date) -> datetime.date:
         if value < EARLIEST_DATE:
             raise ValueError(f"before {EARLIEST_DATE}: the bundled rules start there")
         return value
+
+
+def ignored_fields(case: Case) -> list[str]:
+    """Fields the case gave that earmark does not know (a typo such as "eccnn" shows here)."""
+    out: list[str] = []
+
+    def walk(model: BaseModel, path: str) -> None:
+        for key in model.model_extra or {}:
+            out.append(f"{path}.{key}")
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, BaseModel):
+                walk(value, f"{path}.{name}")
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    if isinstance(v, BaseModel):
+                        walk(v, f"{path}.{name}[{i}]")
+
+    walk(case, "case")
+    return out
 
 
 def parse_case(data: Any, where: str = "case") -> Case:

@@ -21,7 +21,7 @@ from typing import Any
 from earmark.errors import BadInput
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.countries import require_country
-from earmark.rules.case import Case, parse_case
+from earmark.rules.case import Case, ignored_fields, parse_case
 from earmark.rules.country_chart import chart_requirement, embargo, russia_belarus
 from earmark.rules.decision import Decision, tri_or
 from earmark.rules.entity_list import (
@@ -58,6 +58,9 @@ class Engine:
         case = parse_case(data, where)
         self._validate(case, where)
         decision = Decision(case.id, case.date, data_version=self.regdata.version)
+        unknown = ignored_fields(case)
+        if unknown:
+            decision.details["ignored_fields"] = unknown
         newest = self.regdata.lists.newest_snapshot
         if case.date > newest:
             decision.details["lists_as_of"] = newest.isoformat()

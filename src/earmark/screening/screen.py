@@ -20,7 +20,7 @@ from typing import Any
 
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.normalize import fold
+from earmark.names.normalize import clean_input, fold
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
@@ -172,6 +172,8 @@ class Screener:
         """Screen ``name``. ``exclude_names``: listed names to leave out of the index for this
         query (evaluation: search with an alias without finding the alias itself)."""
         analysed = analyze(name, "name", dedupe=False)
+        if address is not None:
+            address = clean_input(address, "address") if address.strip() else None
         cc = _country(country)
         kind = _type(type)
         wanted = _lists(lists, self.regdata.lists.list_codes)
@@ -397,8 +399,10 @@ def _adjustments(
 
 
 def _country(value: str | None) -> str | None:
-    if value is None or not value.strip():
+    if value is None:
         return None
+    if not value.strip():
+        raise BadInput("country", "empty: give an ISO code or leave the option out")
     from earmark.regdata.countries import require_country
 
     return require_country(value, "country")
