@@ -9,6 +9,7 @@ each dataset with its counts and the quirks its parser handled.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from dataclasses import replace
@@ -304,8 +305,6 @@ def _fill(entry: ListEntry, other: ListEntry, tag: str) -> ListEntry:
 
 def source_sha256(path: Path) -> str:
     if path.is_dir():
-        import hashlib
-
         h = hashlib.sha256()
         for f in sorted(path.iterdir()):
             h.update(f.name.encode())

@@ -124,7 +124,6 @@ def _checks(rd: RegData) -> list[dict[str, Any]]:
 DECISIVE = (
     "15 CFR 736.2(b)(3)",
     "15 CFR 734.9",
-    "15 CFR 744.11 ",
     "15 CFR 744.11",
     "15 CFR 734.4",
     "15 CFR 738.4",

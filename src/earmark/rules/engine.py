@@ -227,12 +227,9 @@ class Engine:
         if party is None and weak is not None:
             # A weak match is not applied, nor is it ignored: the FDP answer waits for it.
             party = f"?{weak.name}"
-        incorporation = self._footnote1_name(case.knowledge.incorporated_into_items_of, case.date)
-        designer = self._footnote1_name([case.item.developed_by or ""], case.date)
+        incorporation = self._footnote_name(case.knowledge.incorporated_into_items_of, case.date, 1)
+        designer = self._footnote_name([case.item.developed_by or ""], case.date, 1)
         return Footnote1Facts(party, incorporation, designer)
-
-    def _footnote1_name(self, names: list[str], on: date) -> str | None:
-        return self._footnote_name(names, on, 1)
 
     def _footnote_name(self, names: list[str], on: date, footnote: int) -> str | None:
         """The first name that is a strong match of a listed entity with this footnote."""

@@ -23,7 +23,6 @@ from earmark.rules.decision import Decision
 CLARIFICATION = date(2020, 8, 17)  # 85 FR 51335
 STANDARDS_EXCEPTION = date(2020, 6, 18)  # 85 FR 36719
 TGL_CUTOFF = date(2019, 5, 16)  # contracts and handsets on or before this date
-TRIGGERING_ROLES = frozenset(Role)
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,8 +121,7 @@ class Screener:
 
     def __init__(self, regdata: RegData | None = None) -> None:
         self.regdata = regdata or load_regdata()
-        self._current: _Scope | None = None
-        self._history: _Scope | None = None
+        self._scopes: dict[str, _Scope] = {}
         self._lock = threading.Lock()
 
     # -- scopes ------------------------------------------------------------------------------
@@ -132,22 +131,22 @@ class Screener:
         return self._current_scope().index
 
     def _current_scope(self) -> _Scope:
+        return self._scope("current", self._build_current)
+
+    def _scope(self, name: str, build: Callable[[], ScreeningIndex]) -> _Scope:
+        """The named index: built once (or loaded from the disk cache) and kept."""
         with self._lock:
-            if self._current is None:
-                self._current = _Scope(cached("current", self.regdata.version, self._build_current))
+            if name not in self._scopes:
+                self._scopes[name] = _Scope(cached(name, self.regdata.version, build))
                 _freeze()
-            return self._current
+            return self._scopes[name]
 
     def _build_current(self) -> ScreeningIndex:
         return ScreeningIndex(lst.entry for lst in self.regdata.lists.as_of(None))
 
     def _history_scope(self) -> _Scope:
         """The index of every entry ever listed, for screening as of a past date."""
-        with self._lock:
-            if self._history is None:
-                self._history = _Scope(cached("history", self.regdata.version, self._build_history))
-                _freeze()
-            return self._history
+        return self._scope("history", self._build_history)
 
     def _build_history(self) -> ScreeningIndex:
         store = self.regdata.lists
