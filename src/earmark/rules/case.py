@@ -46,6 +46,12 @@ class Purpose(StrEnum):
     CYBERSECURITY_RESEARCH = "cybersecurity_research"
     STANDARDS_DEVELOPMENT = "standards_development"
     REPLACEMENT_PART = "replacement_part"
+    # beyond the contract's list: the facts that select a Part 740 exception
+    TEMPORARY_EXPORT = "temporary_export"  # TMP, 740.9
+    US_GOVERNMENT = "us_government"  # GOV, 740.11(b)(2)(ii)
+    OPERATION_TECHNOLOGY = "operation_technology"  # TSU, 740.13(a)
+    SALES_TECHNOLOGY = "sales_technology"  # TSU, 740.13(b)
+    SOFTWARE_UPDATE = "software_update"  # TSU, 740.13(c)
     OTHER = "other"
 
 

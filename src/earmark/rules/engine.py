@@ -41,6 +41,7 @@ from earmark.rules.fdp import (
     national_security,
 )
 from earmark.rules.jurisdiction import by_origin, de_minimis
+from earmark.rules.license_exceptions import Situation, license_exceptions
 from earmark.screening import Screener
 
 END_USER_LISTS = ("EL", "DPL", "MEU", "UVL")
@@ -89,7 +90,7 @@ class Engine:
             )
             return decision
         fdp_only = fdp is True and origin is False and minimis is not True
-        self._license(case, decision, hits, fdp_only, fdp is True)
+        situation = self._license(case, decision, hits, fdp_only, fdp is True)
         for rule, caught in other:
             if caught:
                 decision.because(
@@ -99,6 +100,8 @@ class Engine:
                     "license",
                 )
                 decision.license_required = True
+        if decision.license_required:
+            license_exceptions(case, self.regdata.ear, situation, decision)
         if decision.subject_to_ear is None and decision.license_required:
             # Every requirement found applies only to items subject to the EAR, which is not
             # settled: the answer waits for the missing facts.
@@ -248,7 +251,7 @@ class Engine:
         hits: list[PartyHit],
         fdp_only: bool,
         fdp_caught: bool = False,
-    ) -> None:
+    ) -> Situation:
         ear = self.regdata.ear
         parts: list[bool | None] = []
         reasons_for_control: tuple[str, ...] = ()
@@ -327,7 +330,16 @@ class Engine:
                 decision.authorizations.append(tgl)
         denial = emb is not None or russia is True
         self._policy(case, decision, hits, fdp_only, el_required, chart_required, denial)
-        self._exceptions(case, decision, el_required, fdp_only, chart_required)
+        return Situation(
+            chart_required=chart_required,
+            chart_reasons=tuple(self._chart_reasons(decision)) if chart_required else (),
+            entity_list_barred=bool(el_required) and not fdp_only,
+            fdp_only=fdp_only,
+            embargo_section=emb[0] if emb is not None else ("15 CFR 746.8" if russia else None),
+            end_user_lists=tuple(
+                sorted({h.entry.list for h in hits if h.applied and h.entry.list != "EL"})
+            ),
+        )
 
     def _policy(
         self,
@@ -406,58 +418,6 @@ class Engine:
             )
             decision.details["policy_events"] = [event.id]
 
-    def _exceptions(
-        self,
-        case: Case,
-        decision: Decision,
-        el_required: bool | None,
-        fdp_only: bool,
-        chart_required: bool | None,
-    ) -> None:
-        if el_required and not fdp_only:
-            decision.because(
-                "15 CFR 744.16(b)",
-                None,
-                "No license exception may be used for an Entity List party "
-                "(744.16(b)); the entry allows none.",
-                "exception",
-            )
-            return
-        if not chart_required or case.item.eccn is None:
-            return
-        entry = self.regdata.ear.ccl.get(case.item.eccn)
-        if entry is None:
-            return
-        in_b = self.regdata.ear.country_groups.in_group(case.destination, "B")
-        lvs = entry.exception("LVS")
-        value = case.item.value
-        excluded = lvs is not None and _excluded_by_text(case.item.eccn, lvs.text)
-        if (
-            lvs
-            and lvs.value_usd
-            and not excluded
-            and in_b
-            and value is not None
-            and value <= lvs.value_usd
-        ):
-            decision.license_exceptions.append("LVS")
-            decision.because(
-                "15 CFR 740.3",
-                None,
-                f"LVS: net value {case.item.value:,.0f} within the ECCN's limit "
-                f"of ${lvs.value_usd:,} to a Country Group B destination.",
-                "exception",
-            )
-        gbs = entry.exception("GBS")
-        if gbs and gbs.status == "yes" and in_b:
-            decision.license_exceptions.append("GBS")
-            decision.because(
-                "15 CFR 740.4",
-                None,
-                "GBS: the ECCN is GBS-eligible and the destination is in Country Group B.",
-                "exception",
-            )
-
 
 @lru_cache(maxsize=1)
 def _part742_policies() -> dict[str, dict[str, str]]:
@@ -465,17 +425,6 @@ def _part742_policies() -> dict[str, dict[str, str]]:
     with path.open("rb") as fh:
         policies: dict[str, dict[str, str]] = tomllib.load(fh)["reasons"]
     return policies
-
-
-def _excluded_by_text(eccn: str, text: str) -> bool:
-    """ "$5000; N/A for 4A003.b, c, and z": is this item among the paragraphs excluded (or
-    possibly so, when its own paragraph is less precise)?"""
-    from earmark.rules.country_chart import covers_item
-
-    marker = text.lower().find("n/a for")
-    if marker < 0:
-        return False
-    return covers_item(eccn, "entire entry except " + text[marker + 7 :], False) is not True
 
 
 def check_many(items: list[Any], engine: Engine | None = None) -> list[Decision]:
