@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -144,9 +145,9 @@ def ignored_fields(case: Case) -> list[str]:
     out: list[str] = []
 
     def walk(model: BaseModel, path: str) -> None:
-        for key in model.model_extra or {}:
+        for key in model.__pydantic_extra__ or ():
             out.append(f"{path}.{key}")
-        for name in type(model).model_fields:
+        for name in _nested_fields(type(model)):
             value = getattr(model, name)
             if isinstance(value, BaseModel):
                 walk(value, f"{path}.{name}")
@@ -157,6 +158,17 @@ def ignored_fields(case: Case) -> list[str]:
 
     walk(case, "case")
     return out
+
+
+@lru_cache(maxsize=None)
+def _nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that may hold models (walked for unknown keys)."""
+    nested = ("Item", "Party", "Knowledge", "Context", "UsContent")
+    return tuple(
+        name
+        for name, info in cls.model_fields.items()
+        if any(n in str(info.annotation) for n in nested)
+    )
 
 
 def parse_case(data: Any, where: str = "case") -> Case:
