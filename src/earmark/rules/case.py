@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -160,7 +160,7 @@ def ignored_fields(case: Case) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model that may hold models (walked for unknown keys)."""
     nested = ("Item", "Party", "Knowledge", "Context", "UsContent")
