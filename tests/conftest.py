@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,14 @@ class Run:
 
     def json(self) -> Any:
         return json.loads(self.out)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Commands that record (screen, check) write to a store of the test session's own."""
+    os.environ["EARMARK_DATA_DIR"] = str(tmp_path_factory.mktemp("earmark-data"))
+    os.environ.pop("EARMARK_DATABASE_URL", None)
+    os.environ["EARMARK_USER"] = "pytest"
 
 
 @pytest.fixture

@@ -22,3 +22,7 @@ class BadInput(EarmarkError):
 
 class DataError(EarmarkError):
     """The bundled or supplied regulatory data is missing, corrupt or inconsistent."""
+
+
+class StoreError(EarmarkError):
+    """The record store cannot be opened or used (unreachable server, not an earmark store)."""

@@ -41,7 +41,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Importing the command modules adds their commands to ``app``.
-    from earmark.cli import check_cmds, data_cmds, demo, screening_cmds  # noqa: F401
+    from earmark.cli import check_cmds, data_cmds, demo, screening_cmds, store_cmds  # noqa: F401
 
 
 def fail(message: str, code: int = 2) -> None:

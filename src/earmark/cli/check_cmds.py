@@ -9,7 +9,18 @@ from typing import Annotated, Any
 import typer
 
 from earmark.cli.app import app
-from earmark.cli.options import JsonFlag, Scheduler, Workers, console, emit_json, parse_date
+from earmark.cli.options import (
+    Database,
+    JsonFlag,
+    NoRecord,
+    Scheduler,
+    User,
+    Workers,
+    console,
+    emit_json,
+    open_store,
+    parse_date,
+)
 from earmark.errors import BadInput
 from earmark.rules.decision import ANSWER_FIELDS
 
@@ -21,9 +32,15 @@ def check_cmd(
         tuple[str, str] | None,
         typer.Option("--diff", help="Decide on two dates and show what changed.", metavar="D1 D2"),
     ] = None,
+    no_record: NoRecord = False,
+    database: Database = None,
+    user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Is the item subject to the EAR; is a license required, why, and under which policy."""
+    """Is the item subject to the EAR; is a license required, why, and under which policy.
+
+    Each decision is recorded in the store with its case, data version and date, unless
+    --no-record."""
     from earmark.rules import Engine
 
     data = _read(case_file)
@@ -37,12 +54,19 @@ def check_cmd(
             for d in out:
                 _print_diff(d)
         return
-    if isinstance(data, list):
-        decisions = [engine.check(c, f"cases[{i}]").to_dict() for i, c in enumerate(data)]
-        payload: Any = decisions
-    else:
-        decisions = [engine.check(data).to_dict()]
-        payload = decisions[0]
+    cases = data if isinstance(data, list) else [data]
+    many = isinstance(data, list)
+    decisions = [
+        engine.check(c, f"cases[{i}]" if many else "case").to_dict() for i, c in enumerate(cases)
+    ]
+    if not no_record:
+        # Decided first, then stored in one transaction: a bad case stores nothing.
+        from earmark.store.records import record_decisions
+
+        decisions = record_decisions(
+            open_store(database, user), list(zip(cases, decisions, strict=True))
+        )
+    payload: Any = decisions if isinstance(data, list) else decisions[0]
     if json_out:
         emit_json(payload)
         return

@@ -54,3 +54,27 @@ def emit_json(payload: Any) -> None:
         sys.stdout.write(text)
     except UnicodeEncodeError:  # a terminal or pipe that cannot take UTF-8: escape instead
         sys.stdout.write(json.dumps(payload, ensure_ascii=True, indent=2, default=str) + "\n")
+
+
+Database = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="SQLAlchemy URL of the record store (default: EARMARK_DATABASE_URL, else an "
+        "SQLite file in the user data directory).",
+        metavar="URL",
+    ),
+]
+User = Annotated[
+    str | None,
+    typer.Option("--user", help="Who the audit trail names (default: EARMARK_USER or login)."),
+]
+NoRecord = Annotated[
+    bool, typer.Option("--no-record", help="Do not record this in the store (a quick look).")
+]
+
+
+def open_store(database: str | None, user: str | None) -> Any:
+    from earmark.store.core import Store
+
+    return Store(database, user)

@@ -12,7 +12,19 @@ import typer
 from rich.table import Table
 
 from earmark.cli.app import app
-from earmark.cli.options import AsOf, JsonFlag, Scheduler, Workers, console, emit_json, parse_date
+from earmark.cli.options import (
+    AsOf,
+    Database,
+    JsonFlag,
+    NoRecord,
+    Scheduler,
+    User,
+    Workers,
+    console,
+    emit_json,
+    open_store,
+    parse_date,
+)
 from earmark.errors import BadInput
 
 Threshold = Annotated[
@@ -36,12 +48,15 @@ def screen_cmd(
     limit: Annotated[int, typer.Option("--limit", help="At most this many matches.")] = 10,
     threshold: Threshold = None,
     as_of: AsOf = None,
-    no_record: Annotated[
-        bool, typer.Option("--no-record", help="Do not record this screening as evidence.")
-    ] = False,
+    no_record: NoRecord = False,
+    database: Database = None,
+    user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Screen a name against the restricted-party lists, as of a date."""
+    """Screen a name against the restricted-party lists, as of a date.
+
+    The screening is recorded in the store (and its hits raised for review) unless
+    --no-record."""
     from earmark.screening import Screener
 
     result = Screener().screen(
@@ -54,7 +69,12 @@ def screen_cmd(
         limit=_limit(limit),
         threshold=threshold,
     )
-    payload = result.to_dict()
+    if no_record:
+        payload = result.to_dict()
+    else:
+        from earmark.store.records import record_screening
+
+        payload = record_screening(open_store(database, user), result)
     if json_out:
         emit_json(payload)
         return
@@ -74,6 +94,12 @@ def screen_cmd(
         )
     console.print(table)
     console.print(f"data version {result.data_version}")
+    if "record" in payload:
+        raised = sum(1 for m in payload["matches"] if m["review"]["status"] == "potential")
+        console.print(
+            f"recorded as screening {payload['record']['screening_id']}; "
+            f"{raised} potential match(es) to review (earmark reviews)"
+        )
 
 
 @app.command("match")

@@ -1,0 +1,651 @@
+"""Record commands: parties, products, reviews, licenses, events, impact, audit, keys.
+
+Every command takes --database and --user, prints JSON with --json, and refuses bad input or
+an invalid step with one line naming the field (exit code 2), having stored nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from earmark.cli.app import app
+from earmark.cli.options import (
+    AsOf,
+    Database,
+    JsonFlag,
+    User,
+    console,
+    emit_json,
+    open_store,
+    parse_date,
+)
+from earmark.errors import BadInput
+
+On = Annotated[
+    str | None,
+    typer.Option("--on", help="The date it happened (YYYY-MM-DD; default today).", metavar="DATE"),
+]
+
+parties_app = typer.Typer(help="Parties: customers, suppliers, consignees (screened when added).")
+products_app = typer.Typer(help="Products and their classification (ECCN or EAR99).")
+reviews_app = typer.Typer(help="Review of screening hits: clear or confirm potential matches.")
+licenses_app = typer.Typer(help="License applications (BIS procedure, 750.4) and licenses.")
+events_app = typer.Typer(help="Dated policy events (no new licenses, revocations).")
+audit_app = typer.Typer(help="The hash-chained audit trail: verify it, export evidence.")
+keys_app = typer.Typer(help="API keys for the service.")
+for sub, name in (
+    (parties_app, "parties"),
+    (products_app, "products"),
+    (reviews_app, "reviews"),
+    (licenses_app, "licenses"),
+    (events_app, "events"),
+    (audit_app, "audit"),
+    (keys_app, "keys"),
+):
+    app.add_typer(sub, name=name)
+
+
+def _on(value: str | None, field: str = "--on") -> date:
+    parsed = parse_date(value, field)
+    return parsed if parsed is not None else date.today()
+
+
+def _show(payload: Any, json_out: bool, title: str = "") -> None:
+    if json_out:
+        emit_json(payload)
+        return
+    if isinstance(payload, list):
+        if not payload:
+            console.print(f"{title}: none")
+            return
+        table = Table(title=title)
+        keys = [k for k in payload[0] if not isinstance(payload[0][k], dict | list)][:8]
+        for k in keys:
+            table.add_column(k)
+        for row in payload:
+            table.add_row(*(str(row.get(k, "")) for k in keys))
+        console.print(table)
+        return
+    console.print_json(json.dumps(payload, default=str, ensure_ascii=False))
+
+
+# -- parties and products ----------------------------------------------------------------------
+
+
+@parties_app.callback(invoke_without_command=True)
+def parties_list(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None, typer.Option("--status", help="clear, potential_match, confirmed_match")
+    ] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """List stored parties with their screening status."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from earmark.store.records import list_parties
+
+    if status not in (None, "clear", "potential_match", "confirmed_match"):
+        raise BadInput("--status", "clear, potential_match or confirmed_match")
+    with open_store(database, user).read() as conn:
+        _show(list_parties(conn, status), json_out, "parties")
+
+
+@parties_app.command("add")
+def parties_add(
+    name: Annotated[str, typer.Argument(help="The party's name.")],
+    kind: Annotated[str, typer.Option("--kind", help="customer, supplier, consignee, ...")] = (
+        "customer"
+    ),
+    country: Annotated[str | None, typer.Option("--country")] = None,
+    address: Annotated[str | None, typer.Option("--address")] = None,
+    type_: Annotated[str | None, typer.Option("--type")] = None,
+    as_of: AsOf = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Store a party and screen it (as of a date); its hits are raised for review."""
+    from earmark.screening import Screener
+    from earmark.store.records import add_party
+
+    store = open_store(database, user)
+    out = add_party(
+        store,
+        _AsOfScreener(Screener(), parse_date(as_of, "--as-of")),
+        name,
+        kind,
+        country,
+        address,
+        type_,
+    )
+    _show(out if json_out else out["party"], json_out)
+
+
+class _AsOfScreener:
+    """A screener bound to a date (parties screened as of a past date, for impact tests)."""
+
+    def __init__(self, screener: Any, as_of: date | None) -> None:
+        self.screener, self.as_of = screener, as_of
+
+    def screen(self, name: str, **kw: Any) -> Any:
+        return self.screener.screen(name, as_of=self.as_of, **kw)
+
+
+@products_app.callback(invoke_without_command=True)
+def products_list(
+    ctx: typer.Context, database: Database = None, user: User = None, json_out: JsonFlag = False
+) -> None:
+    """List products and their classification."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from earmark.store.records import list_products
+
+    with open_store(database, user).read() as conn:
+        _show(list_products(conn), json_out, "products")
+
+
+@products_app.command("add")
+def products_add(
+    sku: Annotated[str, typer.Option("--sku")],
+    description: Annotated[str, typer.Option("--description")],
+    eccn: Annotated[str, typer.Option("--eccn", help="ECCN or EAR99.")],
+    rationale: Annotated[str, typer.Option("--rationale", help="Why it is classified so.")],
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Store a product with its ECCN (checked against the CCL) and its rationale."""
+    from earmark.regdata import load_regdata
+    from earmark.store.records import add_product
+
+    row = add_product(
+        open_store(database, user), sku, description, eccn, rationale, load_regdata().ear.ccl
+    )
+    _show(row, json_out)
+
+
+# -- reviews --------------------------------------------------------------------------------------
+
+
+@reviews_app.callback(invoke_without_command=True)
+def reviews_list(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None, typer.Option("--status", help="potential (default), cleared, confirmed, all")
+    ] = "potential",
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """The review queue: potential matches waiting for a decision."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from earmark.store.reviews import listing
+
+    with open_store(database, user).read() as conn:
+        rows = listing(conn, None if status == "all" else status)
+    _show(rows, json_out, f"reviews ({status})")
+
+
+def _decide_review(
+    review_id: int, status: str, reason: str, note: str | None, db: Any, user: Any
+) -> Any:
+    from earmark.store.reviews import decide
+
+    store = open_store(db, user)
+    with store.write() as tx:
+        return decide(tx, review_id, status, reason, note)
+
+
+@reviews_app.command("clear")
+def reviews_clear(
+    review_id: Annotated[int, typer.Argument(help="Review id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Reason code (see reviews reasons).")],
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Clear a potential match: not the listed party (remembered until the entry changes)."""
+    _show(_decide_review(review_id, "cleared", reason, note, database, user), json_out)
+
+
+@reviews_app.command("confirm")
+def reviews_confirm(
+    review_id: Annotated[int, typer.Argument(help="Review id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Reason code (see reviews reasons).")],
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Confirm a potential match: the party is the listed one."""
+    _show(_decide_review(review_id, "confirmed", reason, note, database, user), json_out)
+
+
+@reviews_app.command("reasons")
+def reviews_reasons(json_out: JsonFlag = False) -> None:
+    """The reason codes for clearing and confirming."""
+    from earmark.store.reviews import reason_codes
+
+    _show(reason_codes(), json_out)
+
+
+# -- licenses -------------------------------------------------------------------------------------
+
+
+def _engine() -> Any:
+    from earmark.rules import Engine
+
+    return Engine()
+
+
+@licenses_app.callback(invoke_without_command=True)
+def licenses_list(
+    ctx: typer.Context, database: Database = None, user: User = None, json_out: JsonFlag = False
+) -> None:
+    """Licenses with their status and balances."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from earmark.store.licenses import list_licenses
+
+    with open_store(database, user).read() as conn:
+        _show(list_licenses(conn), json_out, "licenses")
+
+
+@licenses_app.command("apply")
+def licenses_apply(
+    application: Annotated[
+        Path,
+        typer.Argument(help="APPLICATION.json: applicant, destination, parties, items, end_use."),
+    ],
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Submit a license application; shows the review policy in force for it."""
+    from earmark.regdata import load_regdata
+    from earmark.store import licenses as ls
+    from earmark.store.impact import review_policy
+
+    data = _read_json(application, "application")
+    if not isinstance(data, dict):
+        raise BadInput("application", "a JSON object")
+    day = _on(on)
+    ccl = load_regdata().ear.ccl
+    parties = ls.validate_parties(_list(data, "parties"))
+    items = ls.validate_items(_list(data, "items"), ccl)
+    destination = str(data.get("destination") or "")
+    if not destination:
+        raise BadInput("destination", "required")
+    store = open_store(database, user)
+    with store.read() as conn:
+        from earmark.regdata.countries import require_country
+
+        policy = review_policy(
+            _engine(), conn, require_country(destination, "destination"), parties, items, day
+        )
+    row = ls.apply(
+        store,
+        str(data.get("applicant") or ""),
+        destination,
+        parties,
+        items,
+        data.get("end_use"),
+        day,
+        policy,
+    )
+    _show(row, json_out)
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise BadInput(key, "a list")
+    return value
+
+
+def _read_json(path: Path, field: str) -> Any:
+    if not path.is_file():
+        raise BadInput(field, f"no such file: {path}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInput(field, f"not valid JSON: {exc}") from None
+
+
+@licenses_app.command("applications")
+def licenses_applications(
+    status: Annotated[str | None, typer.Option("--status", help="open, submitted, ...")] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """License applications."""
+    from earmark.store.licenses import list_applications
+
+    with open_store(database, user).read() as conn:
+        _show(list_applications(conn, status), json_out, "applications")
+
+
+@licenses_app.command("overdue")
+def licenses_overdue(
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Open applications with their 750.4 deadlines as of a date; overdue ones first."""
+    from earmark.store.licenses import overdue_report
+
+    with open_store(database, user).read() as conn:
+        rows = overdue_report(conn, _on(on))
+    if json_out:
+        emit_json(rows)
+        return
+    for r in rows:
+        flag = "OVERDUE" if r["overdue"] else "on time"
+        console.print(f"{r['number']} {r['status']} {flag}")
+        for d in r["deadlines"]:
+            who = f" ({d['agency']})" if "agency" in d else ""
+            console.print(f"  {d['deadline']}{who}: due {d['due']} ({d['days_left']} days)")
+
+
+@licenses_app.command("refer")
+def licenses_refer(
+    number: Annotated[str, typer.Argument(help="Application number (Z0000001) or id.")],
+    agencies: Annotated[str, typer.Option("--agencies", help="state,defense,energy,commerce")],
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Refer an application to the reviewing agencies."""
+    from earmark.store.licenses import refer
+
+    chosen = [a.strip() for a in agencies.split(",") if a.strip()]
+    _show(refer(open_store(database, user), number, chosen, _on(on)), json_out)
+
+
+@licenses_app.command("recommend")
+def licenses_recommend(
+    number: Annotated[str, typer.Argument(help="Application number or id.")],
+    agency: Annotated[str, typer.Option("--agency")],
+    recommendation: Annotated[
+        str, typer.Option("--recommendation", help="approve, approve_with_conditions, deny")
+    ],
+    conditions: Annotated[str | None, typer.Option("--conditions")] = None,
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Record a reviewing agency's recommendation."""
+    from earmark.store.licenses import recommend
+
+    out = recommend(open_store(database, user), number, agency, recommendation, conditions, _on(on))
+    _show(out, json_out)
+
+
+@licenses_app.command("escalate")
+def licenses_escalate(
+    number: Annotated[str, typer.Argument(help="Application number or id.")],
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Escalate a disagreement one level: Operating Committee, ACEP, EARB, President."""
+    from earmark.store.licenses import escalate
+
+    _show(escalate(open_store(database, user), number, _on(on)), json_out)
+
+
+@licenses_app.command("decide")
+def licenses_decide(
+    number: Annotated[str, typer.Argument(help="Application number or id.")],
+    decision: Annotated[
+        str,
+        typer.Option(
+            "--decision",
+            help="approved, approved_with_conditions, denied, returned_without_action",
+        ),
+    ],
+    condition: Annotated[
+        list[str] | None, typer.Option("--condition", help="A license condition (repeatable).")
+    ] = None,
+    valid_until: Annotated[str | None, typer.Option("--valid-until", metavar="DATE")] = None,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Record the decision; an approval issues the license (valid four years unless stated).
+    The review policy in force on the decision date is shown beside it."""
+    from earmark.store import licenses as ls
+    from earmark.store.impact import review_policy
+
+    day = _on(on)
+    store = open_store(database, user)
+    with store.read() as conn:
+        app_row = ls.get_application(conn, number)
+        policy = review_policy(
+            _engine(), conn, app_row["destination"], app_row["parties"], app_row["items"], day
+        )
+    out = ls.decide(
+        store,
+        number,
+        decision,
+        day,
+        note,
+        list(condition or []),
+        parse_date(valid_until, "--valid-until"),
+        policy,
+    )
+    out["review_policy"] = policy
+    _show(out, json_out)
+
+
+@licenses_app.command("ship")
+def licenses_ship(
+    license_number: Annotated[str, typer.Argument(help="License number (D000001) or id.")],
+    eccn: Annotated[str, typer.Option("--eccn")],
+    quantity: Annotated[float, typer.Option("--quantity")],
+    value: Annotated[float, typer.Option("--value")],
+    planned: Annotated[bool, typer.Option("--planned", help="A planned shipment.")] = False,
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Draw a shipment down from a license (refused after expiry or revocation, or beyond
+    the balance, with the reason)."""
+    from earmark.licensing.procedure import Refused
+    from earmark.store.licenses import record_refusal, ship
+
+    store = open_store(database, user)
+    day = _on(on)
+    try:
+        out = ship(store, license_number, eccn.strip(), quantity, value, day, planned)
+    except Refused as exc:
+        record_refusal(
+            store,
+            license_number,
+            {
+                "on": day.isoformat(),
+                "eccn": eccn,
+                "quantity": quantity,
+                "value": value,
+                "reason": str(exc),
+            },
+        )
+        raise
+    _show(out, json_out)
+
+
+def _status_cmd(status: str) -> Any:
+    def command(
+        license_number: Annotated[str, typer.Argument(help="License number or id.")],
+        reason: Annotated[str, typer.Option("--reason")],
+        on: On = None,
+        database: Database = None,
+        user: User = None,
+        json_out: JsonFlag = False,
+    ) -> None:
+        from earmark.store.licenses import set_status
+
+        _show(
+            set_status(open_store(database, user), license_number, status, _on(on), reason),
+            json_out,
+        )
+
+    command.__doc__ = f"Mark a license {status} from a date, with the reason."
+    return command
+
+
+licenses_app.command("revoke")(_status_cmd("revoked"))
+licenses_app.command("suspend")(_status_cmd("suspended"))
+licenses_app.command("reinstate")(_status_cmd("active"))
+
+
+# -- events and impact ----------------------------------------------------------------------------
+
+
+@events_app.callback(invoke_without_command=True)
+def events_list(
+    ctx: typer.Context, database: Database = None, user: User = None, json_out: JsonFlag = False
+) -> None:
+    """Policy events on record."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from earmark.store.licenses import list_events
+
+    with open_store(database, user).read() as conn:
+        _show(list_events(conn), json_out, "policy events")
+
+
+@events_app.command("add")
+def events_add(
+    name: Annotated[str, typer.Option("--name")],
+    kind: Annotated[
+        str, typer.Option("--kind", help="no_new_licenses, revoke_licenses, suspend_licenses")
+    ],
+    effective: Annotated[str, typer.Option("--effective", metavar="DATE")],
+    party: Annotated[
+        list[str] | None, typer.Option("--party", help="A party name it reaches (repeatable).")
+    ] = None,
+    footnote: Annotated[
+        int | None,
+        typer.Option(
+            "--footnote", help="Reaches Entity List parties with this footnote (1: Huawei)."
+        ),
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source")] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Record a dated policy event; revocations and suspensions apply to stored licenses."""
+    from earmark.store.impact import matcher
+    from earmark.store.licenses import add_event
+
+    selector: dict[str, Any] = {}
+    if party:
+        selector["names"] = [p for p in party if p.strip()]
+    if footnote is not None:
+        selector["footnote"] = footnote
+    day = parse_date(effective, "--effective")
+    assert day is not None
+    out = add_event(
+        open_store(database, user), name, kind, day, selector, source, matcher(_engine().screener)
+    )
+    _show(out, json_out)
+
+
+@app.command("impact")
+def impact_cmd(
+    as_of: AsOf = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Re-evaluate stored parties, open applications, licenses and planned shipments as of a
+    date, and report what changed for each."""
+    from earmark.store.impact import impact
+
+    report = impact(open_store(database, user), _engine(), _on(as_of, "--as-of"))
+    if json_out:
+        emit_json(report)
+        return
+    console.print(f"impact as of {report['as_of']} (data {report['data_version']})")
+    for c in report["changes"]:
+        ref = c.get("name") or c.get("number") or c.get("id")
+        console.print(f"  {c['kind']} {ref}: {c['what']}")
+    if not report["changes"]:
+        console.print("  nothing changed")
+
+
+# -- audit and keys ----------------------------------------------------------------------------
+
+
+@audit_app.command("verify")
+def audit_verify(database: Database = None, user: User = None, json_out: JsonFlag = False) -> None:
+    """Check the audit trail's hash chain and every record against it (exit 1 if altered)."""
+    from earmark.store.audit import verify
+
+    with open_store(database, user).read() as conn:
+        result = verify(conn)
+    if json_out:
+        emit_json(result.to_dict())
+    else:
+        console.print(f"{'ok' if result.ok else 'ALTERED'}: {result.records} audit records")
+        for p in result.problems:
+            console.print(f"  {p}")
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("export")
+def audit_export(
+    out: Annotated[Path, typer.Option("--out", help="Directory for evidence.json and .html")],
+    decision: Annotated[int | None, typer.Option("--decision", help="Decision id.")] = None,
+    screening: Annotated[int | None, typer.Option("--screening", help="Screening id.")] = None,
+    application: Annotated[str | None, typer.Option("--application")] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Write an evidence pack for one transaction (JSON plus a readable HTML report)."""
+    from earmark.store.evidence import export
+
+    chosen = [x for x in (decision, screening, application) if x is not None]
+    if len(chosen) != 1:
+        raise BadInput("--decision", "give one of --decision, --screening, --application")
+    paths = export(open_store(database, user), out, decision, screening, application)
+    _show({k: str(v) for k, v in paths.items()}, json_out)
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[
+        str, typer.Option("--role", help="screener, reviewer, licensing_officer, auditor, admin")
+    ],
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Create an API key for the service (shown once; only its hash is stored)."""
+    from earmark.store.keys import create_key
+
+    _show(create_key(open_store(database, user), role), json_out)

@@ -1,0 +1,191 @@
+"""The audit trail: append-only, hash-chained, and checked against the records it covers.
+
+Every insert or change in the store writes one ``audit_log`` row in the same transaction:
+who, when, what (action, table, row id), the row before and after, and the data version.
+Each row's hash covers its content and the previous row's hash, so an edited row breaks the
+chain at that row; a deleted row leaves a gap; a deleted tail shows against ``audit_head``,
+which every append updates in the same transaction. ``verify`` also compares each record with
+the newest audit row about it, so a record edited or deleted outside earmark is found too.
+
+Large text columns (a screening result, a decision) enter the audit row as their SHA-256, so
+the log stays small while still pinning the record's exact content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, select, update
+
+from earmark.store.schema import AUDITED, audit_head, audit_log
+
+GENESIS = "0" * 64
+INLINE_LIMIT = 2000  # longer text columns are pinned by their digest
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def audit_view(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The row as the audit log records it (long text replaced by its digest)."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, str) and len(value) > INLINE_LIMIT:
+            out[key] = "sha256:" + sha256(value)
+        else:
+            out[key] = value
+    return out
+
+
+def record_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
+    fields = {k: record[k] for k in _HASHED}
+    return sha256(prev_hash + "\n" + canonical(fields))
+
+
+_HASHED = ("seq", "at", "actor", "action", "entity", "entity_id", "before", "after", "data_version")
+
+
+def append(
+    conn: Connection,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: Any,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    data_version: str | None = None,
+) -> int:
+    """Append one audit record in the caller's transaction; returns its sequence number.
+
+    The head row is read FOR UPDATE, so concurrent writers on PostgreSQL append one at a
+    time; on SQLite the write transaction (BEGIN IMMEDIATE) already holds the lock.
+    """
+    head = conn.execute(select(audit_head).where(audit_head.c.id == 1).with_for_update()).one()
+    record = {
+        "seq": head.seq + 1,
+        "at": now(),
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": str(entity_id),
+        "before": canonical(audit_view(before)) if before is not None else None,
+        "after": canonical(audit_view(after)) if after is not None else None,
+        "data_version": data_version,
+    }
+    digest = record_hash(head.hash, record)
+    conn.execute(audit_log.insert().values(**record, prev_hash=head.hash, hash=digest))
+    conn.execute(
+        update(audit_head).where(audit_head.c.id == 1).values(seq=record["seq"], hash=digest)
+    )
+    return int(record["seq"])
+
+
+# -- verify ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Verification:
+    records: int = 0
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "records": self.records, "problems": self.problems}
+
+
+def verify(conn: Connection, limit: int = 50) -> Verification:
+    """Check the chain, its head, and every audited record against the newest audit row."""
+    result = Verification()
+    latest: dict[tuple[str, str], tuple[int, str | None]] = {}
+    prev, expected_seq = GENESIS, 1
+    for row in conn.execute(select(audit_log).order_by(audit_log.c.seq)).mappings():
+        result.records += 1
+        seq = row["seq"]
+        if seq != expected_seq:
+            result.problems.append(
+                {"seq": expected_seq, "problem": f"records {expected_seq}..{seq - 1} are missing"}
+            )
+        if row["prev_hash"] != prev:
+            result.problems.append(
+                {"seq": seq, "problem": "prev_hash does not match the record before it"}
+            )
+        if record_hash(row["prev_hash"], dict(row)) != row["hash"]:
+            result.problems.append({"seq": seq, "problem": "content does not match its hash"})
+        prev, expected_seq = row["hash"], seq + 1
+        latest[(row["entity"], row["entity_id"])] = (seq, row["after"])
+    head = conn.execute(select(audit_head).where(audit_head.c.id == 1)).one_or_none()
+    if head is None or head.seq != expected_seq - 1 or head.hash != prev:
+        result.problems.append(
+            {
+                "seq": expected_seq - 1,
+                "problem": f"the log ends at {expected_seq - 1} but its head says "
+                f"{head.seq if head else 'nothing'}: records removed from the end",
+            }
+        )
+    _check_records(conn, latest, result)
+    result.problems = result.problems[:limit]
+    return result
+
+
+def _check_records(
+    conn: Connection, latest: dict[tuple[str, str], tuple[int, str | None]], out: Verification
+) -> None:
+    seen: set[tuple[str, str]] = set()
+    for table in AUDITED:
+        for row in conn.execute(select(table)).mappings():
+            key = (table.name, str(row["id"]))
+            seen.add(key)
+            audited = latest.get(key)
+            if audited is None:
+                out.problems.append(
+                    {"entity": table.name, "id": row["id"], "problem": "record has no audit entry"}
+                )
+            elif audited[1] != canonical(audit_view(dict(row))):
+                out.problems.append(
+                    {
+                        "entity": table.name,
+                        "id": row["id"],
+                        "seq": audited[0],
+                        "problem": "record differs from its newest audit entry (edited)",
+                    }
+                )
+    names = {t.name for t in AUDITED}
+    for (entity, entity_id), (seq, after) in latest.items():
+        if entity in names and after is not None and (entity, entity_id) not in seen:
+            out.problems.append(
+                {"entity": entity, "id": entity_id, "seq": seq, "problem": "record deleted"}
+            )
+
+
+def history(conn: Connection, entity: str, ids: Iterable[Any]) -> list[dict[str, Any]]:
+    """The audit rows about some records, in order (for evidence packs)."""
+    wanted = [str(i) for i in ids]
+    if not wanted:
+        return []
+    rows = conn.execute(
+        select(audit_log)
+        .where(audit_log.c.entity == entity, audit_log.c.entity_id.in_(wanted))
+        .order_by(audit_log.c.seq)
+    ).mappings()
+    return [dict(r) for r in rows]
+
+
+def row_dict(table: Table, row: Any) -> dict[str, Any]:
+    return {c.name: row._mapping[c.name] for c in table.columns}

@@ -1,0 +1,107 @@
+"""The store: one database, one actor, and transactions that write the audit trail."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, select, update
+from sqlalchemy.engine import Engine
+
+from earmark.errors import BadInput
+from earmark.store import audit
+from earmark.store.db import make_engine, resolve_url, upgrade
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def default_actor() -> str:
+    try:
+        return os.environ.get("EARMARK_USER") or getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "unknown"
+
+
+@dataclass
+class Tx:
+    """A write transaction: every insert and change goes through here, with its audit row."""
+
+    conn: Connection
+    actor: str
+    data_version: str | None = None
+
+    def insert(self, table: Table, values: Mapping[str, Any], action: str) -> dict[str, Any]:
+        result = self.conn.execute(table.insert().values(**values))
+        new_id = result.inserted_primary_key[0] if result.inserted_primary_key else None
+        row = self.get(table, new_id)
+        audit.append(
+            self.conn, self.actor, action, table.name, new_id, None, row, self.data_version
+        )
+        return row
+
+    def change(
+        self, table: Table, row_id: Any, values: Mapping[str, Any], action: str
+    ) -> dict[str, Any]:
+        before = self.get(table, row_id)
+        self.conn.execute(update(table).where(table.c.id == row_id).values(**values))
+        after = self.get(table, row_id)
+        audit.append(
+            self.conn, self.actor, action, table.name, row_id, before, after, self.data_version
+        )
+        return after
+
+    def note(self, action: str, subject: str, detail: Mapping[str, Any]) -> int:
+        """An audit row that changes no record (a refused shipment, an evidence export)."""
+        return audit.append(
+            self.conn, self.actor, action, "note", subject, None, detail, self.data_version
+        )
+
+    def get(self, table: Table, row_id: Any) -> dict[str, Any]:
+        row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
+        return dict(row)
+
+
+class Store:
+    """Opens (and migrates) the database named by ``--database``, the environment or the
+    default SQLite file; ``actor`` is who the audit trail names."""
+
+    def __init__(self, database: str | None = None, actor: str | None = None) -> None:
+        self.url = resolve_url(database)
+        key = self.url.render_as_string(hide_password=False)
+        engine = _ENGINES.get(key)
+        if engine is None:
+            engine = make_engine(self.url)
+            upgrade(engine)
+            _ENGINES[key] = engine
+        self.engine = engine
+        self.actor = (actor or default_actor()).strip()
+        if not self.actor or len(self.actor) > 200:
+            raise BadInput("--user", "a user name of 1 to 200 characters is needed")
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self, data_version: str | None = None) -> Iterator[Tx]:
+        """One transaction: all of its records and audit rows are kept, or none."""
+        with self.engine.begin() as conn:
+            yield Tx(conn, self.actor, data_version)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def describe(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+
+def dispose_all() -> None:
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()

@@ -1,0 +1,118 @@
+"""Opening the store: which database, its engine, and bringing its schema up to date.
+
+The URL comes from ``--database``, else ``EARMARK_DATABASE_URL``, else an SQLite file in the
+user's data directory (``$EARMARK_DATA_DIR`` overrides the directory), created on first use.
+``postgresql://`` URLs use psycopg 3. The schema is brought to the newest Alembic revision
+when the store is opened, so a fresh file or database works at once.
+
+Concurrency: SQLite runs in WAL mode, and every write transaction starts with ``BEGIN
+IMMEDIATE`` so that two processes writing at once queue on the lock (with a 30 s busy timeout)
+instead of failing half-way. On PostgreSQL the audit chain's head row is locked for update in
+each write transaction, which orders the appends.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+
+from earmark.errors import BadInput, StoreError
+
+ENV_URL = "EARMARK_DATABASE_URL"
+ENV_DIR = "EARMARK_DATA_DIR"
+BUSY_TIMEOUT_S = 30
+
+
+def default_sqlite_path() -> Path:
+    base = os.environ.get(ENV_DIR)
+    if base:
+        return Path(base) / "earmark.db"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("earmark", appauthor=False)) / "earmark.db"
+
+
+def resolve_url(database: str | None) -> URL:
+    """The SQLAlchemy URL to use; BadInput naming ``--database`` when it is malformed."""
+    text = database or os.environ.get(ENV_URL) or ""
+    field = "--database" if database else ENV_URL
+    if not text.strip():
+        path = default_sqlite_path()
+        return make_url(f"sqlite:///{path}")
+    try:
+        url = make_url(text.strip())
+    except ArgumentError:
+        raise BadInput(field, f"not a database URL: {text[:80]!r}") from None
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        if url.get_driver_name() in ("", "psycopg2", "psycopg"):
+            url = url.set(drivername="postgresql+psycopg")
+    elif backend != "sqlite":
+        raise BadInput(field, f"unsupported database {backend!r}: use sqlite or postgresql")
+    return url
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    try:
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        with engine.connect():
+            pass
+    except (OperationalError, ProgrammingError) as exc:
+        raise StoreError(
+            f"cannot connect to {url.render_as_string()}: {_first_line(exc)}"
+        ) from None
+    return engine
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        path = Path(url.database)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BadInput("--database", f"cannot create {path.parent}: {exc.strerror}") from None
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not pysqlite, say when transactions begin (so BEGIN IMMEDIATE works).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration (creates it on a fresh database)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except OperationalError as exc:
+        raise StoreError(f"cannot prepare the store: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", exc) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

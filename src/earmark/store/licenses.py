@@ -1,0 +1,461 @@
+"""License applications, licenses, shipments and policy events, kept in the store.
+
+The rules of the procedure are in :mod:`earmark.licensing.procedure`; this module reads the
+records, asks the rules, and writes the change with its audit row in one transaction. Every
+call takes the date it happens on (``on``), so a team can record what happened when.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from earmark.errors import BadInput
+from earmark.licensing import procedure as proc
+from earmark.regdata.countries import require_country
+from earmark.store import audit
+from earmark.store.core import Store, Tx
+from earmark.store.schema import (
+    applications,
+    licenses,
+    policy_events,
+    recommendations,
+    shipments,
+)
+
+EVENT_KINDS = ("no_new_licenses", "revoke_licenses", "suspend_licenses")
+ROLES = ("purchaser", "intermediate_consignee", "ultimate_consignee", "end_user")
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    out = dict(row)
+    for key in ("parties", "items", "agencies", "conditions", "review_policy", "selector"):
+        if isinstance(out.get(key), str):
+            out[key] = json.loads(out[key])
+    return out
+
+
+def get_application(conn: Connection, ref: str) -> dict[str, Any]:
+    col = applications.c.number if not ref.isdigit() else applications.c.id
+    row = conn.execute(select(applications).where(col == (int(ref) if ref.isdigit() else ref)))
+    found = row.mappings().one_or_none()
+    if found is None:
+        raise BadInput("application", f"no application {ref!r}")
+    return _decode(dict(found))
+
+
+def get_license(conn: Connection, ref: str) -> dict[str, Any]:
+    col = licenses.c.number if not ref.isdigit() else licenses.c.id
+    row = conn.execute(select(licenses).where(col == (int(ref) if ref.isdigit() else ref)))
+    found = row.mappings().one_or_none()
+    if found is None:
+        raise BadInput("license", f"no license {ref!r}")
+    return _decode(dict(found))
+
+
+def recommendations_of(conn: Connection, app_id: int) -> dict[str, str]:
+    rows = conn.execute(
+        select(recommendations.c.agency, recommendations.c.recommendation).where(
+            recommendations.c.application_id == app_id
+        )
+    )
+    return {r.agency: r.recommendation for r in rows}
+
+
+def shipped(conn: Connection, license_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(shipments).where(shipments.c.license_id == license_id).order_by(shipments.c.id)
+    )
+    return [dict(r) for r in rows.mappings()]
+
+
+# -- applications ------------------------------------------------------------------------------
+
+
+def validate_parties(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for i, p in enumerate(raw):
+        field = f"parties[{i}]"
+        if not isinstance(p, dict) or not str(p.get("name", "")).strip():
+            raise BadInput(f"{field}.name", "each party needs a name")
+        role = p.get("role", "ultimate_consignee")
+        if role not in ROLES:
+            raise BadInput(f"{field}.role", f"one of {', '.join(ROLES)}")
+        country = p.get("country")
+        if country:
+            country = require_country(str(country), f"{field}.country")
+        out.append({"role": role, "name": str(p["name"]).strip(), "country": country})
+    if not out:
+        raise BadInput("parties", "an application names at least one party")
+    return out
+
+
+def validate_items(raw: list[dict[str, Any]], ccl: Any) -> list[dict[str, Any]]:
+    out = []
+    for i, it in enumerate(raw):
+        field = f"items[{i}]"
+        if not isinstance(it, dict):
+            raise BadInput(field, "an object with eccn, quantity and value")
+        eccn = ccl.parse_eccn(str(it.get("eccn", "")), f"{field}.eccn")
+        ccl.require(eccn, f"{field}.eccn")
+        qty, value = it.get("quantity"), it.get("value")
+        for name, v in (("quantity", qty), ("value", value)):
+            if isinstance(v, bool) or not isinstance(v, int | float) or v < 0 or v != v:
+                raise BadInput(f"{field}.{name}", "a number of 0 or more")
+        if float(qty) <= 0:  # type: ignore[arg-type]
+            raise BadInput(f"{field}.quantity", "must be more than 0")
+        out.append({"eccn": eccn.text, "quantity": float(qty), "value": float(value)})  # type: ignore[arg-type]
+    if not out:
+        raise BadInput("items", "an application names at least one item")
+    return out
+
+
+def apply(
+    store: Store,
+    applicant: str,
+    destination: str,
+    parties: list[dict[str, Any]],
+    items: list[dict[str, Any]],
+    end_use: str | None,
+    on: date,
+    policy: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Submit (register) an application; ``policy`` is the review policy on that date."""
+    if not applicant.strip():
+        raise BadInput("--applicant", "must not be empty")
+    destination = require_country(destination, "--destination")
+    with store.write() as tx:
+        row = tx.insert(
+            applications,
+            {
+                "number": "pending",
+                "applicant": applicant.strip(),
+                "parties": audit.canonical(parties),
+                "items": audit.canonical(items),
+                "destination": destination,
+                "end_use": end_use,
+                "status": "submitted",
+                "submitted_on": on.isoformat(),
+                "review_policy": audit.canonical(policy) if policy else None,
+            },
+            "application.submit",
+        )
+        # BIS application control numbers: Z followed by seven digits.
+        row = tx.change(
+            applications, row["id"], {"number": f"Z{row['id']:07d}"}, "application.number"
+        )
+    return _decode(row)
+
+
+def refer(store: Store, ref: str, agencies: list[str], on: date) -> dict[str, Any]:
+    with store.write() as tx:
+        app = get_application(tx.conn, ref)
+        proc.check_refer(app, agencies)
+        _not_before(on, app["submitted_on"], "--on")
+        row = tx.change(
+            applications,
+            app["id"],
+            {
+                "status": "referred",
+                "referred_on": on.isoformat(),
+                "agencies": audit.canonical(sorted(set(agencies))),
+            },
+            "application.refer",
+        )
+    return _decode(row)
+
+
+def recommend(
+    store: Store, ref: str, agency: str, recommendation: str, conditions: str | None, on: date
+) -> dict[str, Any]:
+    with store.write() as tx:
+        app = get_application(tx.conn, ref)
+        done = recommendations_of(tx.conn, app["id"])
+        proc.check_recommend(app, agency, recommendation, set(done))
+        _not_before(on, app["referred_on"], "--on")
+        tx.insert(
+            recommendations,
+            {
+                "application_id": app["id"],
+                "agency": agency,
+                "recommendation": recommendation,
+                "conditions": conditions,
+                "on": on.isoformat(),
+            },
+            "application.recommend",
+        )
+        app = get_application(tx.conn, ref)
+    app["recommendations"] = {**done, agency: recommendation}
+    app["disagreement"] = proc.disagreement(app["recommendations"])
+    return app
+
+
+def escalate(store: Store, ref: str, on: date) -> dict[str, Any]:
+    with store.write() as tx:
+        app = get_application(tx.conn, ref)
+        level = proc.check_escalate(app, recommendations_of(tx.conn, app["id"]))
+        row = tx.change(
+            applications,
+            app["id"],
+            {"status": "escalated", "escalation": level, "escalated_on": on.isoformat()},
+            "application.escalate",
+        )
+    return _decode(row)
+
+
+def decide(
+    store: Store,
+    ref: str,
+    decision: str,
+    on: date,
+    note: str | None,
+    conditions: list[str],
+    valid_until: date | None,
+    policy: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """Record BIS's decision; an approval issues the license (four years unless stated)."""
+    with store.write() as tx:
+        app = get_application(tx.conn, ref)
+        proc.check_decide(app, decision, recommendations_of(tx.conn, app["id"]))
+        _not_before(on, app["submitted_on"], "--on")
+        if decision == "approved_with_conditions" and not conditions:
+            raise BadInput("--condition", "an approval with conditions states them")
+        row = tx.change(
+            applications,
+            app["id"],
+            {
+                "status": decision,
+                "decided_on": on.isoformat(),
+                "decision_note": note,
+                "conditions": audit.canonical(conditions) if conditions else None,
+                "review_policy": audit.canonical(policy or app["review_policy"] or None)
+                if (policy or app["review_policy"])
+                else None,
+            },
+            f"application.{decision}",
+        )
+        out: dict[str, Any] = {"application": _decode(row)}
+        if decision in ("approved", "approved_with_conditions"):
+            out["license"] = _issue(tx, _decode(row), on, conditions, valid_until)
+    return out
+
+
+def _issue(
+    tx: Tx, app: dict[str, Any], on: date, conditions: list[str], valid_until: date | None
+) -> dict[str, Any]:
+    row = tx.insert(
+        licenses,
+        {
+            "number": "pending",
+            "application_id": app["id"],
+            "holder": app["applicant"],
+            "parties": audit.canonical(app["parties"]),
+            "items": audit.canonical(app["items"]),
+            "destination": app["destination"],
+            "issued_on": on.isoformat(),
+            "expires_on": proc.expiry(on, valid_until).isoformat(),
+            "conditions": audit.canonical(conditions) if conditions else None,
+            "status": "active",
+        },
+        "license.issue",
+    )
+    row = tx.change(licenses, row["id"], {"number": f"D{row['id']:06d}"}, "license.number")
+    return _decode(row)
+
+
+def _not_before(on: date, start: str | None, field: str) -> None:
+    if start and on < date.fromisoformat(start):
+        raise BadInput(field, f"{on} is before {start}, when the previous step happened")
+
+
+# -- licenses ----------------------------------------------------------------------------------
+
+
+def ship(
+    store: Store,
+    ref: str,
+    eccn: str,
+    quantity: float,
+    value: float,
+    on: date,
+    planned: bool = False,
+) -> dict[str, Any]:
+    """Draw a shipment down from a license; a refusal is recorded in the audit trail and
+    raised with its reason."""
+    with store.write() as tx:
+        lic = get_license(tx.conn, ref)
+        balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
+        proc.check_shipment(lic, on, eccn, quantity, value, balance)
+        row = tx.insert(
+            shipments,
+            {
+                "license_id": lic["id"],
+                "ship_on": on.isoformat(),
+                "eccn": eccn,
+                "quantity": float(quantity),
+                "value": float(value),
+                "status": "planned" if planned else "shipped",
+                "created_at": audit.now(),
+            },
+            "license.ship",
+        )
+        balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
+    return {"shipment": row, "license": lic["number"], "balance": [b.to_dict() for b in balance]}
+
+
+def record_refusal(store: Store, ref: str, detail: dict[str, Any]) -> None:
+    """Keep a refused shipment in the audit trail (a separate transaction: the refusal
+    changes no record)."""
+    with store.write() as tx:
+        tx.note("license.ship_refused", f"license:{ref}", detail)
+
+
+def set_status(
+    store: Store,
+    ref: str,
+    status: str,
+    on: date,
+    reason: str,
+    event_id: int | None = None,
+) -> dict[str, Any]:
+    if status not in ("revoked", "suspended", "active"):
+        raise BadInput("status", "revoked, suspended or active")
+    if not reason.strip():
+        raise BadInput("--reason", "say why")
+    with store.write() as tx:
+        return _set_status(tx, get_license(tx.conn, ref), status, on, reason, event_id)
+
+
+def _set_status(
+    tx: Tx, lic: dict[str, Any], status: str, on: date, reason: str, event_id: int | None
+) -> dict[str, Any]:
+    if lic["status"] == "revoked":
+        raise proc.Refused(
+            f"license {lic['number']}", f"cannot change: revoked on {lic['status_on']}"
+        )
+    if lic["status"] == status:
+        raise proc.Refused(f"license {lic['number']}", f"it is {status} already")
+    row = tx.change(
+        licenses,
+        lic["id"],
+        {
+            "status": status,
+            "status_on": on.isoformat(),
+            "status_reason": reason,
+            "event_id": event_id,
+        },
+        f"license.{status}",
+    )
+    return _decode(row)
+
+
+def list_applications(conn: Connection, status: str | None = None) -> list[dict[str, Any]]:
+    query = select(applications).order_by(applications.c.id)
+    if status == "open":
+        query = query.where(applications.c.status.in_(proc.OPEN))
+    elif status is not None:
+        query = query.where(applications.c.status == status)
+    return [_decode(dict(r)) for r in conn.execute(query).mappings()]
+
+
+def list_licenses(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(select(licenses).order_by(licenses.c.id)).mappings()
+    out = []
+    for r in rows:
+        lic = _decode(dict(r))
+        lic["balance"] = [
+            b.to_dict() for b in proc.balances(lic["items"], shipped(conn, lic["id"]))
+        ]
+        out.append(lic)
+    return out
+
+
+def overdue_report(conn: Connection, on: date) -> list[dict[str, Any]]:
+    """Open applications with their deadlines as of ``on``; overdue ones first."""
+    out = []
+    for app in list_applications(conn, "open"):
+        recs = recommendations_of(conn, app["id"])
+        marks = proc.deadlines(app, recs, on)
+        out.append(
+            {
+                "number": app["number"],
+                "status": app["status"],
+                "escalation": app["escalation"],
+                "recommendations": recs,
+                "deadlines": marks,
+                "overdue": any(d["overdue"] for d in marks),
+                "review_policy": app["review_policy"],
+            }
+        )
+    out.sort(key=lambda a: (not a["overdue"], a["number"]))
+    return out
+
+
+# -- policy events -----------------------------------------------------------------------------
+
+
+def add_event(
+    store: Store,
+    name: str,
+    kind: str,
+    effective: date,
+    selector: dict[str, Any],
+    source: str | None,
+    matcher: Any,
+) -> dict[str, Any]:
+    """Record a dated policy event and apply it: ``revoke_licenses`` / ``suspend_licenses``
+    change every license whose parties it reaches (``matcher(parties, selector, date)``);
+    ``no_new_licenses`` changes no record and shows in ``impact`` and on decisions."""
+    if kind not in EVENT_KINDS:
+        raise BadInput("--kind", f"one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+    if not name.strip():
+        raise BadInput("--name", "must not be empty")
+    if not selector:
+        raise BadInput("--parties", "say which parties the event reaches")
+    with store.write() as tx:
+        event = tx.insert(
+            policy_events,
+            {
+                "name": name.strip(),
+                "kind": kind,
+                "effective": effective.isoformat(),
+                "selector": audit.canonical(selector),
+                "source": source,
+                "created_at": audit.now(),
+            },
+            "event.add",
+        )
+        changed = []
+        if kind in ("revoke_licenses", "suspend_licenses"):
+            status = "revoked" if kind == "revoke_licenses" else "suspended"
+            for lic in (_decode(dict(r)) for r in tx.conn.execute(select(licenses)).mappings()):
+                if lic["status"] == "revoked" or lic["status"] == status:
+                    continue
+                if date.fromisoformat(lic["expires_on"]) < effective:
+                    continue
+                if matcher(lic["parties"], selector, effective):
+                    changed.append(
+                        _set_status(
+                            tx, lic, status, effective, f"policy event: {name}", event["id"]
+                        )
+                    )
+    return {"event": _decode(event), "licenses_changed": [c["number"] for c in changed]}
+
+
+def events_in_force(conn: Connection, on: date) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(policy_events).where(policy_events.c.effective <= on.isoformat())
+    ).mappings()
+    return [_decode(dict(r)) for r in rows]
+
+
+def list_events(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(select(policy_events).order_by(policy_events.c.id)).mappings()
+    return [_decode(dict(r)) for r in rows]

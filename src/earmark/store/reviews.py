@@ -1,0 +1,190 @@
+"""Review of screening hits: potential match, then cleared (not a match) or confirmed.
+
+One review per (screened name, listed entry). A cleared pair is remembered: the same name
+screened again is not raised against the same entry, until the entry changes (its name,
+aliases, addresses, countries, license requirement or policy, citations, footnotes or
+remarks: its fingerprint); then the pair is raised again as a potential match. A confirmed
+pair stays confirmed. Every step is in the audit trail with reviewer, reason code and note.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from earmark.errors import BadInput
+from earmark.names.normalize import fold
+from earmark.regdata.model import ListEntry
+from earmark.store import audit
+from earmark.store.core import Tx
+from earmark.store.schema import hit_reviews, parties
+
+STATUSES = ("potential", "cleared", "confirmed")
+_FINGERPRINT_FIELDS = (
+    "name",
+    "aliases",
+    "type",
+    "countries",
+    "addresses",
+    "programs",
+    "federal_register",
+    "license_requirement",
+    "license_policy",
+    "footnotes",
+    "remarks",
+)
+
+
+@lru_cache(maxsize=1)
+def reason_codes() -> dict[str, dict[str, str]]:
+    """The reason codes a reviewer may give, by decision (data/review_reasons.toml)."""
+    path = Path(__file__).resolve().parent / "data" / "review_reasons.toml"
+    with path.open("rb") as fh:
+        data: dict[str, dict[str, str]] = tomllib.load(fh)
+    return data
+
+
+def subject_key(name: str, country: str | None) -> str:
+    return " ".join(fold(name).split()) + "|" + (country or "").upper()
+
+
+def fingerprint(entry: ListEntry) -> str:
+    data = entry.to_dict()
+    return audit.sha256(audit.canonical({k: data.get(k) for k in _FINGERPRINT_FIELDS}))
+
+
+def raise_hits(
+    tx: Tx, name: str, country: str | None, matches: list[Any], screening_id: int
+) -> list[dict[str, Any]]:
+    """Open or reuse the review of each match; returns, per match, the review as it stands."""
+    key = subject_key(name, country)
+    out = []
+    for m in matches:
+        entry: ListEntry = m.entry
+        digest = fingerprint(entry)
+        row = (
+            tx.conn.execute(
+                select(hit_reviews).where(
+                    hit_reviews.c.subject_key == key, hit_reviews.c.entry_id == entry.id
+                )
+            )
+            .mappings()
+            .one_or_none()
+        )
+        if row is None:
+            review = tx.insert(
+                hit_reviews,
+                {
+                    "subject_key": key,
+                    "subject_name": name,
+                    "subject_country": (country or None),
+                    "entry_id": entry.id,
+                    "list": entry.list,
+                    "entry_name": entry.name,
+                    "entry_fingerprint": digest,
+                    "score": float(m.score),
+                    "status": "potential",
+                    "raised_at": audit.now(),
+                    "screening_id": screening_id,
+                },
+                "review.raise",
+            )
+            out.append(_brief(review, raised=True))
+        elif row["entry_fingerprint"] != digest and row["status"] == "cleared":
+            review = tx.change(
+                hit_reviews,
+                row["id"],
+                {
+                    "status": "potential",
+                    "entry_fingerprint": digest,
+                    "entry_name": entry.name,
+                    "score": float(m.score),
+                    "raised_at": audit.now(),
+                    "screening_id": screening_id,
+                },
+                "review.reraise_entry_changed",
+            )
+            out.append(_brief(review, raised=True, why="the listed entry changed since clearing"))
+        else:
+            out.append(_brief(dict(row), raised=row["status"] == "potential"))
+    return out
+
+
+def _brief(row: dict[str, Any], raised: bool, why: str | None = None) -> dict[str, Any]:
+    out = {"id": row["id"], "status": row["status"], "raised": raised}
+    if row.get("reason_code"):
+        out["reason_code"] = row["reason_code"]
+    if why:
+        out["why"] = why
+    return out
+
+
+def decide(
+    tx: Tx, review_id: int, status: str, reason_code: str, note: str | None
+) -> dict[str, Any]:
+    """Clear or confirm a potential match (a confirmed one may also be cleared on appeal)."""
+    if status not in ("cleared", "confirmed"):
+        raise BadInput("status", "cleared or confirmed")
+    codes = reason_codes()["cleared" if status == "cleared" else "confirmed"]
+    if reason_code not in codes:
+        raise BadInput("--reason", f"one of {', '.join(codes)} for {status} (got {reason_code!r})")
+    row = (
+        tx.conn.execute(select(hit_reviews).where(hit_reviews.c.id == review_id))
+        .mappings()
+        .one_or_none()
+    )
+    if row is None:
+        raise BadInput("review", f"no review {review_id}")
+    if row["status"] == status:
+        raise BadInput("review", f"review {review_id} is already {status}")
+    review = tx.change(
+        hit_reviews,
+        review_id,
+        {
+            "status": status,
+            "reason_code": reason_code,
+            "note": note,
+            "reviewer": tx.actor,
+            "decided_at": audit.now(),
+        },
+        f"review.{'clear' if status == 'cleared' else 'confirm'}",
+    )
+    _update_party_status(tx, review["subject_key"])
+    return review
+
+
+def _update_party_status(tx: Tx, key: str) -> None:
+    """A stored party's status follows its reviews: confirmed > potential > clear."""
+    statuses = {
+        r.status
+        for r in tx.conn.execute(
+            select(hit_reviews.c.status).where(hit_reviews.c.subject_key == key)
+        )
+    }
+    status = party_status(statuses)
+    for p in tx.conn.execute(select(parties).where(parties.c.subject_key == key)).mappings():
+        if p["status"] != status:
+            tx.change(
+                parties, p["id"], {"status": status, "updated_at": audit.now()}, "party.status"
+            )
+
+
+def party_status(review_statuses: set[str]) -> str:
+    if "confirmed" in review_statuses:
+        return "confirmed_match"
+    if "potential" in review_statuses:
+        return "potential_match"
+    return "clear"
+
+
+def listing(conn: Connection, status: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    query = select(hit_reviews).order_by(hit_reviews.c.id)
+    if status is not None:
+        if status not in STATUSES:
+            raise BadInput("--status", f"one of {', '.join(STATUSES)}")
+        query = query.where(hit_reviews.c.status == status)
+    return [dict(r) for r in conn.execute(query.limit(limit)).mappings()]

@@ -1,0 +1,429 @@
+"""The store (issue 5): records, reviews, licensing, events, impact and the audit trail.
+
+Every test runs against a fresh SQLite file and a fresh PostgreSQL schema.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from earmark.errors import BadInput
+from earmark.licensing.procedure import Refused
+from earmark.rules import Engine
+from earmark.store import licenses as ls
+from earmark.store import records, reviews
+from earmark.store.audit import verify
+from earmark.store.core import Store, dispose_all
+from earmark.store.impact import impact, matcher
+from earmark.store.schema import audit_log, decisions, hit_reviews, screenings
+from tests.store_helpers import BACKENDS, fresh_url
+
+HUAWEI = "Huawei Technologies Co., Ltd."
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+@pytest.fixture(params=BACKENDS)
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from fresh_url(request.param, tmp_path)
+    dispose_all()
+
+
+@pytest.fixture
+def store(url: str) -> Store:
+    return Store(url, actor="alice")
+
+
+def _count(store: Store, table: Any) -> int:
+    with store.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def _ok(store: Store) -> dict[str, Any]:
+    with store.read() as conn:
+        return verify(conn).to_dict()
+
+
+# -- records and reviews ---------------------------------------------------------------------
+
+
+def test_screening_is_recorded_and_hits_raised_once(store: Store, engine: Engine) -> None:
+    result = engine.screener.screen("Huawei Device Co Ltd", country="CN")
+    first = records.record_screening(store, result)
+    assert first["record"]["screening_id"] == 1
+    assert first["data_version"] == engine.regdata.version
+    assert all(m["review"]["status"] == "potential" for m in first["matches"])
+    again = records.record_screening(
+        store, engine.screener.screen("Huawei Device Co Ltd", country="CN")
+    )
+    # The same pairs are not opened twice: one review per (name, entry).
+    assert [m["review"]["id"] for m in again["matches"]] == [
+        m["review"]["id"] for m in first["matches"]
+    ]
+    assert _count(store, hit_reviews) == len(first["matches"])
+    assert _ok(store)["ok"]
+
+
+def test_cleared_pair_is_not_raised_until_the_entry_changes(store: Store, engine: Engine) -> None:
+    name = "Huawei Device Co Ltd"
+    first = records.record_screening(store, engine.screener.screen(name, country="CN"))
+    review_id = first["matches"][1]["review"]["id"]
+    with store.write() as tx:
+        cleared = reviews.decide(tx, review_id, "cleared", "different_name", "a different Huawei")
+    assert cleared["reviewer"] == "alice" and cleared["reason_code"] == "different_name"
+    second = records.record_screening(store, engine.screener.screen(name, country="CN"))
+    brief = second["matches"][1]["review"]
+    assert brief == {
+        "id": review_id,
+        "status": "cleared",
+        "raised": False,
+        "reason_code": "different_name",
+    }
+    # The listed entry changes (a new address, say): its fingerprint no longer matches.
+    with store.write() as tx:
+        tx.change(hit_reviews, review_id, {"entry_fingerprint": "0" * 64}, "test.entry_changed")
+    third = records.record_screening(store, engine.screener.screen(name, country="CN"))
+    raised = third["matches"][1]["review"]
+    assert raised["status"] == "potential" and raised["raised"] is True
+    assert "changed" in raised["why"]
+    assert _ok(store)["ok"]
+
+
+def test_review_decisions_need_known_reason_codes(store: Store, engine: Engine) -> None:
+    first = records.record_screening(store, engine.screener.screen(HUAWEI, country="CN"))
+    review_id = first["matches"][0]["review"]["id"]
+    with pytest.raises(BadInput, match="--reason"), store.write() as tx:
+        reviews.decide(tx, review_id, "cleared", "looks fine", None)
+    with store.write() as tx:
+        reviews.decide(tx, review_id, "confirmed", "exact_name", None)
+    with pytest.raises(BadInput, match="already confirmed"), store.write() as tx:
+        reviews.decide(tx, review_id, "confirmed", "exact_name", None)
+
+
+def test_party_status_follows_its_reviews(store: Store, engine: Engine) -> None:
+    out = records.add_party(store, engine.screener, HUAWEI, "customer", "CN")
+    assert out["party"]["status"] == "potential_match"
+    for m in out["screening"]["matches"]:
+        with store.write() as tx:
+            reviews.decide(tx, m["review"]["id"], "cleared", "other", "test")
+    with store.read() as conn:
+        assert records.list_parties(conn)[0]["status"] == "clear"
+    with pytest.raises(BadInput, match="--kind"):
+        records.add_party(store, engine.screener, "ACME", "friend")
+
+
+def test_decisions_are_recorded_all_or_none(store: Store, engine: Engine) -> None:
+    case = {
+        "date": "2021-01-04",
+        "destination": "CN",
+        "item": {"eccn": "EAR99", "origin": "US"},
+        "parties": [{"role": "end_user", "name": HUAWEI}],
+    }
+    decided = engine.check(case).to_dict()
+    out = records.record_decisions(store, [(case, decided), (case, decided)])
+    assert [o["record"]["decision_id"] for o in out] == [1, 2]
+    with store.read() as conn:
+        row = conn.execute(select(decisions).where(decisions.c.id == 1)).mappings().one()
+    assert row["license_required"] == "true" and row["date"] == "2021-01-04"
+    assert json.loads(row["decision"])["data_version"] == engine.regdata.version
+    # A transaction that fails part-way keeps nothing of itself.
+    with pytest.raises(KeyError), store.write() as tx:
+        tx.insert(decisions, {k: v for k, v in row.items() if k != "id"}, "decision.record")
+        raise KeyError("failure after the first insert")
+    assert _count(store, decisions) == 2 and _ok(store)["ok"]
+
+
+# -- license applications and licenses -----------------------------------------------------------
+
+PARTIES = [{"role": "ultimate_consignee", "name": "Acme Networks GmbH", "country": "DE"}]
+
+
+def _apply(
+    store: Store,
+    engine: Engine,
+    on: str,
+    parties: list[dict[str, Any]] | None = None,
+    destination: str = "DE",
+) -> dict[str, Any]:
+    ccl = engine.regdata.ear.ccl
+    items = ls.validate_items([{"eccn": "5A002.a", "quantity": 10, "value": 50000}], ccl)
+    people = ls.validate_parties(parties or PARTIES)
+    return ls.apply(
+        store, "US Exporter Inc.", destination, people, items, "telecom", date.fromisoformat(on)
+    )
+
+
+def test_application_procedure_and_its_refusals(store: Store, engine: Engine) -> None:
+    app = _apply(store, engine, "2026-01-05")
+    assert app["number"] == "Z0000001" and app["status"] == "submitted"
+    d = date.fromisoformat
+    with pytest.raises(Refused, match="cannot take a recommendation"):
+        ls.recommend(store, app["number"], "state", "approve", None, d("2026-01-06"))
+    ls.refer(store, app["number"], ["state", "defense"], d("2026-01-08"))
+    with pytest.raises(Refused, match="cannot refer: it is referred"):
+        ls.refer(store, app["number"], ["energy"], d("2026-01-09"))
+    ls.recommend(store, app["number"], "state", "deny", None, d("2026-01-20"))
+    with pytest.raises(Refused, match="waiting for defense"):
+        ls.decide(store, app["number"], "approved", d("2026-01-21"), None, [], None, None)
+    rec = ls.recommend(store, app["number"], "defense", "approve", None, d("2026-01-25"))
+    assert rec["disagreement"] is True
+    with pytest.raises(Refused, match="disagree"):
+        ls.decide(store, app["number"], "approved", d("2026-01-26"), None, [], None, None)
+    escalated = ls.escalate(store, app["number"], d("2026-01-27"))
+    assert escalated["escalation"] == "operating_committee"
+    assert ls.escalate(store, app["number"], d("2026-02-05"))["escalation"] == "acep"
+    out = ls.decide(
+        store,
+        app["number"],
+        "approved_with_conditions",
+        d("2026-02-10"),
+        None,
+        ["no reexport to D:5"],
+        None,
+        None,
+    )
+    lic = out["license"]
+    assert lic["number"] == "D000001" and lic["issued_on"] == "2026-02-10"
+    assert lic["expires_on"] == "2030-02-10"  # 750.7(g): four years
+    with pytest.raises(Refused, match="cannot decide"):
+        ls.decide(store, app["number"], "denied", d("2026-02-11"), None, [], None, None)
+    assert _ok(store)["ok"]
+
+
+def test_denied_application_cannot_be_approved(store: Store, engine: Engine) -> None:
+    app = _apply(store, engine, "2026-01-05")
+    ls.decide(store, app["number"], "denied", date(2026, 1, 10), "policy", [], None, None)
+    with pytest.raises(Refused, match="it was denied on 2026-01-10"):
+        ls.decide(store, app["number"], "approved", date(2026, 1, 11), None, [], None, None)
+
+
+def test_shipments_draw_down_and_are_refused_with_the_reason(store: Store, engine: Engine) -> None:
+    app = _apply(store, engine, "2026-01-05")
+    lic = ls.decide(
+        store, app["number"], "approved", date(2026, 1, 10), None, [], date(2026, 12, 31), None
+    )["license"]
+    n = lic["number"]
+    out = ls.ship(store, n, "5A002.a", 4, 20000, date(2026, 2, 1))
+    assert out["balance"][0]["quantity_left"] == 6 and out["balance"][0]["value_left"] == 30000
+    with pytest.raises(Refused, match="exceeds the balance of 6"):
+        ls.ship(store, n, "5A002.a", 7, 1000, date(2026, 2, 2))
+    with pytest.raises(Refused, match="value balance"):
+        ls.ship(store, n, "5A002.a", 1, 40000, date(2026, 2, 2))
+    with pytest.raises(Refused, match="expired on 2026-12-31"):
+        ls.ship(store, n, "5A002.a", 1, 10, date(2027, 1, 1))
+    with pytest.raises(Refused, match=r"covers 5A002\.a, not 5A992\.c"):
+        ls.ship(store, n, "5A992.c", 1, 10, date(2026, 2, 2))
+    ls.set_status(store, n, "revoked", date(2026, 3, 1), "BIS letter")
+    ls.ship(store, n, "5A002.a", 1, 10, date(2026, 2, 20))  # before the revocation
+    with pytest.raises(Refused, match="revoked from 2026-03-01"):
+        ls.ship(store, n, "5A002.a", 1, 10, date(2026, 3, 2))
+    with pytest.raises(Refused, match="revoked on"):
+        ls.set_status(store, n, "active", date(2026, 3, 3), "appeal")
+    assert _ok(store)["ok"]
+
+
+def test_overdue_applications_by_750_4_deadlines(store: Store, engine: Engine) -> None:
+    _apply(store, engine, "2026-01-05")
+    second = _apply(store, engine, "2026-01-05")
+    ls.refer(store, second["number"], ["state"], date(2026, 1, 8))
+    with store.read() as conn:
+        report = ls.overdue_report(conn, date(2026, 1, 20))
+    first = next(r for r in report if r["number"] == "Z0000001")
+    referral = next(d for d in first["deadlines"] if d["deadline"] == "referral")
+    assert referral["due"] == "2026-01-15" and referral["overdue"] is True
+    other = next(r for r in report if r["number"] == second["number"])
+    rec = next(d for d in other["deadlines"] if d["deadline"] == "recommendation")
+    assert rec["due"] == "2026-02-07" and rec["overdue"] is False and rec["agency"] == "state"
+    assert report[0]["overdue"] is True  # overdue ones first
+
+
+# -- policy events and impact ---------------------------------------------------------------------
+
+
+def test_revocation_event_reaches_huawei_licenses(store: Store, engine: Engine) -> None:
+    huawei = [{"role": "ultimate_consignee", "name": HUAWEI, "country": "CN"}]
+    app = _apply(store, engine, "2023-01-03", huawei, "CN")
+    lic = ls.decide(store, app["number"], "approved", date(2023, 1, 10), None, [], None, None)[
+        "license"
+    ]
+    other = _apply(store, engine, "2023-01-03")
+    other_lic = ls.decide(
+        store, other["number"], "approved", date(2023, 1, 10), None, [], None, None
+    )["license"]
+    ls.ship(store, lic["number"], "5A002.a", 1, 100, date(2024, 6, 1), planned=True)
+    out = ls.add_event(
+        store,
+        "Revocation of licenses for Huawei",
+        "revoke_licenses",
+        date(2024, 5, 7),
+        {"footnote": 1},
+        "news reports, May 2024",
+        matcher(engine.screener),
+    )
+    assert out["licenses_changed"] == [lic["number"]]
+    with store.read() as conn:
+        assert ls.get_license(conn, other_lic["number"])["status"] == "active"
+    report = impact(store, engine, date(2024, 6, 1))
+    kinds = {(c["kind"], c.get("number") or c.get("license")) for c in report["changes"]}
+    assert ("license", lic["number"]) in kinds
+    assert ("planned_shipment", lic["number"]) in kinds
+    with pytest.raises(Refused, match="revoked from 2024-05-07"):
+        ls.ship(store, lic["number"], "5A002.a", 1, 100, date(2024, 6, 2))
+    assert _ok(store)["ok"]
+
+
+def test_no_new_licenses_event_shows_on_open_applications(store: Store, engine: Engine) -> None:
+    huawei = [{"role": "ultimate_consignee", "name": HUAWEI, "country": "CN"}]
+    app = _apply(store, engine, "2023-01-03", huawei, "CN")
+    ls.add_event(
+        store,
+        "No new licenses for Huawei",
+        "no_new_licenses",
+        date(2023, 1, 30),
+        {"names": [HUAWEI]},
+        "reported halt",
+        matcher(engine.screener),
+    )
+    report = impact(store, engine, date(2023, 2, 1))
+    change = next(c for c in report["changes"] if c["kind"] == "application")
+    assert change["number"] == app["number"] and "expect denial" in change["what"]
+
+
+def test_impact_of_a_newer_list_on_stored_parties(store: Store, engine: Engine) -> None:
+    class Before:
+        def screen(self, name: str, **kw: Any) -> Any:
+            return engine.screener.screen(name, as_of=date(2019, 5, 1), **kw)
+
+    records.add_party(store, Before(), HUAWEI, "customer", "CN")
+    records.add_party(store, Before(), "Siemens AG", "supplier", "DE")
+    report = impact(store, engine, date(2019, 5, 20))
+    changed = [c for c in report["changes"] if c["kind"] == "party"]
+    assert [c["name"] for c in changed] == [HUAWEI]
+    assert all(m["effective_date"] == "2019-05-16" for m in changed[0]["new_matches"][:1])
+
+
+# -- audit trail ---------------------------------------------------------------------------------
+
+
+def _tamper(store: Store, sql: str) -> None:
+    with store.engine.begin() as conn:
+        if store.dialect == "sqlite":
+            conn.execute(text("DROP TRIGGER IF EXISTS audit_log_no_update"))
+            conn.execute(text("DROP TRIGGER IF EXISTS audit_log_no_delete"))
+        else:
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+        conn.execute(text(sql))
+
+
+def _some_records(store: Store, engine: Engine) -> None:
+    for name in ("Huawei Device Co Ltd", "ZTE Corporation"):
+        records.record_screening(store, engine.screener.screen(name))
+
+
+def test_audit_log_refuses_updates(store: Store, engine: Engine) -> None:
+    _some_records(store, engine)
+    with pytest.raises(Exception, match="append-only"), store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1"))
+
+
+@pytest.mark.parametrize(
+    "sql, problem",
+    [
+        ("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2", "does not match its hash"),
+        ("DELETE FROM audit_log WHERE seq = 2", "missing"),
+        (
+            "DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)",
+            "removed from the end",
+        ),
+        ("UPDATE screenings SET name = 'Someone Else' WHERE id = 1", "edited"),
+        ("DELETE FROM hit_reviews WHERE id = 1", "deleted"),
+    ],
+)
+def test_audit_verify_detects_edits_and_deletions(
+    store: Store, engine: Engine, sql: str, problem: str
+) -> None:
+    _some_records(store, engine)
+    assert _ok(store)["ok"]
+    _tamper(store, sql)
+    result = _ok(store)
+    assert not result["ok"] and any(problem in p["problem"] for p in result["problems"])
+
+
+def test_cli_records_verifies_and_exports(cli: Any, url: str, tmp_path: Path) -> None:
+    db = ["--database", url]
+    screened = cli("screen", "Huawei Device Co Ltd", "--country", "CN", "--json", *db)
+    assert screened.code == 0 and screened.json()["record"]["screening_id"] == 1
+    assert cli("screen", "ACME", "--no-record", "--json", *db).json().get("record") is None
+    case = tmp_path / "case.json"
+    case.write_text(
+        json.dumps(
+            {
+                "id": "c1",
+                "date": "2021-01-04",
+                "destination": "CN",
+                "item": {"eccn": "EAR99", "origin": "US"},
+                "parties": [{"role": "end_user", "name": HUAWEI}],
+            }
+        )
+    )
+    checked = cli("check", str(case), "--json", *db)
+    assert checked.code == 0 and checked.json()["record"]["decision_id"] == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([json.loads(case.read_text()), {"date": "2021-01-04"}]))
+    refused = cli("check", str(bad), "--json", *db)
+    assert refused.code == 2 and "cases[1]" in refused.err
+    verified = cli("audit", "verify", "--json", *db)
+    assert verified.code == 0 and verified.json()["ok"] is True
+    s = Store(url)
+    assert _count(s, decisions) == 1 and _count(s, screenings) == 1  # the bad list stored nothing
+    out = tmp_path / "pack"
+    exported = cli("audit", "export", "--decision", "1", "--out", str(out), "--json", *db)
+    assert exported.code == 0
+    pack = json.loads((out / "evidence.json").read_text())
+    assert pack["record"]["decision"]["license_required"] is True
+    assert pack["audit"]["verified"]["ok"] and pack["data"]["datasets"]
+    assert "15 CFR 744.11" in (out / "evidence.html").read_text()
+    _tamper(s, "UPDATE decisions SET license_required = 'false' WHERE id = 1")
+    altered = cli("audit", "verify", "--json", *db)
+    assert altered.code == 1 and altered.json()["ok"] is False
+
+
+def test_cli_keys_and_bad_input(cli: Any, url: str) -> None:
+    db = ["--database", url]
+    made = cli("keys", "create", "--role", "reviewer", "--json", *db)
+    assert made.code == 0 and made.json()["key"].startswith("em_")
+    from earmark.store.keys import role_of
+
+    with Store(url).read() as conn:
+        assert role_of(conn, made.json()["key"]) == "reviewer"
+        assert role_of(conn, "em_wrong") is None
+    assert cli("keys", "create", "--role", "king", *db).code == 2
+    assert cli("reviews", "clear", "99", "--reason", "other", *db).code == 2
+    assert (
+        cli(
+            "licenses", "ship", "D000009", "--eccn", "EAR99", "--quantity", "1", "--value", "1", *db
+        ).code
+        == 2
+    )
+    assert cli("screen", "x", "--database", "mysql://h/db").code == 2
+    assert cli("screen", "x", "--database", "::").code == 2
+    assert _ok(Store(url))["ok"]
+
+
+def test_audit_rows_name_who_and_what(store: Store, engine: Engine) -> None:
+    _some_records(store, engine)
+    with store.read() as conn:
+        rows = conn.execute(select(audit_log).order_by(audit_log.c.seq)).mappings().all()
+    assert rows[0]["actor"] == "alice" and rows[0]["action"] == "screening.record"
+    assert rows[0]["data_version"] == engine.regdata.version
+    assert json.loads(rows[0]["after"])["name"] == "Huawei Device Co Ltd"
