@@ -20,7 +20,7 @@ from rich.rule import Rule
 from rich.table import Table
 
 from earmark.cli.app import app
-from earmark.cli.options import JsonFlag, console, emit_json
+from earmark.cli.options import Database, JsonFlag, console, emit_json, open_store
 from earmark.regdata import RegData, load_regdata
 
 DATES = (date(2019, 5, 15), date(2019, 5, 17), date(2020, 9, 1))
@@ -30,10 +30,13 @@ EXTRA_QUERIES = (("华为技术有限公司", "2021-06-01"), ("海思半导体�
 
 
 @app.command("demo")
-def demo_cmd(json_out: JsonFlag = False) -> None:
-    """Run the main job on the bundled data and print readable results."""
+def demo_cmd(database: Database = None, json_out: JsonFlag = False) -> None:
+    """Run the main job on the bundled data and print readable results.
+
+    The records part writes to the store (the default SQLite file unless --database)."""
     rd = load_regdata()
     summary = _summary(rd)
+    summary["records"] = _records(rd, open_store(database, "earmark-demo"))
     if json_out:
         emit_json(summary)
         return
@@ -139,6 +142,90 @@ def _decisive(reasons: list[dict[str, Any]]) -> dict[str, Any] | None:
     return reasons[0] if reasons else None
 
 
+def _records(rd: RegData, store: Any) -> dict[str, Any]:
+    """The work around the answers, in the store: record the example checks, screen a party
+    as of before its listing, take a Huawei license through BIS's procedure, revoke it by a
+    policy event (the 2024 revocations are the model), and see the impact; then verify the
+    audit trail."""
+    from earmark.licensing.procedure import Refused
+    from earmark.rules import Engine
+    from earmark.store import licenses as ls
+    from earmark.store.audit import verify
+    from earmark.store.impact import impact, matcher, review_policy
+    from earmark.store.records import add_party, record_decisions
+
+    engine = Engine(rd)
+    cases = [e["case"] for e in json.loads(EXAMPLES.read_text())]
+    recorded = record_decisions(store, [(c, engine.check(c).to_dict()) for c in cases])
+
+    class _Before:  # the party screened on 2019-05-01, before the Huawei listing
+        def screen(self, name: str, **kw: Any) -> Any:
+            return engine.screener.screen(name, as_of=date(2019, 5, 1), **kw)
+
+    huawei = "Huawei Technologies Co., Ltd."
+    party = add_party(store, _Before(), huawei, "customer", "CN")["party"]
+    parties = ls.validate_parties([{"role": "ultimate_consignee", "name": huawei, "country": "CN"}])
+    items = ls.validate_items([{"eccn": "5A992.c", "quantity": 1000, "value": 250000}], rd.ear.ccl)
+    on = date(2021, 3, 1)
+    with store.read() as conn:
+        policy = review_policy(engine, conn, "CN", parties, items, on)
+    application = ls.apply(
+        store, "Demo Exporter Inc.", "CN", parties, items, "4G handsets", on, policy
+    )
+    number = application["number"]
+    ls.refer(store, number, ["state", "defense", "energy"], date(2021, 3, 9))
+    for agency in ("state", "defense", "energy"):
+        ls.recommend(store, number, agency, "approve_with_conditions", "no 5G", date(2021, 4, 1))
+    lic = ls.decide(
+        store,
+        number,
+        "approved_with_conditions",
+        date(2021, 4, 20),
+        None,
+        ["no 5G-capable items"],
+        None,
+        policy,
+    )["license"]
+    ls.ship(store, lic["number"], "5A992.c", 400, 100000, date(2021, 6, 1))
+    ls.ship(store, lic["number"], "5A992.c", 100, 25000, date(2024, 6, 1), planned=True)
+    event = ls.add_event(
+        store,
+        "Revocation of export licenses for Huawei (reported)",
+        "revoke_licenses",
+        date(2024, 5, 7),
+        {"footnote": 1},
+        "press reports of 2024-05-07",
+        matcher(engine.screener),
+    )
+    try:
+        ls.ship(store, lic["number"], "5A992.c", 10, 2500, date(2024, 6, 3))
+        refused = None
+    except Refused as exc:
+        refused = exc.message
+    report = impact(store, engine, date(2024, 6, 3))
+    with store.read() as conn:
+        checked = verify(conn)
+    return {
+        "store": store.describe(),
+        "decisions_recorded": [r["record"]["decision_id"] for r in recorded],
+        "party": {"name": party["name"], "status_2019_05_01": party["status"]},
+        "application": number,
+        "review_policy": [i["review_policy"] for i in policy["items"]],
+        "license": lic["number"],
+        "licenses_revoked_by_event": event["licenses_changed"],
+        "shipment_after_revocation": refused,
+        "impact": [
+            f"{c['kind']} {c.get('name') or c.get('number') or c.get('license')}: {c['what']}"
+            for c in report["changes"]
+            if c.get("name") == huawei
+            or c.get("number") == lic["number"]
+            or c.get("license") == lic["number"]
+            or c.get("number") == number
+        ],
+        "audit": checked.to_dict() | {"problems": checked.problems[:3]},
+    }
+
+
 def _print(summary: dict[str, Any]) -> None:
     console.print(Rule("earmark demo: the regulatory data layer"))
     console.print(f"data version [bold]{summary['data_version']}[/bold]\n")
@@ -189,6 +276,23 @@ def _print(summary: dict[str, Any]) -> None:
     for d, versions in summary["rules_in_force"].items():
         shown = ", ".join(f"{s}: {v or '-'}" for s, v in versions.items())
         console.print(f"  {d}  {shown}")
+    r = summary["records"]
+    console.print(Rule(f"Records in the store ({escape(r['store'])})"))
+    console.print(f"  example decisions recorded: ids {r['decisions_recorded']}")
+    console.print(
+        f"  {escape(r['party']['name'])}, screened as of 2019-05-01: {r['party']['status_2019_05_01']}"
+    )
+    console.print(
+        f"  application {r['application']} (review policy {r['review_policy']}) -> license "
+        f"{r['license']}; revoked by the 2024 event: {r['licenses_revoked_by_event']}"
+    )
+    console.print(f"  shipment on 2024-06-03: {escape(str(r['shipment_after_revocation']))}")
+    for line in r["impact"]:
+        console.print(f"  impact as of 2024-06-03: {escape(line)}")
+    audit = r["audit"]
+    console.print(
+        f"  audit trail: {'verified' if audit['ok'] else 'ALTERED'}, {audit['records']} records"
+    )
     console.print(
         "\nNext: [bold]earmark screen 华为终端有限公司[/bold], "
         "[bold]earmark check CASE.json --diff 2019-05-15 2019-05-17[/bold], "

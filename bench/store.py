@@ -1,0 +1,114 @@
+"""Benchmark: recording determinations in the store, with the audit chain, and verifying it.
+
+    .venv/bin/python bench/store.py [--n 2000] [--pg postgresql://postgres@127.0.0.1/postgres]
+
+For each backend (a fresh SQLite file; a fresh PostgreSQL schema when --pg is reachable) it
+records --n real decisions (cases from bench/determination.py, decided once before timing),
+one transaction per decision as ``earmark check`` does, and times:
+- earmark: ``record_decisions`` (decision row + hash-chained audit row + chain head update);
+- baseline "plain insert": the same decision rows inserted with SQLAlchemy Core, one
+  transaction each, no audit trail;
+then ``audit verify`` over everything recorded (records checked per second). Prints the
+ratios (earmark's cost of the audit trail over a plain insert).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from determination import generate
+
+from earmark.rules import Engine
+from earmark.store import audit
+from earmark.store.audit import verify
+from earmark.store.core import Store, dispose_all
+from earmark.store.records import record_decisions
+from earmark.store.schema import decisions
+
+
+def _pairs(n: int) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    engine = Engine()
+    out = []
+    for case in generate(n * 2):
+        try:
+            out.append((case, engine.check(case).to_dict()))
+        except Exception:
+            continue
+        if len(out) == n:
+            break
+    return out
+
+
+def _plain(store: Store, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    for case, d in pairs:
+        with store.engine.begin() as conn:
+            conn.execute(
+                decisions.insert().values(
+                    at=audit.now(), actor="bench", case_id=d.get("id"), date=d["date"],
+                    case=audit.canonical(case), decision=audit.canonical(d),
+                    license_required=str(d["license_required"]).lower(),
+                    data_version=d["data_version"],
+                )
+            )  # fmt: skip
+
+
+def run(name: str, url: str, pairs: list[Any]) -> None:
+    store = Store(url, actor="bench")
+    t0 = time.perf_counter()
+    for pair in pairs:
+        record_decisions(store, [pair])
+    earmark_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with store.read() as conn:
+        checked = verify(conn)
+    verify_s = time.perf_counter() - t0
+    assert checked.ok, checked.problems[:3]
+    base = Store(url.replace("store.db", "plain.db") if name == "sqlite" else url, actor="b")
+    t0 = time.perf_counter()
+    _plain(base, pairs)
+    plain_s = time.perf_counter() - t0
+    n = len(pairs)
+    print(f"{name}: earmark {n / earmark_s:,.0f} decisions/s recorded with the audit chain; "
+          f"baseline plain insert {n / plain_s:,.0f}/s; ratio {plain_s / earmark_s:.2f}x "
+          f"(earmark/baseline speed); verify {checked.records:,} audit records and "
+          f"{n:,} decisions in {verify_s:.2f} s "
+          f"({checked.records / verify_s:,.0f} records/s)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    pairs = _pairs(args.n)
+    print(f"{len(pairs):,} decisions (generated cases, seed of bench/determination.py), "
+          "one transaction each")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        run("sqlite", f"sqlite:///{tmp}/store.db", pairs)
+    try:
+        import psycopg
+
+        schema = "bench_" + uuid.uuid4().hex[:8]
+        with psycopg.connect(args.pg, autocommit=True, connect_timeout=5) as admin:
+            admin.execute(f"CREATE SCHEMA {schema}")
+    except Exception as exc:
+        print(f"postgresql: skipped ({exc})")
+        return
+    try:
+        run("postgresql", f"{args.pg}?options=-csearch_path%3D{schema}", pairs)
+    finally:
+        dispose_all()
+        with psycopg.connect(args.pg, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+if __name__ == "__main__":
+    main()
