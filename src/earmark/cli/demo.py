@@ -280,7 +280,8 @@ def _print(summary: dict[str, Any]) -> None:
     console.print(Rule(f"Records in the store ({escape(r['store'])})"))
     console.print(f"  example decisions recorded: ids {r['decisions_recorded']}")
     console.print(
-        f"  {escape(r['party']['name'])}, screened as of 2019-05-01: {r['party']['status_2019_05_01']}"
+        f"  {escape(r['party']['name'])}, screened as of 2019-05-01: "
+        f"{r['party']['status_2019_05_01']}"
     )
     console.print(
         f"  application {r['application']} (review policy {r['review_policy']}) -> license "
