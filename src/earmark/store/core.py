@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, Float, Table, select, update
 from sqlalchemy.engine import Engine
 
 from earmark.errors import BadInput
@@ -35,11 +35,13 @@ class Tx:
     data_version: str | None = None
 
     def insert(self, table: Table, values: Mapping[str, Any], action: str) -> dict[str, Any]:
-        result = self.conn.execute(table.insert().values(**values))
-        new_id = result.inserted_primary_key[0] if result.inserted_primary_key else None
-        row = self.get(table, new_id)
+        # RETURNING gives the stored row (with its id and defaults) in the same round trip.
+        row = _typed(
+            table,
+            self.conn.execute(table.insert().values(**values).returning(*table.c)).mappings().one(),
+        )
         audit.append(
-            self.conn, self.actor, action, table.name, new_id, None, row, self.data_version
+            self.conn, self.actor, action, table.name, row["id"], None, row, self.data_version
         )
         return row
 
@@ -47,8 +49,14 @@ class Tx:
         self, table: Table, row_id: Any, values: Mapping[str, Any], action: str
     ) -> dict[str, Any]:
         before = self.get(table, row_id)
-        self.conn.execute(update(table).where(table.c.id == row_id).values(**values))
-        after = self.get(table, row_id)
+        after = _typed(
+            table,
+            self.conn.execute(
+                update(table).where(table.c.id == row_id).values(**values).returning(*table.c)
+            )
+            .mappings()
+            .one(),
+        )
         audit.append(
             self.conn, self.actor, action, table.name, row_id, before, after, self.data_version
         )
@@ -63,6 +71,16 @@ class Tx:
     def get(self, table: Table, row_id: Any) -> dict[str, Any]:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
         return dict(row)
+
+
+def _typed(table: Table, row: Any) -> dict[str, Any]:
+    """The row as a SELECT would read it: SQLite's RETURNING gives back the bound value (an
+    int for a float column given 1), which would not match the stored REAL in the audit view."""
+    out = dict(row)
+    for col in table.columns:
+        if isinstance(col.type, Float) and out.get(col.name) is not None:
+            out[col.name] = float(out[col.name])
+    return out
 
 
 class Store:
