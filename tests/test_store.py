@@ -300,12 +300,9 @@ def test_no_new_licenses_event_shows_on_open_applications(store: Store, engine: 
 
 
 def test_impact_of_a_newer_list_on_stored_parties(store: Store, engine: Engine) -> None:
-    class Before:
-        def screen(self, name: str, **kw: Any) -> Any:
-            return engine.screener.screen(name, as_of=date(2019, 5, 1), **kw)
-
-    records.add_party(store, Before(), HUAWEI, "customer", "CN")
-    records.add_party(store, Before(), "Siemens AG", "supplier", "DE")
+    before = records.ScreenerAsOf(engine.screener, date(2019, 5, 1))
+    records.add_party(store, before, HUAWEI, "customer", "CN")
+    records.add_party(store, before, "Siemens AG", "supplier", "DE")
     report = impact(store, engine, date(2019, 5, 20))
     changed = [c for c in report["changes"] if c["kind"] == "party"]
     assert [c["name"] for c in changed] == [HUAWEI]

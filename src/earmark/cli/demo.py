@@ -152,18 +152,16 @@ def _records(rd: RegData, store: Any) -> dict[str, Any]:
     from earmark.store import licenses as ls
     from earmark.store.audit import verify
     from earmark.store.impact import impact, matcher, review_policy
-    from earmark.store.records import add_party, record_decisions
+    from earmark.store.records import ScreenerAsOf, add_party, record_decisions
 
     engine = Engine(rd)
     cases = [e["case"] for e in json.loads(EXAMPLES.read_text())]
     recorded = record_decisions(store, [(c, engine.check(c).to_dict()) for c in cases])
 
-    class _Before:  # the party screened on 2019-05-01, before the Huawei listing
-        def screen(self, name: str, **kw: Any) -> Any:
-            return engine.screener.screen(name, as_of=date(2019, 5, 1), **kw)
-
     huawei = "Huawei Technologies Co., Ltd."
-    party = add_party(store, _Before(), huawei, "customer", "CN")["party"]
+    # screened on 2019-05-01, before the Huawei listing
+    before = ScreenerAsOf(engine.screener, date(2019, 5, 1))
+    party = add_party(store, before, huawei, "customer", "CN")["party"]
     parties = ls.validate_parties([{"role": "ultimate_consignee", "name": huawei, "country": "CN"}])
     items = ls.validate_items([{"eccn": "5A992.c", "quantity": 1000, "value": 250000}], rd.ear.ccl)
     on = date(2021, 3, 1)

@@ -75,6 +75,21 @@ def _show(payload: Any, json_out: bool, title: str = "") -> None:
     console.print_json(json.dumps(payload, default=str, ensure_ascii=False))
 
 
+def _listing(
+    ctx: typer.Context,
+    database: str | None,
+    user: str | None,
+    json_out: bool,
+    read: Any,
+    title: str,
+) -> None:
+    """A group's default action: list its records (when no subcommand is given)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_store(database, user).read() as conn:
+        _show(read(conn), json_out, title)
+
+
 # -- parties and products ----------------------------------------------------------------------
 
 
@@ -115,12 +130,12 @@ def parties_add(
 ) -> None:
     """Store a party and screen it (as of a date); its hits are raised for review."""
     from earmark.screening import Screener
-    from earmark.store.records import add_party
+    from earmark.store.records import ScreenerAsOf, add_party
 
     store = open_store(database, user)
     out = add_party(
         store,
-        _AsOfScreener(Screener(), parse_date(as_of, "--as-of")),
+        ScreenerAsOf(Screener(), parse_date(as_of, "--as-of")),
         name,
         kind,
         country,
@@ -130,27 +145,14 @@ def parties_add(
     _show(out if json_out else out["party"], json_out)
 
 
-class _AsOfScreener:
-    """A screener bound to a date (parties screened as of a past date, for impact tests)."""
-
-    def __init__(self, screener: Any, as_of: date | None) -> None:
-        self.screener, self.as_of = screener, as_of
-
-    def screen(self, name: str, **kw: Any) -> Any:
-        return self.screener.screen(name, as_of=self.as_of, **kw)
-
-
 @products_app.callback(invoke_without_command=True)
 def products_list(
     ctx: typer.Context, database: Database = None, user: User = None, json_out: JsonFlag = False
 ) -> None:
     """List products and their classification."""
-    if ctx.invoked_subcommand is not None:
-        return
     from earmark.store.records import list_products
 
-    with open_store(database, user).read() as conn:
-        _show(list_products(conn), json_out, "products")
+    _listing(ctx, database, user, json_out, list_products, "products")
 
 
 @products_app.command("add")
@@ -254,12 +256,9 @@ def licenses_list(
     ctx: typer.Context, database: Database = None, user: User = None, json_out: JsonFlag = False
 ) -> None:
     """Licenses with their status and balances."""
-    if ctx.invoked_subcommand is not None:
-        return
     from earmark.store.licenses import list_licenses
 
-    with open_store(database, user).read() as conn:
-        _show(list_licenses(conn), json_out, "licenses")
+    _listing(ctx, database, user, json_out, list_licenses, "licenses")
 
 
 @licenses_app.command("apply")
@@ -527,12 +526,9 @@ def events_list(
     ctx: typer.Context, database: Database = None, user: User = None, json_out: JsonFlag = False
 ) -> None:
     """Policy events on record."""
-    if ctx.invoked_subcommand is not None:
-        return
     from earmark.store.licenses import list_events
 
-    with open_store(database, user).read() as conn:
-        _show(list_events(conn), json_out, "policy events")
+    _listing(ctx, database, user, json_out, list_events, "policy events")
 
 
 @events_app.command("add")

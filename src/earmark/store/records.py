@@ -7,6 +7,7 @@ screening, the reviews of its hits.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -82,6 +83,16 @@ def record_decisions(store: Store, pairs: list[tuple[Any, dict[str, Any]]]) -> l
 
 
 # -- parties and products -----------------------------------------------------------------------
+
+
+class ScreenerAsOf:
+    """A screener bound to a date: a party screened as of a past date (what was known then)."""
+
+    def __init__(self, screener: Any, as_of: date | None) -> None:
+        self.screener, self.as_of = screener, as_of
+
+    def screen(self, name: str, **kw: Any) -> Any:
+        return self.screener.screen(name, as_of=self.as_of, **kw)
 
 
 def add_party(
