@@ -424,3 +424,13 @@ def test_audit_rows_name_who_and_what(store: Store, engine: Engine) -> None:
     assert rows[0]["actor"] == "alice" and rows[0]["action"] == "screening.record"
     assert rows[0]["data_version"] == engine.regdata.version
     assert json.loads(rows[0]["after"])["name"] == "Huawei Device Co Ltd"
+
+
+def test_unusable_databases_are_one_line_errors(cli: Any, tmp_path: Path) -> None:
+    not_db = tmp_path / "notes.txt"
+    not_db.write_text("not a database\n")
+    broken = cli("screen", "ACME", "--database", f"sqlite:///{not_db}")
+    assert broken.code == 1 and broken.err.count("\n") == 1 and "not a database" in broken.err
+    gone = cli("screen", "ACME", "--database", "postgresql://nobody@127.0.0.1:1/db")
+    assert gone.code == 1 and gone.err.startswith("earmark: error: database: cannot connect")
+    assert not_db.read_text() == "not a database\n"

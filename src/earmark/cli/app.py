@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from earmark.errors import BadInput, DataError
+from earmark.errors import BadInput, DataError, StoreError
 
 
 def _click_exceptions() -> Any:
@@ -72,6 +72,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         fail("aborted", 130)
     except DataError as exc:
         fail(f"data: {exc}", 1)
+    except StoreError as exc:
+        fail(f"database: {exc}", 1)
+    except Exception as exc:
+        # A database that fails mid-command (server gone, disk full): one line, exit 1; the
+        # transaction in flight is rolled back, so nothing half-written remains.
+        if type(exc).__module__.startswith("sqlalchemy"):
+            fail(f"database: {str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}", 1)
+        raise
     except BrokenPipeError:
         sys.exit(0)
     code = rv if isinstance(rv, int) else 0

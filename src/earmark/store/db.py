@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, ProgrammingError
 
 from earmark.errors import BadInput, StoreError
 
@@ -109,7 +109,7 @@ def upgrade(engine: Engine) -> None:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except OperationalError as exc:
+    except DatabaseError as exc:  # not a database, locked past the timeout, no rights, ...
         raise StoreError(f"cannot prepare the store: {_first_line(exc)}") from None
 
 

@@ -418,7 +418,9 @@ def add_event(
     if not name.strip():
         raise BadInput("--name", "must not be empty")
     if not selector:
-        raise BadInput("--parties", "say which parties the event reaches")
+        raise BadInput(
+            "--party", "say which parties the event reaches (--party NAME or --footnote N)"
+        )
     with store.write() as tx:
         event = tx.insert(
             policy_events,
