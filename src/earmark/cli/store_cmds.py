@@ -198,40 +198,33 @@ def reviews_list(
     _show(rows, json_out, f"reviews ({status})")
 
 
-def _decide_review(
-    review_id: int, status: str, reason: str, note: str | None, db: Any, user: Any
-) -> Any:
-    from earmark.store.reviews import decide
+def _review_cmd(status: str, doc: str) -> Any:
+    def command(
+        review_id: Annotated[int, typer.Argument(help="Review id.")],
+        reason: Annotated[str, typer.Option("--reason", help="Reason code (reviews reasons).")],
+        note: Annotated[str | None, typer.Option("--note")] = None,
+        database: Database = None,
+        user: User = None,
+        json_out: JsonFlag = False,
+    ) -> None:
+        from earmark.store.reviews import decide
 
-    store = open_store(db, user)
-    with store.write() as tx:
-        return decide(tx, review_id, status, reason, note)
+        with open_store(database, user).write() as tx:
+            review = decide(tx, review_id, status, reason, note)
+        _show(review, json_out)  # after the commit
 
-
-@reviews_app.command("clear")
-def reviews_clear(
-    review_id: Annotated[int, typer.Argument(help="Review id.")],
-    reason: Annotated[str, typer.Option("--reason", help="Reason code (see reviews reasons).")],
-    note: Annotated[str | None, typer.Option("--note")] = None,
-    database: Database = None,
-    user: User = None,
-    json_out: JsonFlag = False,
-) -> None:
-    """Clear a potential match: not the listed party (remembered until the entry changes)."""
-    _show(_decide_review(review_id, "cleared", reason, note, database, user), json_out)
+    command.__doc__ = doc
+    return command
 
 
-@reviews_app.command("confirm")
-def reviews_confirm(
-    review_id: Annotated[int, typer.Argument(help="Review id.")],
-    reason: Annotated[str, typer.Option("--reason", help="Reason code (see reviews reasons).")],
-    note: Annotated[str | None, typer.Option("--note")] = None,
-    database: Database = None,
-    user: User = None,
-    json_out: JsonFlag = False,
-) -> None:
-    """Confirm a potential match: the party is the listed one."""
-    _show(_decide_review(review_id, "confirmed", reason, note, database, user), json_out)
+reviews_app.command("clear")(
+    _review_cmd(
+        "cleared", "Clear a potential match: not the listed party (kept until the entry changes)."
+    )
+)
+reviews_app.command("confirm")(
+    _review_cmd("confirmed", "Confirm a potential match: the party is the listed one.")
+)
 
 
 @reviews_app.command("reasons")
