@@ -331,7 +331,6 @@ class Engine:
         denial = emb is not None or russia is True
         self._policy(case, decision, hits, fdp_only, el_required, chart_required, denial)
         return Situation(
-            chart_required=chart_required,
             chart_reasons=tuple(self._chart_reasons(decision)) if chart_required else (),
             entity_list_barred=bool(el_required) and not fdp_only,
             fdp_only=fdp_only,

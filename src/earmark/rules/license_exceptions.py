@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -70,13 +70,11 @@ class Restrictions:
 class Situation:
     """What the engine found before the exceptions step, which the exceptions depend on."""
 
-    chart_required: bool | None
     chart_reasons: tuple[str, ...]  # reasons whose Country Chart columns require the license
     entity_list_barred: bool  # an Entity List requirement that is not footnote-1-FDP only
     fdp_only: bool
     embargo_section: str | None
     end_user_lists: tuple[str, ...] = ()  # DPL, MEU, UVL hits applied
-    found: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +117,7 @@ def _terms(t: dict[str, Any]) -> ExceptionTerms:
 # -- the bars that come before any exception's own terms ---------------------------------------
 
 
-def barred(case: Case, situation: Situation, decision: Decision) -> bool:
+def barred(situation: Situation, decision: Decision) -> bool:
     """True when no license exception can be used at all (the reason is recorded)."""
     if "DPL" in situation.end_user_lists:
         decision.because(
@@ -192,12 +190,12 @@ def eligible(
         allowed = set(terms.reasons_a6)  # STA to A:6: items controlled only for NS
     if allowed and not reasons <= allowed:
         return False, f"controlled for {', '.join(sorted(reasons - allowed))}"
-    if terms.code == "ENC" and not _encryption_item(case, entry):
+    if terms.code == "ENC" and (entry is None or "EI" not in entry.reasons):
         return False, "not an encryption item (EI)"
     if terms.paragraph_not_bundled:
         return None, f"the ECCN's {terms.code} paragraph decides; the bundled CCL (2026) lacks it"
     if terms.list_based:
-        return _ccl_paragraph(terms.code, case, entry, groups)
+        return _ccl_paragraph(terms.code, case, entry)
     return True, terms.title
 
 
@@ -209,13 +207,7 @@ def _cc_allowed(code: str, dest: str, on: date, restrictions: Restrictions) -> b
     )
 
 
-def _encryption_item(case: Case, entry: CclEntry | None) -> bool:
-    return entry is not None and "EI" in entry.reasons
-
-
-def _ccl_paragraph(
-    code: str, case: Case, entry: CclEntry | None, groups: frozenset[str]
-) -> tuple[bool | None, str]:
+def _ccl_paragraph(code: str, case: Case, entry: CclEntry | None) -> tuple[bool | None, str]:
     """The ECCN's "List Based License Exceptions" paragraph for LVS, GBS, TSR and STA."""
     if entry is None or case.item.eccn is None:
         return False, "EAR99 or unclassified items have no list-based exceptions"
@@ -226,17 +218,16 @@ def _ccl_paragraph(
     if flag is None or flag.status == "no":
         return False, f"the ECCN's {code} paragraph says N/A"
     if code == "LVS":
-        return _lvs_value(case, flag)
+        return _lvs_value(case, flag, _item_reasons(case.item.eccn, entry))
     if flag.status == "yes":
         return True, f"the ECCN's {code} paragraph says Yes"
-    return _conditional(case, flag)
+    return _conditional(case.item.eccn, flag, _item_reasons(case.item.eccn, entry))
 
 
-def _lvs_value(case: Case, flag: ExceptionFlag) -> tuple[bool | None, str]:
+def _lvs_value(case: Case, flag: ExceptionFlag, reasons: frozenset[str]) -> tuple[bool | None, str]:
     """LVS: the value limit that applies to the item's paragraph, read segment by segment
     ("$5000; N/A for 4A003.b, c, and z", "$3,000 for .a through .c; $6,000 for .d")."""
     eccn = case.item.eccn or ""
-    reasons = _item_reasons(case)
     unclear = f"the LVS paragraph decides by sub-paragraph or use: {flag.text}"
     base: int | None = None
     specific: int | None = None
@@ -287,14 +278,8 @@ def _dollars(text: str) -> int:
     return int(text.replace(",", ""))
 
 
-def _item_reasons(case: Case) -> frozenset[str]:
+def _item_reasons(eccn: str, entry: CclEntry) -> frozenset[str]:
     """The reasons for control whose scope may cover the item (any control not ruled out)."""
-    from earmark.regdata import load_regdata
-
-    eccn = case.item.eccn or ""
-    entry = load_regdata().ear.ccl.get(eccn)
-    if entry is None:
-        return frozenset()
     return frozenset(
         c.reason
         for c in entry.chart_controls
@@ -331,9 +316,10 @@ def _in_list(eccn: str, text: str, item_reasons: frozenset[str]) -> bool | None:
     return None if below else False
 
 
-def _conditional(case: Case, flag: ExceptionFlag) -> tuple[bool | None, str]:
+def _conditional(
+    eccn: str, flag: ExceptionFlag, reasons: frozenset[str]
+) -> tuple[bool | None, str]:
     """ "Yes for 1A004.a, .b" / "Yes, except 2E003.b, .e" / "Yes, except N/A for MT"."""
-    eccn = case.item.eccn or ""
     text = flag.text.strip()
     lowered = text.lower()
     covered: bool | None = None
@@ -344,7 +330,7 @@ def _conditional(case: Case, flag: ExceptionFlag) -> tuple[bool | None, str]:
                 rest = rest[7:]
             elif rest.lower().startswith("for "):
                 rest = rest[4:]
-            named = _in_list(eccn, rest, _item_reasons(case))
+            named = _in_list(eccn, rest, reasons)
             covered = None if named is None else named is inside
             break
     if covered is None:
@@ -373,7 +359,7 @@ def license_exceptions(
     case: Case, ear: EarTables, situation: Situation, decision: Decision
 ) -> None:
     """Add the license exceptions that could authorize the transaction, with their terms."""
-    if barred(case, situation, decision):
+    if barred(situation, decision):
         return
     if "MEU" in situation.end_user_lists:
         decision.because(
