@@ -434,3 +434,23 @@ def test_unusable_databases_are_one_line_errors(cli: Any, tmp_path: Path) -> Non
     gone = cli("screen", "ACME", "--database", "postgresql://nobody@127.0.0.1:1/db")
     assert gone.code == 1 and gone.err.startswith("earmark: error: database: cannot connect")
     assert not_db.read_text() == "not a database\n"
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from earmark.store import db
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(db.__file__).parent / "migrations"))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == db.SCHEMA_HEAD
+
+
+def test_an_open_read_does_not_hold_writers_up(store: Store, engine: Engine) -> None:
+    _some_records(store, engine)
+    with store.read() as conn:
+        conn.execute(select(func.count()).select_from(screenings)).scalar_one()
+        # A writer commits while the read transaction is still open.
+        records.record_screening(store, engine.screener.screen("ACME Trading"))
+    assert _count(store, screenings) == 3

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, select, update
 
 from earmark.store.schema import AUDITED, audit_head, audit_log
 
@@ -185,7 +185,3 @@ def history(conn: Connection, entity: str, ids: Iterable[Any]) -> list[dict[str,
         .order_by(audit_log.c.seq)
     ).mappings()
     return [dict(r) for r in rows]
-
-
-def row_dict(table: Table, row: Any) -> dict[str, Any]:
-    return {c.name: row._mapping[c.name] for c in table.columns}

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from earmark.errors import BadInput
 from earmark.store import audit
-from earmark.store.db import make_engine, resolve_url, upgrade
+from earmark.store.db import READ_ONLY, make_engine, resolve_url, upgrade
 
 _ENGINES: dict[str, Engine] = {}
 
@@ -112,7 +112,7 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(**READ_ONLY) as conn:
             yield conn
 
     def describe(self) -> str:

@@ -26,6 +26,10 @@ from earmark.errors import BadInput, StoreError
 ENV_URL = "EARMARK_DATABASE_URL"
 ENV_DIR = "EARMARK_DATA_DIR"
 BUSY_TIMEOUT_S = 30
+# The newest migration in store/migrations/versions (a test checks they agree): a store already
+# at this revision opens without loading Alembic, which keeps every recording command quick.
+SCHEMA_HEAD = "0001"
+READ_ONLY = {"earmark_read": True}  # execution option of Store.read connections
 
 
 def default_sqlite_path() -> Path:
@@ -93,13 +97,18 @@ def _sqlite_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the lock at once (they queue instead of failing half-way); readers
+        # begin deferred and do not hold writers up.
+        read = conn.get_execution_options().get("earmark_read")
+        conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
     return engine
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration (creates it on a fresh database)."""
+    if _revision(engine) == SCHEMA_HEAD:
+        return
     from alembic import command
     from alembic.config import Config
 
@@ -111,6 +120,16 @@ def upgrade(engine: Engine) -> None:
             command.upgrade(cfg, "head")
     except DatabaseError as exc:  # not a database, locked past the timeout, no rights, ...
         raise StoreError(f"cannot prepare the store: {_first_line(exc)}") from None
+
+
+def _revision(engine: Engine) -> str | None:
+    """The store's Alembic revision, or None (a fresh or foreign database, or no access)."""
+    try:
+        with engine.connect().execution_options(**READ_ONLY) as conn:
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    except DatabaseError:
+        return None
+    return str(row[0]) if row else None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 import earmark
 from earmark.errors import BadInput
+from earmark.rules.decision import ANSWER_FIELDS
 from earmark.store import audit
 from earmark.store import licenses as ls
 from earmark.store.core import Store
@@ -127,15 +128,7 @@ def render_html(pack: dict[str, Any]) -> str:
     decision = record.get("decision")
     if isinstance(decision, dict):
         parts.append("<h2>Decision</h2><table>")
-        for key in (
-            "date",
-            "subject_to_ear",
-            "license_required",
-            "review_policy",
-            "license_exceptions",
-            "authorizations",
-            "missing_facts",
-        ):
+        for key in ("date", *ANSWER_FIELDS):
             parts.append(f"<tr><th>{e(key)}</th><td>{e(json.dumps(decision.get(key)))}</td></tr>")
         parts.append("</table><h2>Reasons</h2><ol>")
         for r in decision.get("reasons", []):

@@ -7,10 +7,11 @@ call takes the date it happens on (``on``), so a team can record what happened w
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from earmark.errors import BadInput
 from earmark.licensing import procedure as proc
@@ -33,8 +34,6 @@ ROLES = ("purchaser", "intermediate_consignee", "ultimate_consignee", "end_user"
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
-    import json
-
     out = dict(row)
     for key in ("parties", "items", "agencies", "conditions", "review_policy", "selector"):
         if isinstance(out.get(key), str):
@@ -42,22 +41,21 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def get_application(conn: Connection, ref: str) -> dict[str, Any]:
-    col = applications.c.number if not ref.isdigit() else applications.c.id
-    row = conn.execute(select(applications).where(col == (int(ref) if ref.isdigit() else ref)))
-    found = row.mappings().one_or_none()
+def _by_ref(conn: Connection, table: Table, ref: str, what: str) -> dict[str, Any]:
+    """A record by its number (Z0000001, D000001) or its id."""
+    where = table.c.id == int(ref) if ref.isdigit() else table.c.number == ref
+    found = conn.execute(select(table).where(where)).mappings().one_or_none()
     if found is None:
-        raise BadInput("application", f"no application {ref!r}")
+        raise BadInput(what, f"no {what} {ref!r}")
     return _decode(dict(found))
+
+
+def get_application(conn: Connection, ref: str) -> dict[str, Any]:
+    return _by_ref(conn, applications, ref, "application")
 
 
 def get_license(conn: Connection, ref: str) -> dict[str, Any]:
-    col = licenses.c.number if not ref.isdigit() else licenses.c.id
-    row = conn.execute(select(licenses).where(col == (int(ref) if ref.isdigit() else ref)))
-    found = row.mappings().one_or_none()
-    if found is None:
-        raise BadInput("license", f"no license {ref!r}")
-    return _decode(dict(found))
+    return _by_ref(conn, licenses, ref, "license")
 
 
 def recommendations_of(conn: Connection, app_id: int) -> dict[str, str]:
