@@ -267,6 +267,7 @@ def licenses_apply(
 ) -> None:
     """Submit a license application; shows the review policy in force for it."""
     from earmark.regdata import load_regdata
+    from earmark.regdata.countries import require_country
     from earmark.store import licenses as ls
     from earmark.store.impact import review_policy
 
@@ -277,16 +278,12 @@ def licenses_apply(
     ccl = load_regdata().ear.ccl
     parties = ls.validate_parties(_list(data, "parties"))
     items = ls.validate_items(_list(data, "items"), ccl)
-    destination = str(data.get("destination") or "")
-    if not destination:
+    if not data.get("destination"):
         raise BadInput("destination", "required")
+    destination = require_country(str(data["destination"]), "destination")
     store = open_store(database, user)
     with store.read() as conn:
-        from earmark.regdata.countries import require_country
-
-        policy = review_policy(
-            _engine(), conn, require_country(destination, "destination"), parties, items, day
-        )
+        policy = review_policy(_engine(), conn, destination, parties, items, day)
     row = ls.apply(
         store,
         str(data.get("applicant") or ""),

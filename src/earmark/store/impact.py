@@ -18,7 +18,7 @@ from earmark.licensing import procedure as proc
 from earmark.store import licenses as lic_store
 from earmark.store import reviews
 from earmark.store.core import Store
-from earmark.store.schema import parties, screenings, shipments
+from earmark.store.schema import hit_reviews, parties, screenings, shipments
 
 STRONG = 0.9  # as the rules engine: a weaker match is reported, not applied
 
@@ -133,8 +133,6 @@ def _parties(conn: Connection, screener: Any, on: date) -> list[dict[str, Any]]:
 
 def _changed_entries(conn: Connection, party: Any, now: dict[str, Any]) -> list[str]:
     """Cleared pairs whose listed entry has changed since (they will be raised again)."""
-    from earmark.store.schema import hit_reviews
-
     rows = conn.execute(
         select(hit_reviews).where(
             hit_reviews.c.subject_key == party["subject_key"], hit_reviews.c.status == "cleared"
