@@ -395,7 +395,7 @@ def test_cli_records_verifies_and_exports(cli: Any, url: str, tmp_path: Path) ->
     assert altered.code == 1 and altered.json()["ok"] is False
 
 
-def test_cli_keys_and_bad_input(cli: Any, url: str) -> None:
+def test_cli_keys_and_bad_input(cli: Any, url: str, tmp_path: Path) -> None:
     db = ["--database", url]
     made = cli("keys", "create", "--role", "reviewer", "--json", *db)
     assert made.code == 0 and made.json()["key"].startswith("em_")
@@ -412,6 +412,33 @@ def test_cli_keys_and_bad_input(cli: Any, url: str) -> None:
         ).code
         == 2
     )
+    long_sku = cli(
+        "products",
+        "add",
+        "--sku",
+        "x" * 300,
+        "--description",
+        "d",
+        "--eccn",
+        "EAR99",
+        "--rationale",
+        "r",
+        *db,
+    )
+    assert long_sku.code == 2 and "--sku: longer than 200" in long_sku.err
+    app = tmp_path / "app.json"
+    app.write_text(
+        json.dumps(
+            {
+                "applicant": "A",
+                "destination": "DE",
+                "parties": [{"name": "n" * 1001}],
+                "items": [{"eccn": "5A002.a", "quantity": 1, "value": 1}],
+            }
+        )
+    )
+    long_party = cli("licenses", "apply", str(app), *db)
+    assert long_party.code == 2 and "parties[0].name: longer than 1000" in long_party.err
     assert cli("screen", "x", "--database", "mysql://h/db").code == 2
     assert cli("screen", "x", "--database", "::").code == 2
     assert _ok(Store(url))["ok"]

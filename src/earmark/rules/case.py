@@ -112,7 +112,7 @@ class Context(_Model):
 
 
 class Case(_Model):
-    id: str | None = None
+    id: str | None = Field(default=None, max_length=200)
     date: datetime.date
     activity: Activity = Activity.EXPORT
     from_country: str | None = None

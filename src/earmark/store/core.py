@@ -19,6 +19,12 @@ from earmark.store.db import READ_ONLY, make_engine, resolve_url, upgrade
 _ENGINES: dict[str, Engine] = {}
 
 
+def fits(text: str, limit: int, field: str) -> None:
+    """Text longer than its column is bad input (exit 2), not a database error."""
+    if len(text.strip()) > limit:
+        raise BadInput(field, f"longer than {limit} characters")
+
+
 def default_actor() -> str:
     try:
         return os.environ.get("EARMARK_USER") or getpass.getuser()

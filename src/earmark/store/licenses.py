@@ -17,7 +17,7 @@ from earmark.errors import BadInput
 from earmark.licensing import procedure as proc
 from earmark.regdata.countries import require_country
 from earmark.store import audit
-from earmark.store.core import Store, Tx
+from earmark.store.core import Store, Tx, fits
 from earmark.store.schema import (
     applications,
     licenses,
@@ -83,6 +83,7 @@ def validate_parties(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         field = f"parties[{i}]"
         if not isinstance(p, dict) or not str(p.get("name", "")).strip():
             raise BadInput(f"{field}.name", "each party needs a name")
+        fits(str(p["name"]), 1000, f"{field}.name")
         role = p.get("role", "ultimate_consignee")
         if role not in ROLES:
             raise BadInput(f"{field}.role", f"one of {', '.join(ROLES)}")
@@ -127,7 +128,8 @@ def apply(
 ) -> dict[str, Any]:
     """Submit (register) an application; ``policy`` is the review policy on that date."""
     if not applicant.strip():
-        raise BadInput("--applicant", "must not be empty")
+        raise BadInput("applicant", "must not be empty")
+    fits(applicant, 1000, "applicant")
     destination = require_country(destination, "--destination")
     with store.write() as tx:
         row = tx.insert(
@@ -415,6 +417,7 @@ def add_event(
         raise BadInput("--kind", f"one of {', '.join(EVENT_KINDS)} (got {kind!r})")
     if not name.strip():
         raise BadInput("--name", "must not be empty")
+    fits(name, 300, "--name")
     if not selector:
         raise BadInput(
             "--party", "say which parties the event reaches (--party NAME or --footnote N)"

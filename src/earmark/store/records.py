@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 from earmark.errors import BadInput
 from earmark.regdata.countries import require_country
 from earmark.store import audit, reviews
-from earmark.store.core import Store, Tx
+from earmark.store.core import Store, Tx, fits
 from earmark.store.schema import decisions, parties, products, screenings
 
 PARTY_KINDS = ("customer", "supplier", "consignee", "end_user", "intermediary", "other")
@@ -158,6 +158,8 @@ def add_product(
     ):
         if not value:
             raise BadInput(field, "must not be empty")
+    fits(sku, 200, "--sku")
+    fits(description, 1000, "--description")
     parsed = ccl.parse_eccn(eccn, "--eccn")
     ccl.require(parsed, "--eccn")
     with store.write() as tx:
