@@ -261,6 +261,11 @@ def parse_eccn(text: str, field: str = "eccn") -> Eccn:
     """Parse and normalise an ECCN; malformed input raises :class:`BadInput` naming ``field``."""
     if not isinstance(text, str):
         raise BadInput(field, f"{_ECCN_HELP}; got {text!r}")
+    return _parse_eccn(text, field)
+
+
+@lru_cache(maxsize=4096)  # a batch names the same few hundred ECCNs again and again
+def _parse_eccn(text: str, field: str) -> Eccn:
     raw = text.strip()
     if not raw:
         raise BadInput(field, f"empty ECCN: {_ECCN_HELP}")

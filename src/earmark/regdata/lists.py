@@ -151,7 +151,7 @@ class ListStore:
 
     # -- snapshots -------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def primary(self) -> list[Dataset]:
         """The list versions, oldest first (alternate parses are used only to enrich)."""
         return sorted(
@@ -180,7 +180,7 @@ class ListStore:
     def snapshots_of(self, code: str) -> list[Dataset]:
         return [d for d in self.primary if self.covers(d, code)]
 
-    @property
+    @cached_property
     def newest_snapshot(self) -> date:
         return max(d.provenance.snapshot for d in self.primary)
 

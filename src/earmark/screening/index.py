@@ -17,6 +17,7 @@ legal forms.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -51,6 +52,16 @@ MAX_CANDIDATES = 20
 
 
 @dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What one query word finds among the listed words."""
+
+    found: dict[int, tuple[float, str]]  # listed word -> (similarity, how)
+    reading_weight: float | None  # the weight of the listed word it reads as, if any
+    postings: int  # listed names holding a word it matches
+    retrieves: dict[int, tuple[float, str]]  # of ``found``, the words this index's names hold
+
+
+@dataclass(frozen=True, slots=True)
 class NameRecord:
     entry: int  # index into ScreeningIndex.entries
     name: str  # as listed
@@ -72,7 +83,8 @@ class ScreeningIndex:
 
     def _init(self, entries: list[ListEntry]) -> None:
         self.entries: list[ListEntry] = entries
-        self._lookups: dict[tuple[tuple[str, ...], bool], dict[int, tuple[float, str]]] = {}
+        self._lookups: dict[tuple[tuple[str, ...], bool], _Lookup] = {}
+        self._whole: ScreeningIndex | None = None  # set on a restricted view
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
         for e_idx, entry in enumerate(self.entries):
             for n_idx, name in enumerate(dict.fromkeys(entry.names)):
@@ -140,17 +152,17 @@ class ScreeningIndex:
         words: list[QueryWord] = []
         matches: list[dict[int, tuple[float, str]]] = []
         for token in name.scoring_tokens:
-            found = self._lookup(token.forms, token.skeleton)
+            hit = self._lookup(token.forms, token.skeleton)
             kind = token.kind
-            if not found and kind is Kind.WORD and self._misspelt_legal_form(token.text):
+            if not hit.found and kind is Kind.WORD and self._misspelt_legal_form(token.text):
                 kind = Kind.LEGAL  # "Limitd", "CfMPANY": a legal form with a typo
-            weight = self._query_weight(kind, found)
+            weight = self._query_weight(kind, hit.reading_weight)
             shown = token.source or token.text
-            words.append(QueryWord(token.forms, weight, token.skeleton, shown))
-            matches.append(found)
+            words.append(QueryWord(token.forms, weight, token.skeleton, shown, hit.postings))
+            matches.append(hit.retrieves)
         return words, matches
 
-    def _lookup(self, forms: tuple[str, ...], skeletal: bool) -> dict[int, tuple[float, str]]:
+    def _lookup(self, forms: tuple[str, ...], skeletal: bool) -> _Lookup:
         """Listed words matching any of the forms, with similarity (memoised: batches repeat
         words such as given names and generic words many times)."""
         key = (forms, skeletal)
@@ -158,8 +170,26 @@ class ScreeningIndex:
         if cached is None:
             if len(self._lookups) >= LOOKUP_CACHE:
                 self._lookups.clear()
-            cached = self._lookups[key] = self._find(forms, skeletal)
+            cached = self._lookups[key] = self._found(forms, skeletal)
         return cached
+
+    def _found(self, forms: tuple[str, ...], skeletal: bool) -> _Lookup:
+        if self._whole is not None:
+            # A view: the whole index's reading, retrieving only words its names hold (any
+            # word of a name in the view has a posting in the view, so scoring is unchanged).
+            whole = self._whole._lookup(forms, skeletal)
+            mine = {t: hit for t, hit in whole.found.items() if self.postings[t]}
+            return _Lookup(whole.found, whole.reading_weight, whole.postings, mine)
+        found = self._find(forms, skeletal)
+        # The word's own rarity: as listed if it is a listed word, else that of the listed
+        # word it is a typo of. Not that of a word it might abbreviate: "Mann" is not a
+        # common word because "management" is.
+        readings = [(sim, t) for t, (sim, how) in found.items() if how != "abbreviation"]
+        reading = self.weight[max(readings)[1]] if readings else None
+        # ``df`` counts the word in every listed name, so that a restricted view retrieves
+        # as the whole index does.
+        postings = sum(self.df[t_idx] for t_idx in found)
+        return _Lookup(found, reading, postings, found)
 
     def _find(self, forms: tuple[str, ...], skeletal: bool) -> dict[int, tuple[float, str]]:
         found: dict[int, tuple[float, str]] = {}
@@ -193,16 +223,13 @@ class ScreeningIndex:
             OSA.distance(word, legal, score_cutoff=allowed) <= allowed for legal in self.legal_words
         )
 
-    def _query_weight(self, kind: Kind, found: dict[int, tuple[float, str]]) -> float:
+    @staticmethod
+    def _query_weight(kind: Kind, reading_weight: float | None) -> float:
         if kind is Kind.LEGAL:
             return LEGAL_WEIGHT
         if kind is Kind.INITIAL:
             return INITIAL_WEIGHT
-        # The word's own rarity: as listed if it is a listed word, else that of the listed word
-        # it is a typo of, else rare. Not that of a word it might abbreviate: "Mann" is not a
-        # common word because "management" is.
-        readings = [(sim, t_idx) for t_idx, (sim, how) in found.items() if how != "abbreviation"]
-        weight = self.weight[max(readings)[1]] if readings else 1.0
+        weight = 1.0 if reading_weight is None else reading_weight  # unlisted: rare
         return min(weight, GENERIC_CAP) if kind is Kind.GENERIC else weight
 
     def candidates(
@@ -228,7 +255,7 @@ class ScreeningIndex:
         drivers = [i for i in use if words[i].weight > GENERIC_CAP] or use
         # Of those, words in very many names (common given names) only add to what rarer words
         # retrieved, when there are rarer words: a true match shares the rarer word too.
-        rare = [i for i in drivers if self._postings_size(matches[i]) <= FREQUENT_POSTINGS]
+        rare = [i for i in drivers if words[i].postings <= FREQUENT_POSTINGS]
         drivers = rare or drivers
         extras = [i for i in range(len(words)) if i not in drivers]
         for i in drivers:
@@ -281,8 +308,23 @@ class ScreeningIndex:
             numerator[r_idx] += value
             paired[r_idx] += wc
 
-    def _postings_size(self, found: dict[int, tuple[float, str]]) -> int:
-        return sum(len(self.postings[t_idx]) for t_idx in found)
+    def restricted(self, keep: Callable[[int], bool]) -> ScreeningIndex:
+        """The index with only the names of the entries kept (``keep(entry index)``).
+
+        The words, weights and retrieval rules stay those of the whole index, so a name scores
+        the same in the view as in the whole index; only the postings are shorter. Screening
+        for the end-user lists (about a sixth of the names) then walks a sixth of the postings.
+        """
+        view = copy.copy(self)  # shallow: vocabulary, weights and records are shared
+        view._whole, view._lookups = self, {}
+        kept = [keep(r.entry) for r in self.records]
+        view.postings = [[r for r in p if kept[r]] for p in self.postings]
+        joined: dict[str, list[int]] = defaultdict(list)
+        for form, records in self.joined.items():
+            if mine := [r for r in records if kept[r]]:
+                joined[form] = mine
+        view.joined = joined
+        return view
 
     def _add_extras(
         self,

@@ -37,6 +37,7 @@ class QueryWord:
     weight: float
     skeletal: bool = False
     shown: str = ""  # how the user wrote it, for explanations
+    postings: int = 0  # listed names holding a word it matches (what retrieving by it costs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -103,6 +103,16 @@ class _Scope:
     index: ScreeningIndex
     _lists: list[str] | None = None
     _histories: list[History] | None = None
+    _views: dict[frozenset[str], ScreeningIndex] = field(default_factory=dict)
+
+    def for_lists(self, wanted: set[str]) -> ScreeningIndex:
+        """The index restricted to the names on these lists (built on first use, kept)."""
+        key = frozenset(wanted)
+        view = self._views.get(key)
+        if view is None:
+            lists = self.entry_lists()
+            view = self._views[key] = self.index.restricted(lambda e_idx: lists[e_idx] in key)
+        return view
 
     def entry_lists(self) -> list[str]:
         if self._lists is None:
@@ -215,13 +225,14 @@ class Screener:
         else:
             scope = self._history_scope()
         lists, histories = scope.entry_lists(), scope.entry_histories(self.regdata)
+        index = scope.index if wanted is None else scope.for_lists(wanted)
 
         def allowed(e_idx: int) -> bool:
             if wanted is not None and lists[e_idx] not in wanted:
                 return False
             return as_of is None or histories[e_idx].listed_on(as_of)
 
-        return scope.index, allowed
+        return index, allowed
 
     def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
