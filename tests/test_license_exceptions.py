@@ -160,3 +160,18 @@ def test_footnote1_fdp_items_may_use_exceptions_on_their_terms(engine: Engine) -
     d = engine.check({**case, "context": {"purpose": "temporary_export"}})
     assert d.license_exceptions == ["TMP"]
     assert d.reasons[-1].rule == "15 CFR 744.11(a)(2)(i)"
+
+
+def test_exceptions_not_evaluated_are_named_with_their_sections(engine: Engine) -> None:
+    # The exceptions whose facts the case model lacks are listed, never silently skipped:
+    # APP (740.7) only for category 4 computers; NAC (740.8) only for its ECCNs and only from
+    # 2023-11-17 (88 FR 73458); APR (740.16) only for reexports.
+    chips = _check(engine, "3A001.a.1", "CN").details["license_exceptions_not_evaluated"]
+    assert "APP" not in chips and "APR" not in chips and "NAC/ACA" not in chips
+    assert chips["GFT"].startswith("15 CFR 740.12")
+    computer = _check(engine, "4A003.b", "CN").details["license_exceptions_not_evaluated"]
+    assert computer["APP"].startswith("15 CFR 740.7")
+    before = _check(engine, "3A090.a", "CN", day="2023-11-16").details
+    after = _check(engine, "3A090.a", "CN", day="2023-11-17").details
+    assert "NAC/ACA" not in before.get("license_exceptions_not_evaluated", {})
+    assert after["license_exceptions_not_evaluated"]["NAC/ACA"].startswith("15 CFR 740.8")

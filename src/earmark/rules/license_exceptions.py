@@ -93,6 +93,48 @@ def load_terms() -> tuple[tuple[ExceptionTerms, ...], Restrictions]:
     return terms, restrictions
 
 
+@dataclass(frozen=True)
+class Unevaluated:
+    """A Part 740 exception earmark does not evaluate, and why (reported, never assumed)."""
+
+    code: str
+    section: str
+    title: str
+    why: str
+    in_force_from: date | None
+    eccn_prefixes: tuple[str, ...] = ()
+    destinations: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+
+    def applies(self, case: Case) -> bool:
+        eccn = case.item.eccn or ""
+        return (
+            (self.in_force_from is None or self.in_force_from <= case.date)
+            and (not self.eccn_prefixes or eccn.startswith(self.eccn_prefixes))
+            and (not self.destinations or case.destination in self.destinations)
+            and (not self.activities or case.activity.value in self.activities)
+        )
+
+
+@lru_cache(maxsize=1)
+def load_unevaluated() -> tuple[Unevaluated, ...]:
+    with _DATA.open("rb") as fh:
+        raw: dict[str, Any] = tomllib.load(fh)
+    return tuple(
+        Unevaluated(
+            u["code"],
+            u["section"],
+            u["title"],
+            u["why"],
+            date.fromisoformat(u["in_force_from"]) if "in_force_from" in u else None,
+            tuple(u.get("eccn_prefixes", ())),
+            tuple(u.get("destinations", ())),
+            tuple(u.get("activities", ())),
+        )
+        for u in raw.get("not_evaluated", ())
+    )
+
+
 def _terms(t: dict[str, Any]) -> ExceptionTerms:
     to = t.get("in_force_to")
     return ExceptionTerms(
@@ -385,6 +427,11 @@ def license_exceptions(
             possible[t.code] = why
     if conditions:
         decision.details["license_exception_conditions"] = conditions
+    unchecked = {
+        u.code: f"{u.section} ({u.title}): {u.why}" for u in load_unevaluated() if u.applies(case)
+    }
+    if unchecked:
+        decision.details["license_exceptions_not_evaluated"] = unchecked
     if possible:
         decision.details["license_exceptions_possible"] = possible
     if situation.fdp_only and decision.license_exceptions:

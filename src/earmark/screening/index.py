@@ -173,6 +173,10 @@ class ScreeningIndex:
             cached = self._lookups[key] = self._found(forms, skeletal)
         return cached
 
+    def forget_lookups(self) -> None:
+        """Drop the memo of word lookups (benchmarks: to time a batch from cold)."""
+        self._lookups.clear()
+
     def _found(self, forms: tuple[str, ...], skeletal: bool) -> _Lookup:
         if self._whole is not None:
             # A view: the whole index's reading, retrieving only words its names hold (any
