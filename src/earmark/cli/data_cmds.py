@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -9,14 +10,32 @@ from rich.markup import escape
 from rich.table import Table
 
 from earmark.cli.app import app
-from earmark.cli.options import AsOf, JsonFlag, console, emit_json, parse_date
+from earmark.cli.options import (
+    AsOf,
+    Database,
+    JsonFlag,
+    User,
+    console,
+    emit_json,
+    open_store,
+    parse_date,
+)
 from earmark.errors import BadInput
 from earmark.regdata import Listing, load_regdata
 from earmark.regdata.ids import name_key
 
+lists_app = typer.Typer(
+    invoke_without_command=True,
+    no_args_is_help=False,
+    help="Each restricted-party list: version, entry count and dates (as of a date); "
+    "`lists load` adds a new list version.",
+)
+app.add_typer(lists_app, name="lists")
 
-@app.command("lists")
+
+@lists_app.callback()
 def lists_cmd(
+    ctx: typer.Context,
     as_of: AsOf = None,
     all_datasets: Annotated[
         bool, typer.Option("--all", help="Also show every bundled dataset and table.")
@@ -24,6 +43,8 @@ def lists_cmd(
     json_out: JsonFlag = False,
 ) -> None:
     """Each restricted-party list: version, entry count and dates (as of a date)."""
+    if ctx.invoked_subcommand is not None:
+        return
     day = parse_date(as_of, "--as-of")
     rd = load_regdata()
     versions = rd.list_versions(day)
@@ -50,6 +71,64 @@ def lists_cmd(
     if all_datasets:
         for d in rd.datasets:
             console.print(f"  {d.id:26} {d.kind:9} snapshot {d.provenance.snapshot}  {d.counts}")
+
+
+@lists_app.command("load")
+def lists_load_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(help="trade.gov consolidated.csv (or .csv.gz), or the reduced CSL JSON."),
+    ],
+    snapshot: Annotated[
+        str, typer.Option("--snapshot", help="The date the file was published (YYYY-MM-DD).")
+    ],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv or json (default: from the file name).")
+    ] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Load a new version of the Consolidated Screening List (then run `earmark impact`)."""
+    from earmark.regdata.loaded import load_list_version
+
+    day = parse_date(snapshot, "--snapshot")
+    assert day is not None
+    before = load_regdata().version
+    dataset = load_list_version(file, day, load_regdata().bundled, fmt)
+    load_regdata.cache_clear()
+    after = load_regdata().version
+    payload = {"loaded": dataset.to_dict(), "data_version_before": before, "data_version": after}
+    with open_store(database, user).write(after) as tx:
+        tx.note("list_version_loaded", dataset.id, payload)
+    _said(payload, json_out, f"loaded {dataset.id}: {dataset.counts}; data version {after}")
+
+
+@lists_app.command("unload")
+def lists_unload_cmd(
+    dataset: Annotated[str, typer.Argument(help="A loaded list version, e.g. csl-2026-09-01.")],
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Remove a list version loaded with `lists load` (the bundled ones stay)."""
+    from earmark.regdata.loaded import unload_list_version
+
+    before = load_regdata().version
+    removed = unload_list_version(dataset, load_regdata().bundled)
+    load_regdata.cache_clear()
+    after = load_regdata().version
+    payload = {"unloaded": removed.to_dict(), "data_version_before": before, "data_version": after}
+    with open_store(database, user).write(after) as tx:
+        tx.note("list_version_unloaded", removed.id, payload)
+    _said(payload, json_out, f"unloaded {removed.id}; data version {after}")
+
+
+def _said(payload: dict[str, Any], json_out: bool, text: str) -> None:
+    if json_out:
+        emit_json(payload)
+    else:
+        console.print(escape(text))
 
 
 @app.command("entries")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from earmark.cli.app import app
@@ -143,6 +144,35 @@ def parties_add(
         type_,
     )
     _show(out if json_out else out["party"], json_out)
+
+
+@parties_app.command("rescreen")
+def parties_rescreen(
+    ids: Annotated[
+        list[int] | None, typer.Argument(help="Party ids (default: every party).")
+    ] = None,
+    as_of: AsOf = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Screen stored parties again (after `lists load`): recorded, new hits raised for review."""
+    from earmark.screening import Screener
+    from earmark.store.records import ScreenerAsOf, list_parties, rescreen_party
+
+    store = open_store(database, user)
+    if not ids:
+        with store.read() as conn:
+            ids = [p["id"] for p in list_parties(conn)]
+    screener = ScreenerAsOf(Screener(), parse_date(as_of, "--as-of"))
+    out = [rescreen_party(store, screener, i) for i in ids]
+    if json_out:
+        emit_json({"rescreened": out})
+        return
+    for r in out:
+        p = r["party"]
+        console.print(escape(f"{p['id']} {p['name']}: {p['status']}, "
+                             f"{len(r['screening']['matches'])} match(es)"))  # fmt: skip
 
 
 @products_app.callback(invoke_without_command=True)
@@ -562,15 +592,30 @@ def events_add(
 @app.command("impact")
 def impact_cmd(
     as_of: AsOf = None,
+    record: Annotated[
+        bool, typer.Option("--record", help="Screen the changed parties again and record it.")
+    ] = False,
     database: Database = None,
     user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Re-evaluate stored parties, open applications, licenses and planned shipments as of a
-    date, and report what changed for each."""
+    date, and report what changed for each (--record: screen the changed parties again and
+    record it, so that the next report starts from here)."""
     from earmark.store.impact import impact
+    from earmark.store.records import ScreenerAsOf, rescreen_party
 
-    report = impact(open_store(database, user), _engine(), _on(as_of, "--as-of"))
+    store = open_store(database, user)
+    engine = _engine()
+    on = _on(as_of, "--as-of")
+    report = impact(store, engine, on)
+    if record:
+        screener = ScreenerAsOf(engine.screener, on)
+        report["recorded"] = [
+            rescreen_party(store, screener, c["id"])["screening"]["record"]
+            for c in report["changes"]
+            if c["kind"] == "party"
+        ]
     if json_out:
         emit_json(report)
         return

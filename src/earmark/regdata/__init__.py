@@ -75,10 +75,17 @@ class ListVersion:
 class RegData:
     """The bundled regulatory data: lists, timeline and EAR tables, with their versions."""
 
-    def __init__(self, manifest: dict[str, Any]) -> None:
+    def __init__(self, manifest: dict[str, Any], loaded: list[Dataset] | None = None) -> None:
         self.manifest = manifest
-        self.datasets = [Dataset.from_dict(d) for d in manifest["datasets"]]
-        self.lists = ListStore(self.datasets)
+        self.bundled = [Dataset.from_dict(d) for d in manifest["datasets"]]
+        self.loaded = loaded or []  # list versions the user loaded (regdata.loaded)
+        self.datasets = self.bundled + self.loaded
+        if self.loaded:
+            from earmark.regdata.loaded import history_path, read_loaded
+
+            self.lists = ListStore(self.datasets, loader=read_loaded, history_file=history_path())
+        else:
+            self.lists = ListStore(self.datasets)
 
     @cached_property
     def timeline(self) -> Timeline:
@@ -137,7 +144,10 @@ class RegData:
 
 @lru_cache(maxsize=1)
 def load_regdata() -> RegData:
-    return RegData(read_manifest())
+    """The bundled data with the list versions the user loaded (``earmark lists load``)."""
+    from earmark.regdata.loaded import loaded_datasets
+
+    return RegData(read_manifest(), loaded_datasets())
 
 
 def _iso(d: date | None) -> str | None:

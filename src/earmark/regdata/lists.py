@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from earmark.regdata import codec
@@ -143,9 +144,11 @@ class ListStore:
         self,
         datasets: Iterable[Dataset],
         loader: Callable[[str], list[ListEntry]] | None = None,
+        history_file: Path | None = None,
     ) -> None:
         self.datasets = {d.id: d for d in datasets if d.kind == "lists"}
         self._bundled = loader is None
+        self._history_file = history_file  # the index over bundled and loaded snapshots
         self._load = loader or _load_bundled
         self._entries: dict[str, dict[str, ListEntry]] = {}
 
@@ -189,9 +192,10 @@ class ListStore:
     @cached_property
     def histories(self) -> dict[str, History]:
         """Every entry id ever listed, with its listing history."""
-        if self._bundled:
+        if self._bundled or self._history_file is not None:
+            path = self._history_file or DATA_DIR / "lists" / HISTORY_FILE
             with gc_paused():
-                return _read_histories(read_json_gz(DATA_DIR / "lists" / HISTORY_FILE))
+                return _read_histories(read_json_gz(path))
         return self.compute_histories()
 
     def compute_histories(self) -> dict[str, History]:

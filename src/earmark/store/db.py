@@ -22,9 +22,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, ProgrammingError
 
 from earmark.errors import BadInput, StoreError
+from earmark.paths import data_dir
 
 ENV_URL = "EARMARK_DATABASE_URL"
-ENV_DIR = "EARMARK_DATA_DIR"
 BUSY_TIMEOUT_S = 30
 # The newest migration in store/migrations/versions (a test checks they agree): a store already
 # at this revision opens without loading Alembic, which keeps every recording command quick.
@@ -33,12 +33,7 @@ READ_ONLY = {"earmark_read": True}  # execution option of Store.read connections
 
 
 def default_sqlite_path() -> Path:
-    base = os.environ.get(ENV_DIR)
-    if base:
-        return Path(base) / "earmark.db"
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("earmark", appauthor=False)) / "earmark.db"
+    return data_dir() / "earmark.db"
 
 
 def resolve_url(database: str | None) -> URL:

@@ -139,6 +139,32 @@ def add_party(
     return {"party": party, "screening": payload}
 
 
+def rescreen_party(store: Store, screener: Any, party_id: int) -> dict[str, Any]:
+    """Screen a stored party again (after a new list version, or as of another date): the
+    screening is recorded, new hits are raised for review, and the status follows."""
+    with store.read() as conn:
+        row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
+    if row is None:
+        raise BadInput("party", f"no party with id {party_id}")
+    result = screener.screen(
+        row["name"], country=row["country"], type=row["type"], address=row["address"]
+    )
+    with store.write(result.data_version) as tx:
+        payload = _record_screening(tx, result, result.to_dict(), party_id)
+        status = reviews.party_status({m["review"]["status"] for m in payload["matches"]})
+        party = tx.change(
+            parties,
+            party_id,
+            {
+                "status": status,
+                "last_screening_id": payload["record"]["screening_id"],
+                "updated_at": audit.now(),
+            },
+            "party.screened",
+        )
+    return {"party": party, "screening": payload}
+
+
 def list_parties(conn: Connection, status: str | None = None) -> list[dict[str, Any]]:
     query = select(parties).order_by(parties.c.id)
     if status is not None:
