@@ -481,3 +481,96 @@ def test_an_open_read_does_not_hold_writers_up(store: Store, engine: Engine) -> 
         # A writer commits while the read transaction is still open.
         records.record_screening(store, engine.screener.screen("ACME Trading"))
     assert _count(store, screenings) == 3
+
+
+# -- found by the independent review (session 3) ----------------------------------------------
+
+
+def test_cut_tail_with_head_rewritten_is_caught_by_trigger_check_and_anchor(
+    store: Store, engine: Engine
+) -> None:
+    from earmark.store.audit import head
+
+    _some_records(store, engine)
+    with store.read() as conn:
+        anchor = head(conn)
+    records.record_screening(store, engine.screener.screen("ZTE Kangxun Telecom"))
+    # Drop the triggers, cut the newest records and rewrite the head to the new end.
+    _tamper(store, f"DELETE FROM audit_log WHERE seq > {anchor['seq'] - 1}")
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM hit_reviews WHERE screening_id > 1"))
+        conn.execute(text("DELETE FROM screenings WHERE id > 1"))
+        last = conn.execute(text("SELECT seq, hash FROM audit_log ORDER BY seq DESC")).first()
+        assert last is not None
+        conn.execute(
+            text("UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1"),
+            {"s": last[0], "h": last[1]},
+        )
+    problems = _ok(store)["problems"]
+    assert any("append-only trigger" in p["problem"] for p in problems)
+    with store.read() as conn:
+        anchored = verify(conn, anchors=((anchor["seq"], anchor["hash"]),)).to_dict()
+    assert any("cut before it" in p["problem"] for p in anchored["problems"])
+
+
+def test_non_finite_and_duplicate_amounts_are_refused(store: Store, engine: Engine) -> None:
+    ccl = engine.regdata.ear.ccl
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(BadInput, match="finite"):
+            ls.validate_items([{"eccn": "5A002.a", "quantity": bad, "value": 1}], ccl)
+    with pytest.raises(BadInput, match="named twice") as exc:
+        ls.validate_items(
+            [{"eccn": "5A002.a", "quantity": 10, "value": 1}] * 2,
+            ccl,
+        )
+    assert exc.value.field == "items[1].eccn"
+    app = _apply(store, engine, "2026-01-05")
+    n = ls.decide(store, app["number"], "approved", date(2026, 1, 10), None, [], None, None)[
+        "license"
+    ]["number"]
+    for qty, value in ((float("nan"), 1.0), (1.0, float("nan")), (float("inf"), 1.0)):
+        with pytest.raises(BadInput, match="finite"):
+            ls.ship(store, n, "5A002.a", qty, value, date(2026, 2, 1))
+    with pytest.raises(BadInput, match="no license"):
+        ls.ship(store, "\u00b2", "5A002.a", 1, 1, date(2026, 2, 1))
+    with pytest.raises(BadInput, match="no application"):
+        ls.refer(store, "9" * 25, ["state"], date(2026, 2, 1))
+
+
+def test_steps_are_dated_in_order_and_silence_is_no_objection(store: Store, engine: Engine) -> None:
+    d = date.fromisoformat
+    app = _apply(store, engine, "2026-01-05")
+    ls.refer(store, app["number"], ["state", "defense"], d("2026-01-08"))
+    ls.recommend(store, app["number"], "state", "approve", None, d("2026-01-20"))
+    with pytest.raises(BadInput, match="before 2026-01-20"):
+        ls.decide(
+            store, app["number"], "returned_without_action", d("2026-01-10"), None, [], None, None
+        )
+    # Defense silent: refused up to its 30-day deadline, then deemed to have no objection.
+    with pytest.raises(Refused, match="deemed to have no objection"):
+        ls.decide(store, app["number"], "approved", d("2026-02-07"), None, [], None, None)
+    out = ls.decide(store, app["number"], "approved", d("2026-02-08"), None, [], None, None)
+    assert out["deemed_no_objection"] == ["defense"]
+    assert "deemed no objection: defense" in out["application"]["decision_note"]
+    other = _apply(store, engine, "2026-01-05")
+    ls.refer(store, other["number"], ["state", "defense"], d("2026-01-08"))
+    ls.recommend(store, other["number"], "state", "deny", None, d("2026-01-20"))
+    ls.recommend(store, other["number"], "defense", "approve", None, d("2026-01-21"))
+    with pytest.raises(BadInput, match="before 2026-01-21"):
+        ls.escalate(store, other["number"], d("2026-01-15"))
+
+
+def test_a_look_at_a_past_date_does_not_reopen_cleared_pairs(store: Store, engine: Engine) -> None:
+    name = "Beijing Huawei Digital Technologies Co., Ltd."
+    first = records.record_screening(store, engine.screener.screen(name, country="CN"))
+    for m in first["matches"]:
+        with store.write() as tx:
+            reviews.decide(tx, m["review"]["id"], "cleared", "other", "checked by hand")
+    past = engine.screener.screen(name, country="CN", as_of=date(2019, 6, 1))
+    assert past.matches  # the entries read differently in 2019; the pairs stay cleared
+    again = records.record_screening(store, past)
+    cleared = {m["review"]["id"] for m in first["matches"]}
+    seen = [m["review"] for m in again["matches"] if m["review"]["id"] in cleared]
+    assert seen and all(r["status"] == "cleared" and not r["raised"] for r in seen), seen
+    with pytest.raises(BadInput, match="--note"), store.write() as tx:
+        reviews.decide(tx, first["matches"][0]["review"]["id"], "confirmed", "other", " ")

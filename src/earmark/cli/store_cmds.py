@@ -28,6 +28,8 @@ from earmark.cli.options import (
 )
 from earmark.errors import BadInput
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+
 On = Annotated[
     str | None,
     typer.Option("--on", help="The date it happened (YYYY-MM-DD; default today).", metavar="DATE"),
@@ -149,7 +151,8 @@ def parties_add(
 @parties_app.command("rescreen")
 def parties_rescreen(
     ids: Annotated[
-        list[int] | None, typer.Argument(help="Party ids (default: every party).")
+        list[int] | None,
+        typer.Argument(help="Party ids (default: every party).", min=1, max=MAX_ID),
     ] = None,
     as_of: AsOf = None,
     database: Database = None,
@@ -214,23 +217,29 @@ def reviews_list(
     status: Annotated[
         str | None, typer.Option("--status", help="potential (default), cleared, confirmed, all")
     ] = "potential",
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="At most this many.", min=1, max=MAX_ID)
+    ] = None,
+    offset: Annotated[
+        int, typer.Option("--offset", help="Skip this many first.", min=0, max=MAX_ID)
+    ] = 0,
     database: Database = None,
     user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """The review queue: potential matches waiting for a decision."""
+    """The review queue: potential matches waiting for a decision (all, unless --limit)."""
     if ctx.invoked_subcommand is not None:
         return
     from earmark.store.reviews import listing
 
     with open_store(database, user).read() as conn:
-        rows = listing(conn, None if status == "all" else status)
+        rows = listing(conn, None if status == "all" else status, limit, offset)
     _show(rows, json_out, f"reviews ({status})")
 
 
 def _review_cmd(status: str, doc: str) -> Any:
     def command(
-        review_id: Annotated[int, typer.Argument(help="Review id.")],
+        review_id: Annotated[int, typer.Argument(help="Review id.", min=1, max=MAX_ID)],
         reason: Annotated[str, typer.Option("--reason", help="Reason code (reviews reasons).")],
         note: Annotated[str | None, typer.Option("--note")] = None,
         database: Database = None,
@@ -316,15 +325,22 @@ def licenses_apply(
         policy = review_policy(_engine(), conn, destination, parties, items, day)
     row = ls.apply(
         store,
-        str(data.get("applicant") or ""),
+        _text(data, "applicant") or "",
         destination,
         parties,
         items,
-        data.get("end_use"),
+        _text(data, "end_use"),
         day,
         policy,
     )
     _show(row, json_out)
+
+
+def _text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise BadInput(key, f"a text (got {type(value).__name__})")
+    return value
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -631,12 +647,25 @@ def impact_cmd(
 
 
 @audit_app.command("verify")
-def audit_verify(database: Database = None, user: User = None, json_out: JsonFlag = False) -> None:
+def audit_verify(
+    anchor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--anchor",
+            help="SEQ:HASH printed by `audit head` earlier and kept outside the database; the "
+            "chain must still hold it (repeatable).",
+        ),
+    ] = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
     """Check the audit trail's hash chain and every record against it (exit 1 if altered)."""
     from earmark.store.audit import verify
 
+    anchors = tuple(_anchor(a) for a in anchor or [])
     with open_store(database, user).read() as conn:
-        result = verify(conn)
+        result = verify(conn, anchors=anchors)
     if json_out:
         emit_json(result.to_dict())
     else:
@@ -647,11 +676,40 @@ def audit_verify(database: Database = None, user: User = None, json_out: JsonFla
         raise typer.Exit(1)
 
 
+def _anchor(text: str) -> tuple[int, str]:
+    seq, _, digest = text.partition(":")
+    digest = digest.strip().lower()
+    if not (seq.strip().isascii() and seq.strip().isdigit()) or len(digest) != 64:
+        raise BadInput("--anchor", f"expected SEQ:HASH as `audit head` prints it, got {text!r}")
+    if any(c not in "0123456789abcdef" for c in digest):
+        raise BadInput("--anchor", f"the hash is not hexadecimal: {text!r}")
+    return int(seq), digest
+
+
+@audit_app.command("head")
+def audit_head_cmd(
+    database: Database = None, user: User = None, json_out: JsonFlag = False
+) -> None:
+    """The newest audit record: keep its anchor outside the database, verify against it later."""
+    from earmark.store.audit import head
+
+    with open_store(database, user).read() as conn:
+        out = head(conn)
+    if json_out:
+        emit_json(out)
+    else:
+        console.print(f"anchor {out['anchor']} (record {out['seq']}, {out['at']})")
+
+
 @audit_app.command("export")
 def audit_export(
     out: Annotated[Path, typer.Option("--out", help="Directory for evidence.json and .html")],
-    decision: Annotated[int | None, typer.Option("--decision", help="Decision id.")] = None,
-    screening: Annotated[int | None, typer.Option("--screening", help="Screening id.")] = None,
+    decision: Annotated[
+        int | None, typer.Option("--decision", help="Decision id.", min=1, max=MAX_ID)
+    ] = None,
+    screening: Annotated[
+        int | None, typer.Option("--screening", help="Screening id.", min=1, max=MAX_ID)
+    ] = None,
     application: Annotated[str | None, typer.Option("--application")] = None,
     database: Database = None,
     user: User = None,

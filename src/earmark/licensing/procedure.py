@@ -11,6 +11,7 @@ BIS may decide without referral (750.3(a)), and may return an application at any
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -83,22 +84,36 @@ def check_escalate(app: dict[str, Any], recommendations: dict[str, str]) -> str:
     return order[0] if current is None else order[order.index(current) + 1]
 
 
-def check_decide(app: dict[str, Any], decision: str, recommendations: dict[str, str]) -> None:
+def check_decide(
+    app: dict[str, Any], decision: str, recommendations: dict[str, str], on: date | None = None
+) -> list[str]:
+    """Refuse a decision the procedure does not allow yet; returns the agencies deemed to have
+    no objection (silent past their recommendation deadline, E.O. 12981 sec. 5(a) [K])."""
     if decision not in FINAL:
         raise BadInput("--decision", f"one of {', '.join(FINAL)}")
     if app["status"] in FINAL:
         raise Refused(_name(app), f"cannot decide: it was {app['status']} on {app['decided_on']}")
     if decision == "returned_without_action":
-        return
+        return []
+    deemed: list[str] = []
     if app["status"] == "referred":
         pending = [a for a in app.get("agencies") or [] if a not in recommendations]
-        if pending:
-            raise Refused(_name(app), f"cannot decide: waiting for {', '.join(pending)}")
+        due = date.fromisoformat(app["referred_on"]) + timedelta(
+            days=int(procedure()["deadlines"]["recommendation"]["days"])
+        )
+        if pending and (on is None or on <= due):
+            raise Refused(
+                _name(app),
+                f"cannot decide: waiting for {', '.join(pending)} (an agency silent after "
+                f"{due} is deemed to have no objection)",
+            )
+        deemed = pending
         if disagreement(recommendations):
             raise Refused(
                 _name(app),
                 "cannot decide: the agencies disagree; escalate to the Operating Committee (750.4)",
             )
+    return deemed
 
 
 def deadlines(
@@ -109,7 +124,12 @@ def deadlines(
     if app["status"] not in OPEN:
         return []
     rules = procedure()["deadlines"]
-    out = [_deadline("overall", rules["overall"], app, on)]
+    # Referral to the President meets the 90-day rule (750.4(a)(1)).
+    out = (
+        []
+        if app.get("escalation") == "president"
+        else [_deadline("overall", rules["overall"], app, on)]
+    )
     if app["status"] == "submitted":
         out.append(_deadline("referral", rules["referral"], app, on))
     if app["status"] == "referred":
@@ -210,10 +230,10 @@ def check_shipment(
     """Refuse a shipment after expiry, before issue, after a suspension or revocation, for an
     item the license does not cover, or beyond its quantity or value balance."""
     name = f"license {lic['number']}"
-    if quantity <= 0:
-        raise BadInput("--quantity", "must be more than 0")
-    if value < 0:
-        raise BadInput("--value", "must not be negative")
+    if not 0 < quantity < math.inf:
+        raise BadInput("--quantity", f"must be a finite number more than 0 (got {quantity})")
+    if not 0 <= value < math.inf:
+        raise BadInput("--value", f"must be a finite number of 0 or more (got {value})")
     if ship_on < date.fromisoformat(lic["issued_on"]):
         raise Refused(name, f"refused: the license was issued on {lic['issued_on']}")
     if ship_on > date.fromisoformat(lic["expires_on"]):

@@ -110,14 +110,44 @@ class Verification:
         return {"ok": self.ok, "records": self.records, "problems": self.problems}
 
 
-def verify(conn: Connection, limit: int = 50) -> Verification:
-    """Check the chain, its head, and every audited record against the newest audit row."""
+# The triggers that make audit_log append-only (migration 0001), by backend.
+APPEND_ONLY_TRIGGERS = {
+    "sqlite": ("audit_log_no_update", "audit_log_no_delete"),
+    "postgresql": ("audit_log_append_only",),
+}
+
+
+def head(conn: Connection) -> dict[str, Any]:
+    """The chain's newest record: an anchor to keep outside the database (a ticket, a signed
+    mail, a second system), against which ``verify`` can later check the chain."""
+    row = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)).mappings()
+    last = row.first()
+    if last is None:
+        return {"seq": 0, "hash": GENESIS, "at": None, "anchor": f"0:{GENESIS}"}
+    return {
+        "seq": last["seq"],
+        "hash": last["hash"],
+        "at": last["at"],
+        "anchor": f"{last['seq']}:{last['hash']}",
+    }
+
+
+def verify(
+    conn: Connection, limit: int = 50, anchors: tuple[tuple[int, str], ...] = ()
+) -> Verification:
+    """Check the chain, its head, every audited record against the newest audit row, that
+    the append-only triggers are in place, and that the chain still holds each anchor taken
+    earlier (``head``): the one check that a rewrite of the whole chain cannot pass."""
     result = Verification()
     latest: dict[tuple[str, str], tuple[int, str | None]] = {}
+    hashes: dict[int, str] = {}
+    wanted = {seq for seq, _ in anchors}
     prev, expected_seq = GENESIS, 1
     for row in conn.execute(select(audit_log).order_by(audit_log.c.seq)).mappings():
         result.records += 1
         seq = row["seq"]
+        if seq in wanted:
+            hashes[seq] = row["hash"]
         if seq != expected_seq:
             result.problems.append(
                 {"seq": expected_seq, "problem": f"records {expected_seq}..{seq - 1} are missing"}
@@ -140,8 +170,36 @@ def verify(conn: Connection, limit: int = 50) -> Verification:
             }
         )
     _check_records(conn, latest, result)
+    _check_triggers(conn, result)
+    for seq, digest in anchors:
+        if seq == 0 and digest == GENESIS:
+            continue
+        if hashes.get(seq) != digest:
+            result.problems.append(
+                {
+                    "seq": seq,
+                    "problem": "the anchor taken at this record does not match: the trail was "
+                    + ("cut before it" if seq not in hashes else "rewritten up to it"),
+                }
+            )
     result.problems = result.problems[:limit]
     return result
+
+
+def _check_triggers(conn: Connection, out: Verification) -> None:
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    elif dialect == "postgresql":
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+    else:
+        return
+    present = {r[0] for r in conn.exec_driver_sql(query)}
+    for name in APPEND_ONLY_TRIGGERS[dialect]:
+        if name not in present:
+            out.problems.append(
+                {"trigger": name, "problem": "the append-only trigger on audit_log was dropped"}
+            )
 
 
 def _check_records(

@@ -29,6 +29,7 @@ BUSY_TIMEOUT_S = 30
 # The newest migration in store/migrations/versions (a test checks they agree): a store already
 # at this revision opens without loading Alembic, which keeps every recording command quick.
 SCHEMA_HEAD = "0001"
+MIGRATION_LOCK = 0x6561726D61726B  # "earmark": the PostgreSQL advisory lock around migrations
 READ_ONLY = {"earmark_read": True}  # execution option of Store.read connections
 
 
@@ -111,6 +112,9 @@ def upgrade(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two first uses at once: the second waits, then finds the schema made.
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except DatabaseError as exc:  # not a database, locked past the timeout, no rights, ...

@@ -8,6 +8,7 @@ call takes the date it happens on (``on``), so a team can record what happened w
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 from typing import Any
 
@@ -41,21 +42,37 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _by_ref(conn: Connection, table: Table, ref: str, what: str) -> dict[str, Any]:
-    """A record by its number (Z0000001, D000001) or its id."""
-    where = table.c.id == int(ref) if ref.isdigit() else table.c.number == ref
-    found = conn.execute(select(table).where(where)).mappings().one_or_none()
+MAX_ID = 2**63 - 1
+
+
+def _by_ref(
+    conn: Connection, table: Table, ref: str, what: str, lock: bool = False
+) -> dict[str, Any]:
+    """A record by its number (Z0000001, D000001) or its id. ``lock``: hold the row for the
+    transaction (SELECT ... FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds
+    the database), so that two writers never both pass a check on the same state."""
+    ref = ref.strip()
+    if ref.isascii() and ref.isdigit():
+        if int(ref) > MAX_ID:
+            raise BadInput(what, f"no {what} {ref!r}")
+        where = table.c.id == int(ref)
+    else:
+        where = table.c.number == ref
+    query = select(table).where(where)
+    if lock:
+        query = query.with_for_update()
+    found = conn.execute(query).mappings().one_or_none()
     if found is None:
         raise BadInput(what, f"no {what} {ref!r}")
     return _decode(dict(found))
 
 
-def get_application(conn: Connection, ref: str) -> dict[str, Any]:
-    return _by_ref(conn, applications, ref, "application")
+def get_application(conn: Connection, ref: str, lock: bool = False) -> dict[str, Any]:
+    return _by_ref(conn, applications, ref, "application", lock)
 
 
-def get_license(conn: Connection, ref: str) -> dict[str, Any]:
-    return _by_ref(conn, licenses, ref, "license")
+def get_license(conn: Connection, ref: str, lock: bool = False) -> dict[str, Any]:
+    return _by_ref(conn, licenses, ref, "license", lock)
 
 
 def recommendations_of(conn: Connection, app_id: int) -> dict[str, str]:
@@ -97,7 +114,7 @@ def validate_parties(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def validate_items(raw: list[dict[str, Any]], ccl: Any) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for i, it in enumerate(raw):
         field = f"items[{i}]"
         if not isinstance(it, dict):
@@ -106,10 +123,15 @@ def validate_items(raw: list[dict[str, Any]], ccl: Any) -> list[dict[str, Any]]:
         ccl.require(eccn, f"{field}.eccn")
         qty, value = it.get("quantity"), it.get("value")
         for name, v in (("quantity", qty), ("value", value)):
-            if isinstance(v, bool) or not isinstance(v, int | float) or v < 0 or v != v:
-                raise BadInput(f"{field}.{name}", "a number of 0 or more")
+            if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v < math.inf:
+                raise BadInput(f"{field}.{name}", "a finite number of 0 or more")
         if float(qty) <= 0:  # type: ignore[arg-type]
             raise BadInput(f"{field}.quantity", "must be more than 0")
+        if any(o["eccn"] == eccn.text for o in out):
+            # Balances are drawn down per ECCN: one line per ECCN, with the total.
+            raise BadInput(
+                f"{field}.eccn", f"{eccn.text} is named twice: give one line with the total"
+            )
         out.append({"eccn": eccn.text, "quantity": float(qty), "value": float(value)})  # type: ignore[arg-type]
     if not out:
         raise BadInput("items", "an application names at least one item")
@@ -156,7 +178,7 @@ def apply(
 
 def refer(store: Store, ref: str, agencies: list[str], on: date) -> dict[str, Any]:
     with store.write() as tx:
-        app = get_application(tx.conn, ref)
+        app = get_application(tx.conn, ref, lock=True)
         proc.check_refer(app, agencies)
         _not_before(on, app["submitted_on"], "--on")
         row = tx.change(
@@ -176,7 +198,7 @@ def recommend(
     store: Store, ref: str, agency: str, recommendation: str, conditions: str | None, on: date
 ) -> dict[str, Any]:
     with store.write() as tx:
-        app = get_application(tx.conn, ref)
+        app = get_application(tx.conn, ref, lock=True)
         done = recommendations_of(tx.conn, app["id"])
         proc.check_recommend(app, agency, recommendation, set(done))
         _not_before(on, app["referred_on"], "--on")
@@ -199,8 +221,9 @@ def recommend(
 
 def escalate(store: Store, ref: str, on: date) -> dict[str, Any]:
     with store.write() as tx:
-        app = get_application(tx.conn, ref)
+        app = get_application(tx.conn, ref, lock=True)
         level = proc.check_escalate(app, recommendations_of(tx.conn, app["id"]))
+        _not_before(on, _last_step(tx.conn, app), "--on")
         row = tx.change(
             applications,
             app["id"],
@@ -222,9 +245,9 @@ def decide(
 ) -> dict[str, Any]:
     """Record BIS's decision; an approval issues the license (four years unless stated)."""
     with store.write() as tx:
-        app = get_application(tx.conn, ref)
-        proc.check_decide(app, decision, recommendations_of(tx.conn, app["id"]))
-        _not_before(on, app["submitted_on"], "--on")
+        app = get_application(tx.conn, ref, lock=True)
+        deemed = proc.check_decide(app, decision, recommendations_of(tx.conn, app["id"]), on)
+        _not_before(on, _last_step(tx.conn, app), "--on")
         if decision == "approved_with_conditions" and not conditions:
             raise BadInput("--condition", "an approval with conditions states them")
         row = tx.change(
@@ -233,7 +256,10 @@ def decide(
             {
                 "status": decision,
                 "decided_on": on.isoformat(),
-                "decision_note": note,
+                "decision_note": "; ".join(
+                    x for x in (note, deemed and f"deemed no objection: {', '.join(deemed)}") if x
+                )
+                or None,
                 "conditions": audit.canonical(conditions) if conditions else None,
                 "review_policy": audit.canonical(policy or app["review_policy"] or None)
                 if (policy or app["review_policy"])
@@ -242,6 +268,8 @@ def decide(
             f"application.{decision}",
         )
         out: dict[str, Any] = {"application": _decode(row)}
+        if deemed:
+            out["deemed_no_objection"] = deemed
         if decision in ("approved", "approved_with_conditions"):
             out["license"] = _issue(tx, _decode(row), on, conditions, valid_until)
     return out
@@ -270,6 +298,19 @@ def _issue(
     return _decode(row)
 
 
+def _last_step(conn: Connection, app: dict[str, Any]) -> str:
+    """The date of the application's latest step: submission, referral, a recommendation or
+    an escalation (a later step cannot be dated before it)."""
+    dates = [app["submitted_on"], app.get("referred_on"), app.get("escalated_on")]
+    dates += [
+        r[0]
+        for r in conn.execute(
+            select(recommendations.c.on).where(recommendations.c.application_id == app["id"])
+        )
+    ]
+    return str(max(d for d in dates if d))
+
+
 def _not_before(on: date, start: str | None, field: str) -> None:
     if start and on < date.fromisoformat(start):
         raise BadInput(field, f"{on} is before {start}, when the previous step happened")
@@ -290,7 +331,7 @@ def ship(
     """Draw a shipment down from a license; a refusal is recorded in the audit trail and
     raised with its reason."""
     with store.write() as tx:
-        lic = get_license(tx.conn, ref)
+        lic = get_license(tx.conn, ref, lock=True)
         balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
         proc.check_shipment(lic, on, eccn, quantity, value, balance)
         row = tx.insert(
@@ -330,7 +371,7 @@ def set_status(
     if not reason.strip():
         raise BadInput("--reason", "say why")
     with store.write() as tx:
-        return _set_status(tx, get_license(tx.conn, ref), status, on, reason, event_id)
+        return _set_status(tx, get_license(tx.conn, ref, lock=True), status, on, reason, event_id)
 
 
 def _set_status(
@@ -358,6 +399,8 @@ def _set_status(
 
 def list_applications(conn: Connection, status: str | None = None) -> list[dict[str, Any]]:
     query = select(applications).order_by(applications.c.id)
+    if status is not None and status != "open" and status not in proc.OPEN + proc.FINAL:
+        raise BadInput("--status", f"open or one of {', '.join(proc.OPEN + proc.FINAL)}")
     if status == "open":
         query = query.where(applications.c.status.in_(proc.OPEN))
     elif status is not None:
@@ -418,7 +461,13 @@ def add_event(
     if not name.strip():
         raise BadInput("--name", "must not be empty")
     fits(name, 300, "--name")
-    if not selector:
+    names = [str(n).strip() for n in selector.get("names", [])]
+    if any(not n for n in names):
+        raise BadInput("--party", "a party name must not be empty")
+    footnote = selector.get("footnote")
+    if footnote is not None and (isinstance(footnote, bool) or not 1 <= int(footnote) <= 99):
+        raise BadInput("--footnote", f"an Entity List footnote number such as 1 (got {footnote})")
+    if not names and footnote is None:
         raise BadInput(
             "--party", "say which parties the event reaches (--party NAME or --footnote N)"
         )

@@ -65,7 +65,9 @@ def raise_hits(
     out = []
     for m in matches:
         entry: ListEntry = m.entry
-        digest = fingerprint(entry)
+        # The entry as the newest list version has it, whatever the screening's date: a pair
+        # cleared today is not raised again by a look at how the entry read in 2019.
+        digest = fingerprint(_newest(entry))
         row = (
             tx.conn.execute(
                 select(hit_reviews).where(
@@ -105,6 +107,11 @@ def raise_hits(
                     "score": float(m.score),
                     "raised_at": audit.now(),
                     "screening_id": screening_id,
+                    # The clearing no longer stands; the audit trail keeps who cleared and why.
+                    "reason_code": None,
+                    "note": None,
+                    "reviewer": None,
+                    "decided_at": None,
                 },
                 "review.reraise_entry_changed",
             )
@@ -132,6 +139,8 @@ def decide(
     codes = reason_codes()["cleared" if status == "cleared" else "confirmed"]
     if reason_code not in codes:
         raise BadInput("--reason", f"one of {', '.join(codes)} for {status} (got {reason_code!r})")
+    if reason_code == "other" and not (note or "").strip():
+        raise BadInput("--note", "the reason 'other' is stated in the note")
     row = (
         tx.conn.execute(select(hit_reviews).where(hit_reviews.c.id == review_id))
         .mappings()
@@ -173,6 +182,13 @@ def _update_party_status(tx: Tx, key: str) -> None:
             )
 
 
+def _newest(entry: ListEntry) -> ListEntry:
+    from earmark.regdata import load_regdata
+
+    listing = load_regdata().lists.listing(entry.id)
+    return listing.entry if listing is not None else entry
+
+
 def party_status(review_statuses: set[str]) -> str:
     if "confirmed" in review_statuses:
         return "confirmed_match"
@@ -181,10 +197,21 @@ def party_status(review_statuses: set[str]) -> str:
     return "clear"
 
 
-def listing(conn: Connection, status: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+def listing(
+    conn: Connection, status: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Reviews, oldest first; all of them unless ``limit`` (with ``offset``) pages them."""
     query = select(hit_reviews).order_by(hit_reviews.c.id)
     if status is not None:
         if status not in STATUSES:
             raise BadInput("--status", f"one of {', '.join(STATUSES)}")
         query = query.where(hit_reviews.c.status == status)
-    return [dict(r) for r in conn.execute(query.limit(limit)).mappings()]
+    if limit is not None:
+        if limit < 1:
+            raise BadInput("--limit", "must be at least 1")
+        query = query.limit(limit)
+    if offset:
+        if offset < 0:
+            raise BadInput("--offset", "must not be negative")
+        query = query.offset(offset)
+    return [dict(r) for r in conn.execute(query).mappings()]
