@@ -89,7 +89,11 @@ def build(
         "record": record,
         "reviews": review_rows,
         "data": {
+            # The version the record was made with; the datasets below are those loaded when
+            # the pack was made, which are the ones used only when the two versions agree.
+            "recorded_data_version": record.get("data_version"),
             "data_version": regdata.version,
+            "datasets_are_those_used": record.get("data_version") in (None, regdata.version),
             "datasets": [
                 {"id": d.id, "title": d.title, "sha256": d.sha256, "source": asdict(d.provenance)}
                 for d in regdata.datasets
@@ -122,8 +126,9 @@ def render_html(pack: dict[str, Any]) -> str:
         "table{border-collapse:collapse}code{font-size:.85em}</style></head><body>",
         f"<h1>Evidence: {e(pack['subject'])}</h1>",
         f"<p>Generated {e(pack['generated_at'])} by {e(pack['generated_by'])}, earmark "
-        f"{e(pack['earmark_version'])}. Data version <code>{e(pack['data']['data_version'])}"
-        "</code>.</p>",
+        f"{e(pack['earmark_version'])}. Recorded with data version "
+        f"<code>{e(str(pack['data']['recorded_data_version']))}</code>; data loaded now "
+        f"<code>{e(pack['data']['data_version'])}</code>.</p>",
     ]
     decision = record.get("decision")
     if isinstance(decision, dict):
@@ -148,7 +153,12 @@ def render_html(pack: dict[str, Any]) -> str:
             f"<td>{e(str(r.get('reviewer') or ''))}</td>"
             f"<td>{e(str(r.get('decided_at') or ''))}</td></tr>"
         )
-    parts.append("</table><h2>Data used</h2><ul>")
+    same = pack["data"]["datasets_are_those_used"]
+    parts.append(
+        "</table><h2>Data used</h2><ul>"
+        if same
+        else "</table><h2>Data loaded now (not the version the record was made with)</h2><ul>"
+    )
     for d in pack["data"]["datasets"]:
         parts.append(f"<li>{e(d['id'])}: {e(d['title'])} <code>{e(d['sha256'][:16])}</code></li>")
     verified = pack["audit"]["verified"]
