@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +24,7 @@ from earmark.cli.options import (
 from earmark.errors import BadInput
 from earmark.regdata import Listing, load_regdata
 from earmark.regdata.ids import name_key
+from earmark.regdata.model import Dataset
 
 lists_app = typer.Typer(
     invoke_without_command=True,
@@ -94,14 +96,13 @@ def lists_load_cmd(
 
     day = parse_date(snapshot, "--snapshot")
     assert day is not None
-    before = load_regdata().version
-    dataset = load_list_version(file, day, load_regdata().bundled, fmt)
-    load_regdata.cache_clear()
-    after = load_regdata().version
-    payload = {"loaded": dataset.to_dict(), "data_version_before": before, "data_version": after}
-    with open_store(database, user).write(after) as tx:
-        tx.note("list_version_loaded", dataset.id, payload)
-    _said(payload, json_out, f"loaded {dataset.id}: {dataset.counts}; data version {after}")
+    _change_lists(
+        "loaded",
+        lambda bundled: load_list_version(file, day, bundled, fmt),
+        database,
+        user,
+        json_out,
+    )
 
 
 @lists_app.command("unload")
@@ -114,21 +115,34 @@ def lists_unload_cmd(
     """Remove a list version loaded with `lists load` (the bundled ones stay)."""
     from earmark.regdata.loaded import unload_list_version
 
+    _change_lists(
+        "unloaded",
+        lambda bundled: unload_list_version(dataset, bundled),
+        database,
+        user,
+        json_out,
+    )
+
+
+def _change_lists(
+    done: str,
+    change: Callable[[list[Dataset]], Dataset],
+    database: str | None,
+    user: str | None,
+    json_out: bool,
+) -> None:
+    """Load or unload a list version, and note it in the audit trail with both data versions."""
     before = load_regdata().version
-    removed = unload_list_version(dataset, load_regdata().bundled)
+    dataset = change(load_regdata().bundled)
     load_regdata.cache_clear()
     after = load_regdata().version
-    payload = {"unloaded": removed.to_dict(), "data_version_before": before, "data_version": after}
+    payload = {done: dataset.to_dict(), "data_version_before": before, "data_version": after}
     with open_store(database, user).write(after) as tx:
-        tx.note("list_version_unloaded", removed.id, payload)
-    _said(payload, json_out, f"unloaded {removed.id}; data version {after}")
-
-
-def _said(payload: dict[str, Any], json_out: bool, text: str) -> None:
+        tx.note(f"list_version_{done}", dataset.id, payload)
     if json_out:
         emit_json(payload)
     else:
-        console.print(escape(text))
+        console.print(escape(f"{done} {dataset.id}: {dataset.counts}; data version {after}"))
 
 
 @app.command("entries")
