@@ -27,8 +27,7 @@ from earmark.cli.options import (
     parse_date,
 )
 from earmark.errors import BadInput
-
-MAX_ID = 2**63 - 1  # the largest id a database column holds
+from earmark.store import MAX_ID
 
 On = Annotated[
     str | None,

@@ -98,9 +98,7 @@ def check_decide(
     deemed: list[str] = []
     if app["status"] == "referred":
         pending = [a for a in app.get("agencies") or [] if a not in recommendations]
-        due = date.fromisoformat(app["referred_on"]) + timedelta(
-            days=int(procedure()["deadlines"]["recommendation"]["days"])
-        )
+        due = _due(procedure()["deadlines"]["recommendation"], app)
         if pending and (on is None or on <= due):
             raise Refused(
                 _name(app),
@@ -144,8 +142,7 @@ def deadlines(
 def _deadline(
     name: str, rule: dict[str, Any], app: dict[str, Any], on: date, who: str | None = None
 ) -> dict[str, Any]:
-    start = date.fromisoformat(app[rule["from"]])
-    due = start + timedelta(days=int(rule["days"]))
+    due = _due(rule, app)
     out: dict[str, Any] = {
         "deadline": name,
         "due": due.isoformat(),
@@ -156,6 +153,10 @@ def _deadline(
     if who:
         out["agency"] = who
     return out
+
+
+def _due(rule: dict[str, Any], app: dict[str, Any]) -> date:
+    return date.fromisoformat(app[rule["from"]]) + timedelta(days=int(rule["days"]))
 
 
 def _name(app: dict[str, Any]) -> str:

@@ -78,9 +78,14 @@ class Situation:
 
 
 @lru_cache(maxsize=1)
-def load_terms() -> tuple[tuple[ExceptionTerms, ...], Restrictions]:
+def _document() -> dict[str, Any]:
     with _DATA.open("rb") as fh:
-        raw: dict[str, Any] = tomllib.load(fh)
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def load_terms() -> tuple[tuple[ExceptionTerms, ...], Restrictions]:
+    raw = _document()
     terms = tuple(_terms(t) for t in raw["exception"])
     r, nato = raw["restrictions"], raw["nato"]
     restrictions = Restrictions(
@@ -118,8 +123,6 @@ class Unevaluated:
 
 @lru_cache(maxsize=1)
 def load_unevaluated() -> tuple[Unevaluated, ...]:
-    with _DATA.open("rb") as fh:
-        raw: dict[str, Any] = tomllib.load(fh)
     return tuple(
         Unevaluated(
             u["code"],
@@ -131,7 +134,7 @@ def load_unevaluated() -> tuple[Unevaluated, ...]:
             tuple(u.get("destinations", ())),
             tuple(u.get("activities", ())),
         )
-        for u in raw.get("not_evaluated", ())
+        for u in _document().get("not_evaluated", ())
     )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Table, select
 from earmark.errors import BadInput
 from earmark.licensing import procedure as proc
 from earmark.regdata.countries import require_country
-from earmark.store import audit
+from earmark.store import MAX_ID, audit
 from earmark.store.core import Store, Tx, fits
 from earmark.store.schema import (
     applications,
@@ -40,9 +40,6 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
         if isinstance(out.get(key), str):
             out[key] = json.loads(out[key])
     return out
-
-
-MAX_ID = 2**63 - 1
 
 
 def _by_ref(

@@ -49,7 +49,7 @@ def _record_screening(
         "screening.record",
     )
     briefs = reviews.raise_hits(
-        tx, query["name"], query.get("country"), list(result.matches), row["id"]
+        tx, query["name"], query.get("country"), list(result.matches), row["id"], result.as_of
     )
     for match, brief in zip(payload["matches"], briefs, strict=True):
         match["review"] = brief
@@ -128,14 +128,23 @@ def add_party(
             },
             "party.add",
         )
-        payload = _record_screening(tx, result, result.to_dict(), party["id"])
-        status = reviews.party_status({m["review"]["status"] for m in payload["matches"]})
-        party = tx.change(
-            parties,
-            party["id"],
-            {"status": status, "last_screening_id": payload["record"]["screening_id"]},
-            "party.screened",
-        )
+        return _screened(tx, party["id"], result)
+
+
+def _screened(tx: Tx, party_id: int, result: Any) -> dict[str, Any]:
+    """Record a party's screening; its status follows the reviews of its hits."""
+    payload = _record_screening(tx, result, result.to_dict(), party_id)
+    status = reviews.party_status({m["review"]["status"] for m in payload["matches"]})
+    party = tx.change(
+        parties,
+        party_id,
+        {
+            "status": status,
+            "last_screening_id": payload["record"]["screening_id"],
+            "updated_at": audit.now(),
+        },
+        "party.screened",
+    )
     return {"party": party, "screening": payload}
 
 
@@ -150,19 +159,7 @@ def rescreen_party(store: Store, screener: Any, party_id: int) -> dict[str, Any]
         row["name"], country=row["country"], type=row["type"], address=row["address"]
     )
     with store.write(result.data_version) as tx:
-        payload = _record_screening(tx, result, result.to_dict(), party_id)
-        status = reviews.party_status({m["review"]["status"] for m in payload["matches"]})
-        party = tx.change(
-            parties,
-            party_id,
-            {
-                "status": status,
-                "last_screening_id": payload["record"]["screening_id"],
-                "updated_at": audit.now(),
-            },
-            "party.screened",
-        )
-    return {"party": party, "screening": payload}
+        return _screened(tx, party_id, result)
 
 
 def list_parties(conn: Connection, status: str | None = None) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ pair stays confirmed. Every step is in the audit trail with reviewer, reason cod
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,12 @@ def fingerprint(entry: ListEntry) -> str:
 
 
 def raise_hits(
-    tx: Tx, name: str, country: str | None, matches: list[Any], screening_id: int
+    tx: Tx,
+    name: str,
+    country: str | None,
+    matches: list[Any],
+    screening_id: int,
+    as_of: date | None = None,
 ) -> list[dict[str, Any]]:
     """Open or reuse the review of each match; returns, per match, the review as it stands."""
     key = subject_key(name, country)
@@ -66,8 +72,9 @@ def raise_hits(
     for m in matches:
         entry: ListEntry = m.entry
         # The entry as the newest list version has it, whatever the screening's date: a pair
-        # cleared today is not raised again by a look at how the entry read in 2019.
-        digest = fingerprint(_newest(entry))
+        # cleared today is not raised again by a look at how the entry read in 2019. A
+        # screening without a date holds the newest versions already.
+        digest = fingerprint(entry if as_of is None else _newest(entry))
         row = (
             tx.conn.execute(
                 select(hit_reviews).where(
