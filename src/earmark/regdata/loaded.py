@@ -19,6 +19,7 @@ truncated download) is refused rather than read as mass removals.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import tempfile
@@ -27,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from earmark.errors import BadInput
+from earmark.errors import BadInput, DataError
 from earmark.paths import data_dir
 from earmark.regdata import codec
 from earmark.regdata.bundle import (
@@ -55,8 +56,11 @@ def loaded_datasets() -> list[Dataset]:
     path = lists_dir() / LOCAL_MANIFEST
     if not path.is_file():
         return []
-    doc: dict[str, Any] = json.loads(path.read_text())
-    return [Dataset.from_dict(d) for d in doc["datasets"]]
+    try:
+        doc: dict[str, Any] = json.loads(path.read_text())
+        return [Dataset.from_dict(d) for d in doc["datasets"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"loaded list versions unreadable: {path}: {exc!r}") from exc
 
 
 def history_path() -> Path:
@@ -162,9 +166,9 @@ def _parse(path: Path, fmt: str) -> Parsed:
 
 
 def _check_header(path: Path) -> None:
-    from earmark.regdata.sources.common import read_text
-
-    first = read_text(path).split("\n", 1)[0]
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8-sig") as fh:  # the header line only
+        first = fh.readline().strip()
     missing = [c for c in CSV_COLUMNS if c not in first.split(",")]
     if missing:
         raise BadInput("file", f"{path.name}: missing CSL columns {', '.join(missing)}")
