@@ -195,3 +195,101 @@ def test_malformed_rows_and_columns(tmp_path: Path) -> None:
     rows = _jsonl(tmp_path / "t.out.jsonl")
     assert rows[0]["error"].startswith("name: must be text")
     assert "NaN" in rows[1]["error"]
+
+
+# -- recording (issue 5: screen-batch and check-batch record as screen and check do) ---------
+
+
+def _store(tmp_path: Path) -> Any:
+    from earmark.store.core import Store
+
+    return Store(f"sqlite:///{tmp_path / 'store.db'}", actor="batch-test")
+
+
+def _counts(store: Any) -> dict[str, int]:
+    from sqlalchemy import func, select
+
+    from earmark.store.schema import batch_chunks, decisions, hit_reviews, screenings
+
+    with store.read() as conn:
+        return {
+            t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+            for t in (screenings, decisions, hit_reviews, batch_chunks)
+        }
+
+
+def _verified(store: Any) -> bool:
+    from earmark.store.audit import verify
+
+    with store.read() as conn:
+        return verify(conn).ok
+
+
+def test_screen_batch_records_each_good_row_once_across_a_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screen_batch, "CHUNK_ROWS", 2)
+    store = _store(tmp_path)
+    source, out = _input(tmp_path), tmp_path / "out.jsonl"
+    real = screen_batch._write_part
+    writes: list[int] = []
+
+    def crash_after_recording(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
+        writes.append(i)
+        if len(writes) == 2:
+            raise KeyboardInterrupt  # chunk 1 is recorded, its output not yet written
+        real(parts, i, results)
+
+    monkeypatch.setattr(screen_batch, "_write_part", crash_after_recording)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(source, out, BatchOptions(), store=store)
+    assert _counts(store)["batch_chunks"] == 2  # recorded before the output was written
+    monkeypatch.setattr(screen_batch, "_write_part", real)
+    summary = run_batch(source, out, BatchOptions(), store=store)
+    counts = _counts(store)
+    # Rows 3 (no name) and 4 (unknown country) are bad: 3 screenings, none twice.
+    assert summary.recorded == 3 and counts["screenings"] == 3 and counts["batch_chunks"] == 3
+    rows = _jsonl(out)
+    ids = [r.get("record", {}).get("screening_id") for r in rows]
+    assert ids[2] is None and ids[3] is None and len({i for i in ids if i}) == 3
+    assert all("_query" not in r for r in rows)
+    assert counts["hit_reviews"] >= 2  # the Huawei rows' hits are raised for review
+    assert _verified(store)
+    # Running the same command again is a new run: it records again.
+    again = run_batch(source, tmp_path / "again.jsonl", BatchOptions(), store=store)
+    assert again.run_id != summary.run_id and _counts(store)["screenings"] == 6
+
+
+def test_check_batch_records_decisions_and_no_record_keeps_nothing(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = json.loads(
+        (Path(__file__).resolve().parents[1] / "src/earmark/cli/examples/cases.json").read_text()
+    )
+    source = tmp_path / "cases.jsonl"
+    source.write_text("\n".join([json.dumps(c["case"]) for c in cases] + ["{broken"]) + "\n")
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    run = cli("check-batch", str(source), "--out", str(tmp_path / "quick.jsonl"),
+              "--no-record", "--database", url, "--json")  # fmt: skip
+    assert run.code == 0, run.err
+    assert run.json()["recorded"] == 0 and run.json()["run_id"] is None
+    run = cli("check-batch", str(source), "--out", str(tmp_path / "d.jsonl"),
+              "--database", url, "--json")  # fmt: skip
+    assert run.code == 0, run.err
+    assert run.json()["recorded"] == len(cases)
+    from earmark.store.core import Store
+
+    store = Store(url, actor="x")
+    assert _counts(store)["decisions"] == len(cases)
+    out = _jsonl(tmp_path / "d.jsonl")
+    from sqlalchemy import select
+
+    from earmark.store.schema import decisions
+
+    with store.read() as conn:
+        stored = {r.id: json.loads(r.decision) for r in conn.execute(select(decisions)).fetchall()}
+    for row in out[: len(cases)]:
+        kept = stored[row["record"]["decision_id"]]
+        assert kept["license_required"] == row["license_required"] and kept["id"] == row["id"]
+    assert "record" not in out[-1] and out[-1]["error"]
+    assert _verified(store)

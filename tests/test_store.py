@@ -282,6 +282,94 @@ def test_revocation_event_reaches_huawei_licenses(store: Store, engine: Engine) 
     assert _ok(store)["ok"]
 
 
+def _license(store: Store, engine: Engine, on: str = "2026-01-10", **kw: Any) -> str:
+    app = _apply(store, engine, "2026-01-05", **kw)
+    out = ls.decide(store, app["number"], "approved", date.fromisoformat(on), None, [], None, None)
+    return str(out["license"]["number"])
+
+
+def test_a_lifted_suspension_still_covers_its_own_days(store: Store, engine: Engine) -> None:
+    n = _license(store, engine)
+    d = date.fromisoformat
+    ls.set_status(store, n, "suspended", d("2026-03-01"), "BIS: under review")
+    ls.set_status(store, n, "active", d("2026-04-01"), "review ended")
+    with pytest.raises(Refused, match="suspended from 2026-03-01 \\(BIS: under review\\)"):
+        ls.ship(store, n, "5A002.a", 1, 10, d("2026-03-15"))  # inside the lifted suspension
+    ls.ship(store, n, "5A002.a", 1, 10, d("2026-02-15"))  # before it
+    ls.ship(store, n, "5A002.a", 1, 10, d("2026-04-02"))  # after it
+    with pytest.raises(Refused, match="its status last changed on 2026-04-01"):
+        ls.set_status(store, n, "suspended", d("2026-03-20"), "backdated")
+    # A revocation may be backdated: it ends the license from its date, whatever came after.
+    ls.set_status(store, n, "revoked", d("2026-03-20"), "BIS letter")
+    with pytest.raises(Refused, match="revoked from 2026-03-20"):
+        ls.ship(store, n, "5A002.a", 1, 10, d("2026-05-01"))
+    with store.read() as conn:
+        lic = ls.get_license(conn, n)
+        history = [(h["status"], h["effective"]) for h in ls.status_history(conn, lic["id"])]
+    assert (lic["status"], lic["status_on"]) == ("revoked", "2026-03-20")
+    assert history == [
+        ("active", "2026-01-10"),
+        ("suspended", "2026-03-01"),
+        ("active", "2026-04-01"),
+        ("revoked", "2026-03-20"),
+    ]
+    # The shipment of 2026-04-02 now falls in the revoked period: impact says so.
+    report = impact(store, engine, d("2026-05-01"))
+    what = next(c["what"] for c in report["changes"] if c.get("number") == n)
+    assert "falls in the revoked period from 2026-03-20" in what
+    assert _ok(store)["ok"]
+
+
+def test_planned_shipments_are_shipped_or_cancelled(store: Store, engine: Engine) -> None:
+    n = _license(store, engine)
+    d = date.fromisoformat
+    planned = ls.ship(store, n, "5A002.a", 6, 30000, d("2026-02-01"), planned=True)
+    sid = planned["shipment"]["id"]
+    with pytest.raises(Refused, match="exceeds the balance of 4"):  # the plan holds its share
+        ls.ship(store, n, "5A002.a", 5, 10, d("2026-02-02"))
+    cancelled = ls.cancel_shipment(store, sid, "order cancelled")
+    assert cancelled["balance"][0]["quantity_left"] == 10
+    with pytest.raises(Refused, match="it is cancelled, not planned"):
+        ls.complete_shipment(store, sid, d("2026-02-03"))
+    second = ls.ship(store, n, "5A002.a", 2, 100, d("2026-03-01"), planned=True)["shipment"]
+    ls.set_status(store, n, "suspended", d("2026-03-01"), "BIS: under review")
+    with pytest.raises(Refused, match="suspended from 2026-03-01"):
+        ls.complete_shipment(store, second["id"], d("2026-03-05"))
+    ls.set_status(store, n, "active", d("2026-03-10"), "review ended")
+    done = ls.complete_shipment(store, second["id"], d("2026-03-11"))
+    assert done["shipment"]["status"] == "shipped" and done["shipment"]["ship_on"] == "2026-03-11"
+    assert done["balance"][0]["quantity_left"] == 8
+    with pytest.raises(BadInput, match="no shipment 999"):
+        ls.cancel_shipment(store, 999, "x")
+    with pytest.raises(BadInput, match="--reason"):
+        ls.cancel_shipment(store, second["id"], " ")
+    assert _ok(store)["ok"]
+
+
+def test_events_reach_licenses_valid_on_their_date(store: Store, engine: Engine) -> None:
+    huawei = [{"role": "ultimate_consignee", "name": HUAWEI, "country": "CN"}]
+    early = _license(store, engine, "2026-01-10", parties=huawei, destination="CN")
+    late = _license(store, engine, "2026-06-10", parties=huawei, destination="CN")
+    lifted = _license(store, engine, "2026-01-10", parties=huawei, destination="CN")
+    ls.set_status(store, lifted, "suspended", date(2026, 2, 1), "query")
+    ls.set_status(store, lifted, "active", date(2026, 7, 1), "answered")
+    out = ls.add_event(
+        store,
+        "Suspension for Huawei",
+        "suspend_licenses",
+        date(2026, 5, 1),
+        {"footnote": 1},
+        None,
+        matcher(engine.screener),
+    )
+    assert out["licenses_changed"] == [early]  # ``late`` was issued after the event's date
+    assert [x["number"] for x in out["licenses_not_changed"]] == [lifted]
+    assert "last changed on 2026-07-01" in out["licenses_not_changed"][0]["why"]
+    with store.read() as conn:
+        assert ls.get_license(conn, late)["status"] == "active"
+    assert _ok(store)["ok"]
+
+
 def test_no_new_licenses_event_shows_on_open_applications(store: Store, engine: Engine) -> None:
     huawei = [{"role": "ultimate_consignee", "name": HUAWEI, "country": "CN"}]
     app = _apply(store, engine, "2023-01-03", huawei, "CN")
@@ -574,3 +662,51 @@ def test_a_look_at_a_past_date_does_not_reopen_cleared_pairs(store: Store, engin
     assert seen and all(r["status"] == "cleared" and not r["raised"] for r in seen), seen
     with pytest.raises(BadInput, match="--note"), store.write() as tx:
         reviews.decide(tx, first["matches"][0]["review"]["id"], "confirmed", "other", " ")
+
+
+def test_migration_0002_fills_license_history_from_the_audit_trail(url: str) -> None:
+    """A store made before the status history: its licenses' changes are read back from the
+    audit trail into the new table, each with an audit record, and the chain still verifies."""
+    from earmark.store.core import Tx
+    from earmark.store.db import make_engine, resolve_url, upgrade
+    from earmark.store.schema import licenses
+
+    eng = make_engine(resolve_url(url))
+    upgrade(eng, "0001")
+    with eng.begin() as conn:
+        tx = Tx(conn, "old version")
+        row = tx.insert(
+            licenses,
+            {
+                "number": "D000001",
+                "holder": "US Exporter Inc.",
+                "parties": "[]",
+                "items": '[{"eccn":"5A002.a","quantity":10.0,"value":100.0}]',
+                "destination": "DE",
+                "issued_on": "2025-01-10",
+                "expires_on": "2029-01-10",
+                "status": "active",
+            },
+            "license.issue",
+        )
+        for status, on in (("suspended", "2025-03-01"), ("active", "2025-04-01")):
+            tx.change(
+                licenses,
+                row["id"],
+                {"status": status, "status_on": on, "status_reason": f"to {status}"},
+                f"license.{status}",
+            )
+        tx.chain.close()
+    upgrade(eng)
+    eng.dispose()
+    store = Store(url, actor="alice")
+    with store.read() as conn:
+        history = [(h["status"], h["effective"]) for h in ls.status_history(conn, row["id"])]
+    assert history == [
+        ("active", "2025-01-10"),
+        ("suspended", "2025-03-01"),
+        ("active", "2025-04-01"),
+    ]
+    with pytest.raises(Refused, match="suspended from 2025-03-01"):
+        ls.ship(store, "D000001", "5A002.a", 1, 1, date(2025, 3, 2))
+    assert _ok(store)["ok"]

@@ -17,10 +17,12 @@ Each worker builds its screening index once and keeps it.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import shutil
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -55,6 +57,8 @@ class BatchSummary:
     chunks: int
     chunks_resumed: int
     output: str
+    recorded: int = 0  # screenings or decisions kept in the store (0 with --no-record)
+    run_id: str | None = None  # the run's mark on its recorded chunks (batch_chunks)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +68,8 @@ class BatchSummary:
             "chunks": self.chunks,
             "chunks_resumed": self.chunks_resumed,
             "output": self.output,
+            "recorded": self.recorded,
+            "run_id": self.run_id,
         }
 
 
@@ -209,6 +215,8 @@ def _screen_row(screener: Any, row: dict[str, Any], options: BatchOptions) -> di
     result["matches"] = [m.to_dict() for m in screened.matches]
     result["threshold"] = screened.threshold
     result["data_version"] = screened.data_version
+    # What the store keeps of the query (taken out before the row is written).
+    result["_query"] = {"query": screened.query, "as_of": screened.to_dict()["as_of"]}
     return result
 
 
@@ -226,7 +234,10 @@ def run_batch(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    store: Any = None,
 ) -> BatchSummary:
+    """Run the batch; with a ``store``, each chunk's screenings or decisions are recorded
+    there (once, even across a resume) before the chunk's output is written."""
     out_fmt = file_format(output_path, "out")
     if workers < 1 or workers > MAX_WORKERS:
         raise BadInput("workers", f"must be between 1 and {MAX_WORKERS}")
@@ -237,7 +248,9 @@ def run_batch(
     required = ("date",) if options.task == "check" else ("id", "name")
     rows = read_rows(input_path, required=required if input_path.suffix != ".jsonl" else ())
     try:
-        return _run(input_path, output_path, out_fmt, rows, options, workers, scheduler, progress)
+        return _run(
+            input_path, output_path, out_fmt, rows, options, workers, scheduler, progress, store
+        )
     except OSError as exc:
         raise BadInput("out", f"cannot write {output_path}: {exc.strerror or exc}") from None
 
@@ -251,11 +264,12 @@ def _run(
     workers: int,
     scheduler: str | None,
     progress: Callable[[int, int], None] | None,
+    store: Any = None,
 ) -> BatchSummary:
     chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)]
     parts = output_path.with_name(output_path.name + ".parts")
     parts.mkdir(parents=True, exist_ok=True)
-    _check_same_job(parts, input_path, options)
+    run_id = _check_same_job(parts, input_path, options)
     todo = [i for i in range(len(chunks)) if not _part(parts, i).exists()]
     resumed = len(chunks) - len(todo)
     done = resumed
@@ -263,6 +277,7 @@ def _run(
         progress(done, len(chunks))
     try:
         for i, results in _execute(chunks, todo, options, workers, scheduler):
+            _keep(store, run_id, i, options.task, chunks[i], results)
             _write_part(parts, i, results)
             done += 1
             if progress:
@@ -273,7 +288,30 @@ def _run(
         raise
     summary = _assemble(parts, len(chunks), output_path, out_fmt, resumed, options.task)
     shutil.rmtree(parts)
-    return summary
+    if store is None:
+        return summary
+    return dataclasses.replace(summary, run_id=run_id)
+
+
+def _keep(
+    store: Any,
+    run_id: str,
+    chunk: int,
+    task: str,
+    rows: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+) -> None:
+    """Record the chunk (with a store) and mark each row with its record's id."""
+    if store is not None:
+        from earmark.store.records import record_batch_chunk
+
+        ids = record_batch_chunk(store, run_id, chunk, task, rows, results)
+        key = "decision_id" if task == "check" else "screening_id"
+        for result, record_id in zip(results, ids, strict=True):
+            if record_id is not None:
+                result["record"] = {key: record_id}
+    for result in results:
+        result.pop("_query", None)
 
 
 def _execute(
@@ -310,8 +348,9 @@ def _execute(
             cluster.close()
 
 
-def _check_same_job(parts: Path, input_path: Path, options: BatchOptions) -> None:
-    """Parts left by another input or other options must not be mixed into this output."""
+def _check_same_job(parts: Path, input_path: Path, options: BatchOptions) -> str:
+    """Parts left by another input or other options must not be mixed into this output.
+    Returns the run's id: made when the run starts, kept across its resumes."""
     stamp = parts / "job.json"
     job = {
         "input": str(input_path.resolve()),
@@ -327,14 +366,17 @@ def _check_same_job(parts: Path, input_path: Path, options: BatchOptions) -> Non
             previous = json.loads(stamp.read_text())
         except ValueError:
             previous = None
-        if previous != job:
+        run_id = previous.pop("run_id", None) if isinstance(previous, dict) else None
+        if previous != job or not isinstance(run_id, str):
             raise BadInput(
                 "out",
                 f"{parts} holds an unfinished run of another input or other options; "
                 "remove it or choose another output",
             )
-    else:
-        _atomic_write(stamp, json.dumps(job))
+        return run_id
+    run_id = uuid.uuid4().hex
+    _atomic_write(stamp, json.dumps({**job, "run_id": run_id}))
+    return run_id
 
 
 def _part(parts: Path, i: int) -> Path:
@@ -347,6 +389,7 @@ def _write_part(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
         "rows": len(results),
         "errors": sum(1 for r in results if r["error"] is not None),
         "with_matches": sum(1 for r in results if r["matches"]),
+        "recorded": sum(1 for r in results if r.get("record")),
     }
     _atomic_write(_part(parts, i).with_suffix(".stats"), json.dumps(stats))
     text = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in results)
@@ -374,7 +417,7 @@ def _assemble(
 ) -> BatchSummary:
     if fmt == "jsonl":
         return _concatenate(parts, n_chunks, out, resumed)
-    rows = errors = with_matches = 0
+    rows = errors = with_matches = recorded = 0
     tmp = out.with_name(out.name + ".tmp")
     flat: list[dict[str, Any]] = []
     with tmp.open("w", encoding="utf-8", newline="") as fh:
@@ -385,6 +428,7 @@ def _assemble(
             rows += 1
             errors += result["error"] is not None
             with_matches += bool(result["matches"])
+            recorded += bool(result.get("record"))
             if fmt == "jsonl":
                 fh.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
             elif writer:
@@ -398,23 +442,29 @@ def _assemble(
         columns = {c: [r[c] for r in flat] for c in _flat_columns(task)}
         pq.write_table(pa.table(columns), tmp)
     os.replace(tmp, out)
-    return BatchSummary(rows, errors, with_matches, n_chunks, resumed, str(out))
+    return BatchSummary(rows, errors, with_matches, n_chunks, resumed, str(out), recorded)
 
 
 def _concatenate(parts: Path, n_chunks: int, out: Path, resumed: int) -> BatchSummary:
     """JSON lines out: the parts are already the output, in order; join their bytes."""
-    totals = {"rows": 0, "errors": 0, "with_matches": 0}
+    totals = {"rows": 0, "errors": 0, "with_matches": 0, "recorded": 0}
     tmp = out.with_name(out.name + ".tmp")
     with tmp.open("wb") as fh:
         for i in range(n_chunks):
             stats = json.loads(_part(parts, i).with_suffix(".stats").read_text())
             for key in totals:
-                totals[key] += stats[key]
+                totals[key] += stats.get(key, 0)
             with _part(parts, i).open("rb") as part:
                 shutil.copyfileobj(part, fh)
     os.replace(tmp, out)
     return BatchSummary(
-        totals["rows"], totals["errors"], totals["with_matches"], n_chunks, resumed, str(out)
+        totals["rows"],
+        totals["errors"],
+        totals["with_matches"],
+        n_chunks,
+        resumed,
+        str(out),
+        totals["recorded"],
     )
 
 

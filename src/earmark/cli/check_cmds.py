@@ -80,14 +80,20 @@ def check_batch_cmd(
     out: Annotated[Path, typer.Option("--out", help="Output .jsonl, .parquet or .csv.")],
     workers: Workers = 1,
     scheduler: Scheduler = None,
+    no_record: NoRecord = False,
+    database: Database = None,
+    user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Decide every case of a file; resumable; one decision a row out, bad rows reported."""
+    """Decide every case of a file; resumable; one decision a row out, bad rows reported.
+
+    Each decision is recorded in the store, once even across a resume, unless --no-record."""
     from earmark.batch import BatchOptions, run_batch
     from earmark.cli.screening_cmds import _progress
 
+    store = None if no_record else open_store(database, user)
     summary = run_batch(
-        input_path, out, BatchOptions(task="check"), workers, scheduler, _progress()
+        input_path, out, BatchOptions(task="check"), workers, scheduler, _progress(), store
     )
     if json_out:
         emit_json(summary.to_dict())
@@ -95,6 +101,7 @@ def check_batch_cmd(
     console.print(
         f"{summary.rows:,} cases decided ({summary.with_matches:,} with a listed party, "
         f"{summary.errors:,} bad rows) -> {summary.output}"
+        + (f"; {summary.recorded:,} recorded (run {summary.run_id})" if summary.run_id else "")
     )
 
 

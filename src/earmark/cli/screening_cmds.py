@@ -168,9 +168,15 @@ def screen_batch_cmd(
     limit: Annotated[int, typer.Option("--limit", help="At most this many matches a row.")] = 10,
     threshold: Threshold = None,
     as_of: AsOf = None,
+    no_record: NoRecord = False,
+    database: Database = None,
+    user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Screen every row of a file; resumable; one output row per input row (and match)."""
+    """Screen every row of a file; resumable; one output row per input row (and match).
+
+    Each screening is recorded in the store (its hits raised for review), once even across
+    a resume, unless --no-record."""
     from earmark.batch import BatchOptions, run_batch
 
     options = BatchOptions(
@@ -186,13 +192,15 @@ def screen_batch_cmd(
         unknown = [c for c in options.lists if c.strip().upper() not in known]
         if unknown:
             raise BadInput("--lists", f"unknown list {', '.join(unknown)}")
-    summary = run_batch(input_path, out, options, workers, scheduler, _progress())
+    store = None if no_record else open_store(database, user)
+    summary = run_batch(input_path, out, options, workers, scheduler, _progress(), store)
     if json_out:
         emit_json(summary.to_dict())
         return
     console.print(
         f"{summary.rows:,} rows screened ({summary.with_matches:,} with matches, "
         f"{summary.errors:,} bad rows) -> {summary.output}"
+        + (f"; {summary.recorded:,} recorded (run {summary.run_id})" if summary.run_id else "")
         + (
             f"; resumed {summary.chunks_resumed} of {summary.chunks} chunks"
             if summary.chunks_resumed

@@ -528,6 +528,56 @@ def licenses_ship(
     _show(out, json_out)
 
 
+ShipmentId = Annotated[
+    int,
+    typer.Argument(
+        help="The planned shipment's id (from `licenses ship --planned`).", min=1, max=MAX_ID
+    ),
+]
+
+
+@licenses_app.command("shipped")
+def licenses_shipped(
+    shipment: ShipmentId,
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """A planned shipment went out on a date (checked again as of that date)."""
+    from earmark.store.licenses import complete_shipment
+
+    _show(complete_shipment(open_store(database, user), shipment, _on(on)), json_out)
+
+
+@licenses_app.command("cancel-shipment")
+def licenses_cancel_shipment(
+    shipment: ShipmentId,
+    reason: Annotated[str, typer.Option("--reason")],
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Cancel a planned shipment: its quantity and value return to the license's balance."""
+    from earmark.store.licenses import cancel_shipment
+
+    _show(cancel_shipment(open_store(database, user), shipment, reason), json_out)
+
+
+@licenses_app.command("show")
+def licenses_show(
+    license_number: Annotated[str, typer.Argument(help="License number (D000001) or id.")],
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """A license with its status history, shipments and balance."""
+    from earmark.store.licenses import describe_license
+
+    with open_store(database, user).read() as conn:
+        _show(describe_license(conn, license_number), json_out)
+
+
 def _status_cmd(status: str) -> Any:
     def command(
         license_number: Annotated[str, typer.Argument(help="License number or id.")],

@@ -207,7 +207,8 @@ class Balance:
 def balances(items: list[dict[str, Any]], shipped: list[dict[str, Any]]) -> list[Balance]:
     out = []
     for item in items:
-        used = [s for s in shipped if s["eccn"] == item["eccn"]]
+        # A cancelled shipment draws nothing; a planned one holds its share until cancelled.
+        used = [s for s in shipped if s["eccn"] == item["eccn"] and s["status"] != "cancelled"]
         out.append(
             Balance(
                 item["eccn"],
@@ -220,6 +221,34 @@ def balances(items: list[dict[str, Any]], shipped: list[dict[str, Any]]) -> list
     return out
 
 
+def status_on(history: list[dict[str, Any]], day: date) -> dict[str, Any] | None:
+    """The status in force on ``day``: the latest change dated on or before it. A revocation
+    is final: once in force, no later change undoes it. None before the license was issued."""
+    when = day.isoformat()
+    in_force = [h for h in history if h["effective"] <= when]
+    revoked = [h for h in in_force if h["status"] == "revoked"]
+    if revoked:
+        return min(revoked, key=lambda h: (h["effective"], h["id"]))
+    return max(in_force, key=lambda h: (h["effective"], h["id"])) if in_force else None
+
+
+def check_status_change(history: list[dict[str, Any]], status: str, on: date, name: str) -> None:
+    """Status changes are kept in date order; a revocation may be dated before later changes
+    (it ends the license from its date whatever came after), a suspension or reinstatement
+    may not, since it would rewrite which suspension a later reinstatement lifted."""
+    revoked = next((h for h in history if h["status"] == "revoked"), None)
+    if revoked is not None:
+        raise Refused(name, f"cannot change: revoked on {revoked['effective']}")
+    current = status_on(history, date.max)
+    if current is not None and current["status"] == status:
+        raise Refused(name, f"it is {status} already (from {current['effective']})")
+    latest = max((h["effective"] for h in history), default=None)
+    if status != "revoked" and latest is not None and on.isoformat() < latest:
+        raise Refused(
+            name, f"cannot mark it {status} from {on}: its status last changed on {latest}"
+        )
+
+
 def check_shipment(
     lic: dict[str, Any],
     ship_on: date,
@@ -227,8 +256,10 @@ def check_shipment(
     quantity: float,
     value: float,
     balance: list[Balance],
+    history: list[dict[str, Any]],
 ) -> None:
-    """Refuse a shipment after expiry, before issue, after a suspension or revocation, for an
+    """Refuse a shipment after expiry, before issue, on a date the license was suspended or
+    revoked (by its status history, so a lifted suspension still covers its own days), for an
     item the license does not cover, or beyond its quantity or value balance."""
     name = f"license {lic['number']}"
     if not 0 < quantity < math.inf:
@@ -239,11 +270,11 @@ def check_shipment(
         raise Refused(name, f"refused: the license was issued on {lic['issued_on']}")
     if ship_on > date.fromisoformat(lic["expires_on"]):
         raise Refused(name, f"refused: the license expired on {lic['expires_on']}")
-    if lic["status"] in ("revoked", "suspended") and ship_on >= date.fromisoformat(
-        lic["status_on"]
-    ):
+    status = status_on(history, ship_on)
+    if status is not None and status["status"] in ("revoked", "suspended"):
         raise Refused(
-            name, f"refused: {lic['status']} from {lic['status_on']} ({lic['status_reason']})"
+            name,
+            f"refused: {status['status']} from {status['effective']} ({status['reason']})",
         )
     line = next((b for b in balance if b.eccn == eccn), None)
     if line is None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from earmark.store.schema import AUDITED, audit_head, audit_log
 
@@ -59,6 +59,86 @@ def record_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
 _HASHED = ("seq", "at", "actor", "action", "entity", "entity_id", "before", "after", "data_version")
 
 
+class Chain:
+    """The audit chain as one write transaction extends it.
+
+    The head row is read once, FOR UPDATE (so concurrent writers on PostgreSQL append one at
+    a time; on SQLite the write transaction, BEGIN IMMEDIATE, already holds the lock), kept
+    in memory while the transaction appends, and written back by ``close`` before commit.
+    The statements are built once and given their values as parameters, so that the
+    compiled statement is reused: a chunk of a batch run appends thousands of records.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._head: tuple[int, str] | None = None
+        self._moved = False
+
+    def append(
+        self,
+        actor: str,
+        action: str,
+        entity: str,
+        entity_id: Any,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+        data_version: str | None = None,
+    ) -> int:
+        """Append one audit record in the transaction; returns its sequence number."""
+        return self.extend(actor, action, entity, [(entity_id, before, after)], data_version)[0]
+
+    def extend(
+        self,
+        actor: str,
+        action: str,
+        entity: str,
+        changes: list[tuple[Any, Mapping[str, Any] | None, Mapping[str, Any] | None]],
+        data_version: str | None = None,
+    ) -> list[int]:
+        """Append one audit record per (entity id, before, after), in order, with one
+        statement; returns their sequence numbers."""
+        if self._head is None:
+            row = self.conn.execute(_READ_HEAD).one()
+            self._head = (int(row.seq), str(row.hash))
+        seq, prev = self._head
+        records: list[dict[str, Any]] = []
+        seqs: list[int] = []
+        for entity_id, before, after in changes:
+            seq += 1
+            record = {
+                "seq": seq,
+                "at": now(),
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": str(entity_id),
+                "before": canonical(audit_view(before)) if before is not None else None,
+                "after": canonical(audit_view(after)) if after is not None else None,
+                "data_version": data_version,
+            }
+            digest = record_hash(prev, record)
+            records.append({**record, "prev_hash": prev, "hash": digest})
+            seqs.append(seq)
+            prev = digest
+        if records:
+            self.conn.execute(_INSERT, records)
+            self._head, self._moved = (seq, prev), True
+        return seqs
+
+    def close(self) -> None:
+        """Write the head back (once per transaction)."""
+        if self._moved and self._head is not None:
+            self.conn.execute(_WRITE_HEAD, {"s": self._head[0], "h": self._head[1]})
+            self._moved = False
+
+
+_READ_HEAD = select(audit_head).where(audit_head.c.id == 1).with_for_update()
+_INSERT = audit_log.insert()
+_WRITE_HEAD = (
+    update(audit_head).where(audit_head.c.id == 1).values(seq=bindparam("s"), hash=bindparam("h"))
+)
+
+
 def append(
     conn: Connection,
     actor: str,
@@ -69,29 +149,11 @@ def append(
     after: Mapping[str, Any] | None,
     data_version: str | None = None,
 ) -> int:
-    """Append one audit record in the caller's transaction; returns its sequence number.
-
-    The head row is read FOR UPDATE, so concurrent writers on PostgreSQL append one at a
-    time; on SQLite the write transaction (BEGIN IMMEDIATE) already holds the lock.
-    """
-    head = conn.execute(select(audit_head).where(audit_head.c.id == 1).with_for_update()).one()
-    record = {
-        "seq": head.seq + 1,
-        "at": now(),
-        "actor": actor,
-        "action": action,
-        "entity": entity,
-        "entity_id": str(entity_id),
-        "before": canonical(audit_view(before)) if before is not None else None,
-        "after": canonical(audit_view(after)) if after is not None else None,
-        "data_version": data_version,
-    }
-    digest = record_hash(head.hash, record)
-    conn.execute(audit_log.insert().values(**record, prev_hash=head.hash, hash=digest))
-    conn.execute(
-        update(audit_head).where(audit_head.c.id == 1).values(seq=record["seq"], hash=digest)
-    )
-    return int(record["seq"])
+    """Append one audit record in the caller's transaction (a chain of one)."""
+    chain = Chain(conn)
+    seq = chain.append(actor, action, entity, entity_id, before, after, data_version)
+    chain.close()
+    return seq
 
 
 # -- verify ------------------------------------------------------------------------------------

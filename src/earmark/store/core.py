@@ -6,10 +6,11 @@ import getpass
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Float, Table, select, update
+from sqlalchemy import Connection, Float, Insert, Table, select, update
 from sqlalchemy.engine import Engine
 
 from earmark.errors import BadInput
@@ -39,17 +40,31 @@ class Tx:
     conn: Connection
     actor: str
     data_version: str | None = None
+    chain: audit.Chain = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.chain = audit.Chain(self.conn)
 
     def insert(self, table: Table, values: Mapping[str, Any], action: str) -> dict[str, Any]:
-        # RETURNING gives the stored row (with its id and defaults) in the same round trip.
-        row = _typed(
-            table,
-            self.conn.execute(table.insert().values(**values).returning(*table.c)).mappings().one(),
-        )
-        audit.append(
-            self.conn, self.actor, action, table.name, row["id"], None, row, self.data_version
-        )
+        # RETURNING gives the stored row (with its id and defaults) in the same round trip;
+        # the statement is built once per table and the values passed as parameters.
+        row = _typed(table, self.conn.execute(_insert(table), dict(values)).mappings().one())
+        self.chain.append(self.actor, action, table.name, row["id"], None, row, self.data_version)
         return row
+
+    def insert_many(
+        self, table: Table, rows: list[dict[str, Any]], action: str
+    ) -> list[dict[str, Any]]:
+        """Insert rows with one statement (a chunk of a batch run), each with its audit row;
+        returns the stored rows in the order given."""
+        if not rows:
+            return []
+        result = self.conn.execute(_insert_many(table), rows).mappings().all()
+        stored = [_typed(table, r) for r in result]
+        self.chain.extend(
+            self.actor, action, table.name, [(r["id"], None, r) for r in stored], self.data_version
+        )
+        return stored
 
     def change(
         self, table: Table, row_id: Any, values: Mapping[str, Any], action: str
@@ -63,20 +78,28 @@ class Tx:
             .mappings()
             .one(),
         )
-        audit.append(
-            self.conn, self.actor, action, table.name, row_id, before, after, self.data_version
-        )
+        self.chain.append(self.actor, action, table.name, row_id, before, after, self.data_version)
         return after
 
     def note(self, action: str, subject: str, detail: Mapping[str, Any]) -> int:
         """An audit row that changes no record (a refused shipment, an evidence export)."""
-        return audit.append(
-            self.conn, self.actor, action, "note", subject, None, detail, self.data_version
+        return self.chain.append(
+            self.actor, action, "note", subject, None, detail, self.data_version
         )
 
     def get(self, table: Table, row_id: Any) -> dict[str, Any]:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
         return dict(row)
+
+
+@cache
+def _insert(table: Table) -> Insert:
+    return table.insert().returning(*table.c)
+
+
+@cache
+def _insert_many(table: Table) -> Insert:
+    return table.insert().returning(*table.c, sort_by_parameter_order=True)
 
 
 def _typed(table: Table, row: Any) -> dict[str, Any]:
@@ -114,7 +137,9 @@ class Store:
     def write(self, data_version: str | None = None) -> Iterator[Tx]:
         """One transaction: all of its records and audit rows are kept, or none."""
         with self.engine.begin() as conn:
-            yield Tx(conn, self.actor, data_version)
+            tx = Tx(conn, self.actor, data_version)
+            yield tx
+            tx.chain.close()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -28,7 +28,7 @@ ENV_URL = "EARMARK_DATABASE_URL"
 BUSY_TIMEOUT_S = 30
 # The newest migration in store/migrations/versions (a test checks they agree): a store already
 # at this revision opens without loading Alembic, which keeps every recording command quick.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 MIGRATION_LOCK = 0x6561726D61726B  # "earmark": the PostgreSQL advisory lock around migrations
 READ_ONLY = {"earmark_read": True}  # execution option of Store.read connections
 
@@ -101,9 +101,10 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration (creates it on a fresh database)."""
-    if _revision(engine) == SCHEMA_HEAD:
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to the newest migration (creates it on a fresh database); tests of a
+    migration stop at an earlier ``revision``."""
+    if _revision(engine) == (SCHEMA_HEAD if revision == "head" else revision):
         return
     from alembic import command
     from alembic.config import Config
@@ -116,7 +117,7 @@ def upgrade(engine: Engine) -> None:
                 # Two first uses at once: the second waits, then finds the schema made.
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, revision)
     except DatabaseError as exc:  # not a database, locked past the timeout, no rights, ...
         raise StoreError(f"cannot prepare the store: {_first_line(exc)}") from None
 

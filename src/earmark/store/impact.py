@@ -200,10 +200,13 @@ def _licenses(conn: Connection, screener: Any, on: date) -> list[dict[str, Any]]
     out = []
     for lic in lic_store.list_licenses(conn):
         what = []
-        if lic["status"] in ("revoked", "suspended") and lic["status_on"] <= on.isoformat():
-            what.append(f"{lic['status']} from {lic['status_on']}: {lic['status_reason']}")
+        history = lic_store.status_history(conn, lic["id"])
+        status = proc.status_on(history, on)
+        if status is not None and status["status"] in ("revoked", "suspended"):
+            what.append(f"{status['status']} from {status['effective']}: {status['reason']}")
         elif lic["expires_on"] < on.isoformat():
             what.append(f"expired on {lic['expires_on']}")
+        what += _shipped_while_stopped(conn, lic, history)
         listed = [
             p["name"]
             for p in lic["parties"]
@@ -231,6 +234,23 @@ def _licenses(conn: Connection, screener: Any, on: date) -> list[dict[str, Any]]
     return out
 
 
+def _shipped_while_stopped(
+    conn: Connection, lic: dict[str, Any], history: list[dict[str, Any]]
+) -> list[str]:
+    """Shipments made on a day a later-recorded (backdated) suspension or revocation covers."""
+    out = []
+    for s in lic_store.shipped(conn, lic["id"]):
+        if s["status"] != "shipped":
+            continue
+        status = proc.status_on(history, date.fromisoformat(s["ship_on"]))
+        if status is not None and status["status"] != "active":
+            out.append(
+                f"shipment {s['id']} on {s['ship_on']} falls in the {status['status']} "
+                f"period from {status['effective']}"
+            )
+    return out
+
+
 def _planned(conn: Connection, on: date) -> list[dict[str, Any]]:
     out = []
     rows = conn.execute(select(shipments).where(shipments.c.status == "planned")).mappings()
@@ -245,6 +265,7 @@ def _planned(conn: Connection, on: date) -> list[dict[str, Any]]:
                 s["quantity"],
                 s["value"],
                 proc.balances(lic["items"], others),
+                lic_store.status_history(conn, lic["id"]),
             )
         except proc.Refused as exc:
             out.append(

@@ -21,6 +21,7 @@ from earmark.store import MAX_ID, audit
 from earmark.store.core import Store, Tx, fits
 from earmark.store.schema import (
     applications,
+    license_status,
     licenses,
     policy_events,
     recommendations,
@@ -79,6 +80,16 @@ def recommendations_of(conn: Connection, app_id: int) -> dict[str, str]:
         )
     )
     return {r.agency: r.recommendation for r in rows}
+
+
+def status_history(conn: Connection, license_id: int) -> list[dict[str, Any]]:
+    """Every status the license has had, in the order recorded."""
+    rows = conn.execute(
+        select(license_status)
+        .where(license_status.c.license_id == license_id)
+        .order_by(license_status.c.id)
+    )
+    return [dict(r) for r in rows.mappings()]
 
 
 def shipped(conn: Connection, license_id: int) -> list[dict[str, Any]]:
@@ -292,7 +303,25 @@ def _issue(
         "license.issue",
     )
     row = tx.change(licenses, row["id"], {"number": f"D{row['id']:06d}"}, "license.number")
+    _add_status(tx, row["id"], "active", on, "issued", None)
     return _decode(row)
+
+
+def _add_status(
+    tx: Tx, license_id: int, status: str, on: date, reason: str, event_id: int | None
+) -> None:
+    tx.insert(
+        license_status,
+        {
+            "license_id": license_id,
+            "status": status,
+            "effective": on.isoformat(),
+            "reason": reason,
+            "event_id": event_id,
+            "recorded_at": audit.now(),
+        },
+        "license.status_history",
+    )
 
 
 def _last_step(conn: Connection, app: dict[str, Any]) -> str:
@@ -330,7 +359,8 @@ def ship(
     with store.write() as tx:
         lic = get_license(tx.conn, ref, lock=True)
         balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
-        proc.check_shipment(lic, on, eccn, quantity, value, balance)
+        history = status_history(tx.conn, lic["id"])
+        proc.check_shipment(lic, on, eccn, quantity, value, balance, history)
         row = tx.insert(
             shipments,
             {
@@ -374,24 +404,72 @@ def set_status(
 def _set_status(
     tx: Tx, lic: dict[str, Any], status: str, on: date, reason: str, event_id: int | None
 ) -> dict[str, Any]:
-    if lic["status"] == "revoked":
-        raise proc.Refused(
-            f"license {lic['number']}", f"cannot change: revoked on {lic['status_on']}"
-        )
-    if lic["status"] == status:
-        raise proc.Refused(f"license {lic['number']}", f"it is {status} already")
+    history = status_history(tx.conn, lic["id"])
+    proc.check_status_change(history, status, on, f"license {lic['number']}")
+    _add_status(tx, lic["id"], status, on, reason, event_id)
+    # The license row shows the status now in force (the latest, or a revocation).
+    now = proc.status_on(status_history(tx.conn, lic["id"]), date.max) or {}
     row = tx.change(
         licenses,
         lic["id"],
         {
-            "status": status,
-            "status_on": on.isoformat(),
-            "status_reason": reason,
-            "event_id": event_id,
+            "status": now.get("status", status),
+            "status_on": now.get("effective", on.isoformat()),
+            "status_reason": now.get("reason", reason),
+            "event_id": now.get("event_id", event_id),
         },
         f"license.{status}",
     )
     return _decode(row)
+
+
+def complete_shipment(store: Store, shipment_id: int, on: date) -> dict[str, Any]:
+    """A planned shipment went out on ``on``: checked again as of that date (status,
+    expiry); its quantity and value were held from the balance when it was planned."""
+    with store.write() as tx:
+        planned, lic = _planned_shipment(tx.conn, shipment_id)
+        others = [s for s in shipped(tx.conn, lic["id"]) if s["id"] != shipment_id]
+        proc.check_shipment(
+            lic,
+            on,
+            planned["eccn"],
+            planned["quantity"],
+            planned["value"],
+            proc.balances(lic["items"], others),
+            status_history(tx.conn, lic["id"]),
+        )
+        row = tx.change(
+            shipments, shipment_id, {"status": "shipped", "ship_on": on.isoformat()}, "license.ship"
+        )
+        balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
+    return {"shipment": row, "license": lic["number"], "balance": [b.to_dict() for b in balance]}
+
+
+def cancel_shipment(store: Store, shipment_id: int, reason: str) -> dict[str, Any]:
+    """A planned shipment will not go: its quantity and value return to the balance."""
+    if not reason.strip():
+        raise BadInput("--reason", "say why")
+    with store.write() as tx:
+        _planned, lic = _planned_shipment(tx.conn, shipment_id)
+        row = tx.change(shipments, shipment_id, {"status": "cancelled"}, "license.ship_cancelled")
+        tx.note("license.ship_cancelled", f"shipment:{shipment_id}", {"reason": reason.strip()})
+        balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
+    return {"shipment": row, "license": lic["number"], "balance": [b.to_dict() for b in balance]}
+
+
+def _planned_shipment(conn: Connection, shipment_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    if not 0 < shipment_id <= MAX_ID:
+        raise BadInput("shipment", f"no shipment {shipment_id}")
+    row = (
+        conn.execute(select(shipments).where(shipments.c.id == shipment_id).with_for_update())
+        .mappings()
+        .one_or_none()
+    )
+    if row is None:
+        raise BadInput("shipment", f"no shipment {shipment_id}")
+    if row["status"] != "planned":
+        raise proc.Refused(f"shipment {shipment_id}", f"it is {row['status']}, not planned")
+    return dict(row), get_license(conn, str(row["license_id"]), lock=True)
 
 
 def list_applications(conn: Connection, status: str | None = None) -> list[dict[str, Any]]:
@@ -415,6 +493,15 @@ def list_licenses(conn: Connection) -> list[dict[str, Any]]:
         ]
         out.append(lic)
     return out
+
+
+def describe_license(conn: Connection, ref: str) -> dict[str, Any]:
+    lic = get_license(conn, ref)
+    moves = shipped(conn, lic["id"])
+    lic["status_history"] = status_history(conn, lic["id"])
+    lic["shipments"] = moves
+    lic["balance"] = [b.to_dict() for b in proc.balances(lic["items"], moves)]
+    return lic
 
 
 def overdue_report(conn: Connection, on: date) -> list[dict[str, Any]]:
@@ -481,21 +568,33 @@ def add_event(
             },
             "event.add",
         )
-        changed = []
+        changed: list[dict[str, Any]] = []
+        skipped: list[dict[str, str]] = []
         if kind in ("revoke_licenses", "suspend_licenses"):
             status = "revoked" if kind == "revoke_licenses" else "suspended"
             for lic in (_decode(dict(r)) for r in tx.conn.execute(select(licenses)).mappings()):
-                if lic["status"] == "revoked" or lic["status"] == status:
+                if not _in_force_on(lic, effective) or lic["status"] in ("revoked", status):
                     continue
-                if date.fromisoformat(lic["expires_on"]) < effective:
+                if not matcher(lic["parties"], selector, effective):
                     continue
-                if matcher(lic["parties"], selector, effective):
+                try:
                     changed.append(
                         _set_status(
                             tx, lic, status, effective, f"policy event: {name}", event["id"]
                         )
                     )
-    return {"event": _decode(event), "licenses_changed": [c["number"] for c in changed]}
+                except proc.Refused as exc:  # a later status change: a person must look
+                    skipped.append({"number": lic["number"], "why": exc.message})
+    out = {"event": _decode(event), "licenses_changed": [c["number"] for c in changed]}
+    if skipped:
+        out["licenses_not_changed"] = skipped
+    return out
+
+
+def _in_force_on(lic: dict[str, Any], day: date) -> bool:
+    """A dated revocation or suspension reaches the licenses valid on its date; one issued
+    later is a new decision, taken with the event in view."""
+    return bool(lic["issued_on"] <= day.isoformat() <= lic["expires_on"])
 
 
 def events_in_force(conn: Connection, on: date) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ screening, the reviews of its hits.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from earmark.errors import BadInput
 from earmark.regdata.countries import require_country
 from earmark.store import audit, reviews
 from earmark.store.core import Store, Tx, fits
-from earmark.store.schema import decisions, parties, products, screenings
+from earmark.store.schema import batch_chunks, decisions, parties, products, screenings
 
 PARTY_KINDS = ("customer", "supplier", "consignee", "end_user", "intermediary", "other")
 
@@ -32,27 +33,36 @@ def record_screening(store: Store, result: Any, party_id: int | None = None) -> 
 def _record_screening(
     tx: Tx, result: Any, payload: dict[str, Any], party_id: int | None
 ) -> dict[str, Any]:
+    row = tx.insert(screenings, _screening_row(tx, payload, party_id), "screening.record")
+    return _raise_and_mark(tx, row, result, payload)
+
+
+def _screening_row(tx: Tx, payload: dict[str, Any], party_id: int | None) -> dict[str, Any]:
     query = payload["query"]
-    row = tx.insert(
-        screenings,
-        {
-            "at": audit.now(),
-            "actor": tx.actor,
-            "name": query["name"],
-            "query": audit.canonical(query),
-            "result": audit.canonical(payload),
-            "matches": len(payload["matches"]),
-            "data_version": payload["data_version"],
-            "as_of": payload.get("as_of"),
-            "party_id": party_id,
-        },
-        "screening.record",
-    )
-    briefs = reviews.raise_hits(
-        tx, query["name"], query.get("country"), list(result.matches), row["id"], result.as_of
-    )
-    for match, brief in zip(payload["matches"], briefs, strict=True):
-        match["review"] = brief
+    return {
+        "at": audit.now(),
+        "actor": tx.actor,
+        "name": query["name"],
+        "query": audit.canonical(query),
+        "result": audit.canonical(payload),
+        "matches": len(payload["matches"]),
+        "data_version": payload["data_version"],
+        "as_of": payload.get("as_of"),
+        "party_id": party_id,
+    }
+
+
+def _raise_and_mark(
+    tx: Tx, row: dict[str, Any], result: Any, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """Raise the screening's hits for review; the payload gets its record and reviews."""
+    if payload["matches"]:
+        query = payload["query"]
+        briefs = reviews.raise_hits(
+            tx, query["name"], query.get("country"), list(result.matches), row["id"], result.as_of
+        )
+        for match, brief in zip(payload["matches"], briefs, strict=True):
+            match["review"] = brief
     payload["record"] = {"screening_id": row["id"], "recorded_at": row["at"]}
     return payload
 
@@ -63,23 +73,145 @@ def record_decisions(store: Store, pairs: list[tuple[Any, dict[str, Any]]]) -> l
     out = []
     with store.write(pairs[0][1].get("data_version") if pairs else None) as tx:
         for case, decision in pairs:
-            required = decision.get("license_required")
-            row = tx.insert(
-                decisions,
-                {
-                    "at": audit.now(),
-                    "actor": tx.actor,
-                    "case_id": decision.get("id"),
-                    "date": decision["date"],
-                    "case": audit.canonical(case),
-                    "decision": audit.canonical(decision),
-                    "license_required": "null" if required is None else str(bool(required)).lower(),
-                    "data_version": decision.get("data_version") or "",
-                },
-                "decision.record",
-            )
+            row = _record_decision(tx, case, decision)
             out.append({**decision, "record": {"decision_id": row["id"], "recorded_at": row["at"]}})
     return out
+
+
+def _record_decision(tx: Tx, case: Any, decision: dict[str, Any]) -> dict[str, Any]:
+    required = decision.get("license_required")
+    return tx.insert(
+        decisions,
+        {
+            "at": audit.now(),
+            "actor": tx.actor,
+            "case_id": None if decision.get("id") is None else str(decision["id"]),
+            "date": decision["date"],
+            "case": audit.canonical(case),
+            "decision": audit.canonical(decision),
+            "license_required": "null" if required is None else str(bool(required)).lower(),
+            "data_version": decision.get("data_version") or "",
+        },
+        "decision.record",
+    )
+
+
+# -- batch runs ----------------------------------------------------------------------------------
+
+
+def record_batch_chunk(
+    store: Store,
+    run_id: str,
+    chunk: int,
+    task: str,
+    rows: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+) -> list[int | None]:
+    """Record one chunk of a batch run in one transaction: a screening (with its hits raised
+    for review) or a decision per good row, and the chunk's mark. A chunk already marked (a
+    resumed run that stopped after recording, before writing its output) is not recorded
+    again: its ids are returned as they were. Returns one record id (None: bad row) a row.
+
+    ``results`` are the batch rows: a screening row carries its query under ``_query``; a
+    decision row is the decision with ``error`` and ``matches`` added."""
+    good = [r for r in results if r.get("error") is None]
+    with store.write(good[0].get("data_version") if good else None) as tx:
+        done = (
+            tx.conn.execute(
+                select(batch_chunks.c.record_ids)
+                .where(batch_chunks.c.run_id == run_id, batch_chunks.c.chunk == chunk)
+                .with_for_update()
+            )
+            .scalars()
+            .first()
+        )
+        if done is not None:
+            ids: list[int | None] = json.loads(done)
+            return ids
+        ids = (
+            _record_batch_decisions(tx, rows, results)
+            if task == "check"
+            else _record_batch_screenings(tx, results)
+        )
+        tx.insert(
+            batch_chunks,
+            {
+                "run_id": run_id,
+                "chunk": chunk,
+                "task": task,
+                "rows": len(rows),
+                "record_ids": audit.canonical(ids),
+                "recorded_at": audit.now(),
+            },
+            "batch.chunk_recorded",
+        )
+    return ids
+
+
+def _record_batch_decisions(
+    tx: Tx, rows: list[dict[str, Any]], results: list[dict[str, Any]]
+) -> list[int | None]:
+    ids: list[int | None] = []
+    for row, result in zip(rows, results, strict=True):
+        if result.get("error") is not None:
+            ids.append(None)  # a bad row: reported in the output; nothing was decided
+            continue
+        decision = {k: v for k, v in result.items() if k not in ("error", "matches")}
+        ids.append(int(_record_decision(tx, row, decision)["id"]))
+    return ids
+
+
+def _record_batch_screenings(tx: Tx, results: list[dict[str, Any]]) -> list[int | None]:
+    """The chunk's screenings with one statement; then the reviews of the rows with hits."""
+    payloads: list[dict[str, Any] | None] = []
+    for result in results:
+        if result.get("error") is not None:
+            payloads.append(None)
+            continue
+        query = result["_query"]
+        payloads.append(
+            {
+                "query": query["query"],
+                "threshold": result["threshold"],
+                "as_of": query["as_of"],
+                "matches": [dict(m) for m in result["matches"]],  # reviews are added to these
+                "data_version": result["data_version"],
+            }
+        )
+    good = [p for p in payloads if p is not None]
+    stored = iter(
+        tx.insert_many(screenings, [_screening_row(tx, p, None) for p in good], "screening.record")
+    )
+    ids: list[int | None] = []
+    for payload in payloads:
+        if payload is None:
+            ids.append(None)
+            continue
+        row = next(stored)
+        if payload["matches"]:
+            _raise_and_mark(tx, row, _Screened(payload), payload)
+        ids.append(int(row["id"]))
+    return ids
+
+
+class _Screened:
+    """A screening as a batch worker returned it (the contract payload), with its matched
+    entries looked up again in the driver for the reviews of its hits."""
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        from earmark.regdata import load_regdata
+
+        self.as_of = date.fromisoformat(payload["as_of"]) if payload.get("as_of") else None
+        lists = load_regdata().lists if payload["matches"] else None
+        self.matches = [_Hit(lists, m, self.as_of) for m in payload["matches"]]
+
+
+class _Hit:
+    def __init__(self, lists: Any, match: dict[str, Any], as_of: date | None) -> None:
+        listing = lists.listing(match["entry_id"], as_of)
+        if listing is None:
+            raise BadInput("data", f"entry {match['entry_id']} is not in the loaded lists")
+        self.entry, self.score = listing.entry, float(match["score"])
 
 
 # -- parties and products -----------------------------------------------------------------------

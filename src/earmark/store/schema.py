@@ -210,8 +210,39 @@ shipments = Table(
     Column("eccn", String(32), nullable=False),
     Column("quantity", Float, nullable=False),
     Column("value", Float, nullable=False),
-    Column("status", String(16), nullable=False),  # shipped, planned
+    Column("status", String(16), nullable=False),  # shipped, planned, cancelled
     Column("created_at", String(32), nullable=False),
+)
+
+# Every status a license has had, each from its date (migration 0002): a shipment is checked
+# against the status in force on its own date, so one dated inside a suspension stays refused
+# after the suspension is lifted.
+license_status = Table(
+    "license_status",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("license_id", Integer, ForeignKey("licenses.id"), nullable=False),
+    Column("status", String(16), nullable=False),  # active, suspended, revoked
+    Column("effective", String(10), nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("event_id", Integer, ForeignKey("policy_events.id"), nullable=True),
+    Column("recorded_at", String(32), nullable=False),
+)
+Index("ix_license_status_license", license_status.c.license_id)
+
+# The chunks of a batch run already recorded (migration 0002): a resumed run records each
+# chunk once. ``run_id`` is made when the run starts and kept with its resume state.
+batch_chunks = Table(
+    "batch_chunks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", String(64), nullable=False),
+    Column("chunk", Integer, nullable=False),
+    Column("task", String(16), nullable=False),  # screen, check
+    Column("rows", Integer, nullable=False),
+    Column("record_ids", Text, nullable=False),  # canonical JSON: one id (or null) per row
+    Column("recorded_at", String(32), nullable=False),
+    UniqueConstraint("run_id", "chunk", name="uq_batch_chunk"),
 )
 
 api_keys = Table(
@@ -236,6 +267,8 @@ AUDITED = (
     applications,
     recommendations,
     licenses,
+    license_status,
     shipments,
+    batch_chunks,
     api_keys,
 )
