@@ -240,11 +240,49 @@ def test_overdue_applications_by_750_4_deadlines(store: Store, engine: Engine) -
         report = ls.overdue_report(conn, date(2026, 1, 20))
     first = next(r for r in report if r["number"] == "Z0000001")
     referral = next(d for d in first["deadlines"] if d["deadline"] == "referral")
-    assert referral["due"] == "2026-01-15" and referral["overdue"] is True
+    assert referral["due"] == "2026-01-14" and referral["overdue"] is True  # 9 days, 750.4(c)
     other = next(r for r in report if r["number"] == second["number"])
     rec = next(d for d in other["deadlines"] if d["deadline"] == "recommendation")
     assert rec["due"] == "2026-02-07" and rec["overdue"] is False and rec["agency"] == "state"
     assert report[0]["overdue"] is True  # overdue ones first
+
+
+def test_holds_move_the_deadlines_and_appeals_have_five_days(store: Store, engine: Engine) -> None:
+    d = date.fromisoformat
+    app = _apply(store, engine, "2026-01-05")
+    n = app["number"]
+    ls.hold(store, n, "information", d("2026-01-07"), "asked for the end-user statement")
+    with pytest.raises(Refused, match="on hold already"):
+        ls.hold(store, n, "pre_license_check", d("2026-01-08"), None)
+    with store.read() as conn:
+        (row,) = [r for r in ls.overdue_report(conn, d("2026-01-20")) if r["number"] == n]
+    referral = next(x for x in row["deadlines"] if x["deadline"] == "referral")
+    # 9 days from 01-05, plus the 13 days on hold so far (01-07 to 01-20): not overdue.
+    assert row["on_hold"] == "information" and referral["days_on_hold"] == 13
+    assert referral["due"] == "2026-01-27" and referral["overdue"] is False
+    ls.resume(store, n, d("2026-01-17"))
+    with store.read() as conn:
+        (row,) = [r for r in ls.overdue_report(conn, d("2026-01-20")) if r["number"] == n]
+    overall = next(x for x in row["deadlines"] if x["deadline"] == "overall")
+    assert overall["due"] == "2026-04-15" and overall["days_on_hold"] == 10  # 90 + 10 days
+    with pytest.raises(Refused, match="not on hold"):
+        ls.resume(store, n, d("2026-01-18"))
+    with pytest.raises(BadInput, match="--reason"):
+        ls.hold(store, n, "lunch", d("2026-01-18"), None)
+    ls.refer(store, n, ["state", "defense"], d("2026-01-19"))
+    ls.recommend(store, n, "state", "approve", None, d("2026-01-25"))
+    ls.recommend(store, n, "defense", "deny", None, d("2026-01-26"))
+    ls.escalate(store, n, d("2026-02-01"))
+    with store.read() as conn:
+        (row,) = [r for r in ls.overdue_report(conn, d("2026-02-01")) if r["number"] == n]
+    oc = next(x for x in row["deadlines"] if x["deadline"] == "operating_committee")
+    # 14 days after the deadline for recommendations (01-19 + 30 = 02-18): 03-04.
+    assert oc["due"] == "2026-03-04" and "750.4(f)(1)(i)" in oc["rule"]
+    with pytest.raises(Refused, match=r"became final after 2026-02-15 \(750.4\(f\)\(1\)\(ii\)"):
+        ls.escalate(store, n, d("2026-02-20"), level_decided_on=d("2026-02-10"))
+    out = ls.escalate(store, n, d("2026-02-14"), level_decided_on=d("2026-02-10"))
+    assert out["escalation"] == "acep"
+    assert _ok(store)["ok"]
 
 
 # -- policy events and impact ---------------------------------------------------------------------
@@ -529,6 +567,71 @@ def test_cli_keys_and_bad_input(cli: Any, url: str, tmp_path: Path) -> None:
     assert long_party.code == 2 and "parties[0].name: longer than 1000" in long_party.err
     assert cli("screen", "x", "--database", "mysql://h/db").code == 2
     assert cli("screen", "x", "--database", "::").code == 2
+    assert _ok(Store(url))["ok"]
+
+
+def test_cli_edit_amend_hold_and_planned_shipments(cli: Any, url: str, tmp_path: Path) -> None:
+    db = ["--database", url]
+    added = cli("parties", "add", "Acme Widgets Inc", "--country", "US", "--json", *db)
+    assert added.code == 0 and added.json()["party"]["status"] == "clear"
+    pid = str(added.json()["party"]["id"])
+    edited = cli("parties", "edit", pid, "--name", HUAWEI, "--country", "CN", "--json", *db)
+    assert edited.code == 0, edited.err
+    assert edited.json()["party"]["status"] == "potential_match"  # screened again at once
+    kind = cli("parties", "edit", pid, "--kind", "supplier", "--json", *db)
+    assert kind.code == 0 and "screening" not in kind.json()  # kind alone: no new screening
+    for bad, field in (
+        (["parties", "edit", pid], "party"),
+        (["parties", "edit", pid, "--country", "XX"], "--country"),
+        (["parties", "edit", "999", "--kind", "supplier"], "party"),
+        (["parties", "edit", pid, "--kind", "king"], "--kind"),
+    ):
+        run = cli(*bad, *db)
+        assert run.code == 2 and f"{field}:" in run.err and len(run.err.splitlines()) == 1, run.err
+    app = tmp_path / "app.json"
+    app.write_text(
+        json.dumps(
+            {
+                "applicant": "US Exporter Inc.",
+                "destination": "DE",
+                "parties": [{"name": "Siemens AG", "country": "DE"}],
+                "items": [{"eccn": "5A002.a", "quantity": 10, "value": 5000}],
+            }
+        )
+    )
+    applied = cli("licenses", "apply", str(app), "--on", "2026-01-05", "--json", *db)
+    number = applied.json()["number"]
+    amendment = tmp_path / "amend.json"
+    amendment.write_text(
+        json.dumps({"items": [{"eccn": "5A002.a", "quantity": 20, "value": 9000}]})
+    )
+    amended = cli("licenses", "amend", number, str(amendment), "--on", "2026-01-06", "--json", *db)
+    assert amended.code == 0, amended.err
+    assert amended.json()["items"][0]["quantity"] == 20 and amended.json()["review_policy"]
+    amendment.write_text(json.dumps({"colour": "red"}))
+    assert cli("licenses", "amend", number, str(amendment), *db).code == 2
+    held = cli("licenses", "hold", number, "--reason", "information", "--on", "2026-01-07", *db)
+    assert held.code == 0, held.err
+    assert cli("licenses", "hold", number, "--reason", "nap", *db).code == 2
+    assert cli("licenses", "resume", number, "--on", "2026-01-06", *db).code == 2  # before hold
+    assert cli("licenses", "resume", number, "--on", "2026-01-12", *db).code == 0
+    decided = cli("licenses", "decide", number, "--decision", "approved", "--on", "2026-01-13",
+                  "--json", *db)  # fmt: skip
+    lic = decided.json()["license"]["number"]
+    amendment.write_text(json.dumps({"end_use": "other"}))
+    late = cli("licenses", "amend", number, str(amendment), *db)
+    assert late.code == 2 and "750.4(a)(2)" in late.err
+    planned = cli("licenses", "ship", lic, "--eccn", "5A002.a", "--quantity", "5", "--value",
+                  "100", "--planned", "--on", "2026-02-01", "--json", *db)  # fmt: skip
+    sid = str(planned.json()["shipment"]["id"])
+    shipped = cli("licenses", "shipped", sid, "--on", "2026-02-03", "--json", *db)
+    assert shipped.code == 0 and shipped.json()["shipment"]["status"] == "shipped"
+    again = cli("licenses", "cancel-shipment", sid, "--reason", "x", *db)
+    assert again.code == 2 and "it is shipped, not planned" in again.err
+    assert cli("licenses", "shipped", "0", *db).code == 2
+    shown = cli("licenses", "show", lic, "--json", *db).json()
+    assert [h["status"] for h in shown["status_history"]] == ["active"]
+    assert shown["balance"][0]["quantity_left"] == 15 and len(shown["shipments"]) == 1
     assert _ok(Store(url))["ok"]
 
 

@@ -147,6 +147,37 @@ def parties_add(
     _show(out if json_out else out["party"], json_out)
 
 
+@parties_app.command("edit")
+def parties_edit(
+    party_id: Annotated[int, typer.Argument(help="The party's id.", min=1, max=MAX_ID)],
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    kind: Annotated[str | None, typer.Option("--kind")] = None,
+    country: Annotated[str | None, typer.Option("--country")] = None,
+    address: Annotated[str | None, typer.Option("--address")] = None,
+    type_: Annotated[str | None, typer.Option("--type")] = None,
+    as_of: AsOf = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Change a party (kept before and after in the audit trail); a change of name, country,
+    address or type screens it again at once."""
+    from earmark.screening import Screener
+    from earmark.store.records import ScreenerAsOf, edit_party
+
+    given: dict[str, str | None] = {
+        "name": name,
+        "kind": kind,
+        "country": country,
+        "address": address,
+        "type": type_,
+    }
+    changes: dict[str, str | None] = {k: v for k, v in given.items() if v is not None}
+    screener = ScreenerAsOf(Screener(), parse_date(as_of, "--as-of"))
+    out = edit_party(open_store(database, user), screener, party_id, changes)
+    _show(out if json_out else out["party"], json_out)
+
+
 @parties_app.command("rescreen")
 def parties_rescreen(
     ids: Annotated[
@@ -358,6 +389,52 @@ def _read_json(path: Path, field: str) -> Any:
         raise BadInput(field, f"not valid JSON: {exc}") from None
 
 
+@licenses_app.command("amend")
+def licenses_amend(
+    number: Annotated[str, typer.Argument(help="Application number or id.")],
+    amendment: Annotated[
+        Path,
+        typer.Argument(
+            help="AMENDMENT.json: any of applicant, destination, parties, items, end_use."
+        ),
+    ],
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Amend an application before it is referred; the review policy is shown again."""
+    from earmark.regdata import load_regdata
+    from earmark.regdata.countries import require_country
+    from earmark.store import licenses as ls
+    from earmark.store.impact import review_policy
+
+    data = _read_json(amendment, "amendment")
+    if not isinstance(data, dict):
+        raise BadInput("amendment", "a JSON object")
+    changes: dict[str, Any] = {}
+    if "parties" in data:
+        changes["parties"] = ls.validate_parties(_list(data, "parties"))
+    if "items" in data:
+        changes["items"] = ls.validate_items(_list(data, "items"), load_regdata().ear.ccl)
+    if "destination" in data:
+        changes["destination"] = require_country(str(data["destination"]), "destination")
+    for key in ("applicant", "end_use"):
+        if key in data:
+            changes[key] = _text(data, key)
+    if "applicant" in changes and not (changes["applicant"] or "").strip():
+        raise BadInput("applicant", "must not be empty")
+    changes.update({k: v for k, v in data.items() if k not in changes})  # unknown: refused
+    day = _on(on)
+    store = open_store(database, user)
+    with store.read() as conn:
+        current = {**ls.get_application(conn, number), **changes}
+        policy = review_policy(
+            _engine(), conn, current["destination"], current["parties"], current["items"], day
+        )
+    _show(ls.amend(store, number, changes, day, policy), json_out)
+
+
 @licenses_app.command("applications")
 def licenses_applications(
     status: Annotated[str | None, typer.Option("--status", help="open, submitted, ...")] = None,
@@ -389,7 +466,8 @@ def licenses_overdue(
         return
     for r in rows:
         flag = "OVERDUE" if r["overdue"] else "on time"
-        console.print(f"{r['number']} {r['status']} {flag}")
+        held = f" (on hold: {r['on_hold']})" if r["on_hold"] else ""
+        console.print(f"{r['number']} {r['status']} {flag}{held}")
         for d in r["deadlines"]:
             who = f" ({d['agency']})" if "agency" in d else ""
             console.print(f"  {d['deadline']}{who}: due {d['due']} ({d['days_left']} days)")
@@ -434,15 +512,60 @@ def licenses_recommend(
 @licenses_app.command("escalate")
 def licenses_escalate(
     number: Annotated[str, typer.Argument(help="Application number or id.")],
+    decided_on: Annotated[
+        str | None,
+        typer.Option(
+            "--decided-on", help="When the current level decided (appeals).", metavar="DATE"
+        ),
+    ] = None,
     on: On = None,
     database: Database = None,
     user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Escalate a disagreement one level: Operating Committee, ACEP, EARB, President."""
+    """Escalate a disagreement one level: Operating Committee, ACEP, EARB, President.
+    An appeal from a level's decision (--decided-on) comes within 5 days of it (750.4(f))."""
     from earmark.store.licenses import escalate
 
-    _show(escalate(open_store(database, user), number, _on(on)), json_out)
+    decided = parse_date(decided_on, "--decided-on")
+    _show(escalate(open_store(database, user), number, _on(on), decided), json_out)
+
+
+@licenses_app.command("hold")
+def licenses_hold(
+    number: Annotated[str, typer.Argument(help="Application number or id.")],
+    reason: Annotated[
+        str,
+        typer.Option(
+            "--reason",
+            help="750.4(b): information, pre_license_check, assurances, consultation, "
+            "multilateral, congress_6j, congress_743, technology_transfer",
+        ),
+    ],
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Stop an application's clock (a period 750.4(b) does not count)."""
+    from earmark.store.licenses import hold
+
+    _show(hold(open_store(database, user), number, reason, _on(on), note), json_out)
+
+
+@licenses_app.command("resume")
+def licenses_resume(
+    number: Annotated[str, typer.Argument(help="Application number or id.")],
+    on: On = None,
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Start an application's clock again; its deadlines move by the days on hold."""
+    from earmark.store.licenses import resume
+
+    _show(resume(open_store(database, user), number, _on(on)), json_out)
 
 
 @licenses_app.command("decide")
@@ -673,11 +796,12 @@ def impact_cmd(
     store = open_store(database, user)
     engine = _engine()
     on = _on(as_of, "--as-of")
-    report = impact(store, engine, on)
+    screened: dict[int, Any] = {}
+    report = impact(store, engine, on, screened if record else None)
     if record:
         screener = ScreenerAsOf(engine.screener, on)
         report["recorded"] = [
-            rescreen_party(store, screener, c["id"])["screening"]["record"]
+            rescreen_party(store, screener, c["id"], screened[c["id"]])["screening"]["record"]
             for c in report["changes"]
             if c["kind"] == "party"
         ]

@@ -71,8 +71,14 @@ def disagreement(recommendations: dict[str, str]) -> bool:
     return "deny" in values and bool(values - {"deny"})
 
 
-def check_escalate(app: dict[str, Any], recommendations: dict[str, str]) -> str:
-    """The next escalation level (750.4: OC, ACEP, EARB, President)."""
+def check_escalate(
+    app: dict[str, Any],
+    recommendations: dict[str, str],
+    on: date | None = None,
+    level_decided_on: date | None = None,
+) -> str:
+    """The next escalation level (750.4(f): OC, ACEP, EARB, President). An appeal from a
+    level's decision comes within 5 days of it, or that decision is final (750.4(f))."""
     if app["status"] not in ("referred", "escalated"):
         raise Refused(_name(app), f"cannot escalate: it is {app['status']}")
     if not disagreement(recommendations):
@@ -81,14 +87,35 @@ def check_escalate(app: dict[str, Any], recommendations: dict[str, str]) -> str:
     current = app.get("escalation")
     if current == order[-1]:
         raise Refused(_name(app), "cannot escalate: it is before the President already")
+    if level_decided_on is not None:
+        if current is None:
+            raise BadInput("--decided-on", "only an appeal from an escalation level has one")
+        _check_appeal(app, current, level_decided_on, on)
     return order[0] if current is None else order[order.index(current) + 1]
+
+
+def _check_appeal(app: dict[str, Any], level: str, decided: date, on: date | None) -> None:
+    appeal = procedure()["appeal"]
+    if decided < date.fromisoformat(app["escalated_on"]):
+        raise BadInput(
+            "--decided-on", f"{decided} is before the escalation of {app['escalated_on']}"
+        )
+    last = decided + timedelta(days=int(appeal["days"]))
+    if on is not None and on < decided:
+        raise BadInput("--on", f"{on} is before the decision appealed ({decided})")
+    if on is not None and on > last:
+        raise Refused(
+            _name(app),
+            f"cannot escalate: the {level} decision of {decided} became final after {last} "
+            f"({appeal[level]})",
+        )
 
 
 def check_decide(
     app: dict[str, Any], decision: str, recommendations: dict[str, str], on: date | None = None
 ) -> list[str]:
     """Refuse a decision the procedure does not allow yet; returns the agencies deemed to have
-    no objection (silent past their recommendation deadline, E.O. 12981 sec. 5(a) [K])."""
+    no objection (silent past their recommendation deadline, 750.4(e))."""
     if decision not in FINAL:
         raise BadInput("--decision", f"one of {', '.join(FINAL)}")
     if app["status"] in FINAL:
@@ -98,7 +125,7 @@ def check_decide(
     deemed: list[str] = []
     if app["status"] == "referred":
         pending = [a for a in app.get("agencies") or [] if a not in recommendations]
-        due = _due(procedure()["deadlines"]["recommendation"], app)
+        due = _due(procedure()["deadlines"]["recommendation"], app, on)
         if pending and (on is None or on <= due):
             raise Refused(
                 _name(app),
@@ -142,7 +169,7 @@ def deadlines(
 def _deadline(
     name: str, rule: dict[str, Any], app: dict[str, Any], on: date, who: str | None = None
 ) -> dict[str, Any]:
-    due = _due(rule, app)
+    due = _due(rule, app, on)
     out: dict[str, Any] = {
         "deadline": name,
         "due": due.isoformat(),
@@ -150,13 +177,57 @@ def _deadline(
         "days_left": (due - on).days,
         "rule": rule["text"],
     }
+    held = held_days(app.get("holds") or [], _start(rule, app), on)
+    if held:
+        out["days_on_hold"] = held  # not counted (750.4(b)): the due date moved by them
     if who:
         out["agency"] = who
     return out
 
 
-def _due(rule: dict[str, Any], app: dict[str, Any]) -> date:
-    return date.fromisoformat(app[rule["from"]]) + timedelta(days=int(rule["days"]))
+def _start(rule: dict[str, Any], app: dict[str, Any]) -> date:
+    if rule["from"] == "recommendations_due":  # 750.4(f)(1)(i)
+        recommendation = procedure()["deadlines"]["recommendation"]
+        return _start(recommendation, app) + timedelta(days=int(recommendation["days"]))
+    return date.fromisoformat(app[rule["from"]])
+
+
+def _due(rule: dict[str, Any], app: dict[str, Any], on: date | None = None) -> date:
+    """The deadline's day: its start plus its days, plus the days on hold since the start
+    (750.4(b)); a hold still open counts up to ``on``."""
+    start = _start(rule, app)
+    held = held_days(app.get("holds") or [], start, on)
+    return start + timedelta(days=int(rule["days"]) + held)
+
+
+def held_days(holds: list[dict[str, Any]], start: date, on: date | None) -> int:
+    total = 0
+    for hold in holds:
+        begin = max(date.fromisoformat(hold["started_on"]), start)
+        end = date.fromisoformat(hold["ended_on"]) if hold.get("ended_on") else on or begin
+        total += max(0, (end - begin).days)
+    return total
+
+
+def check_hold(app: dict[str, Any], reason: str, on: date) -> None:
+    reasons: dict[str, str] = procedure()["holds"]
+    if reason not in reasons:
+        raise BadInput("--reason", f"one of {', '.join(reasons)} (750.4(b))")
+    if app["status"] not in OPEN:
+        raise Refused(_name(app), f"cannot hold: it is {app['status']}")
+    if any(not h.get("ended_on") for h in app.get("holds") or []):
+        raise Refused(_name(app), "it is on hold already")
+
+
+def check_resume(app: dict[str, Any], on: date) -> dict[str, Any]:
+    """The open hold that ``on`` ends."""
+    holds: list[dict[str, Any]] = app.get("holds") or []
+    hold = next((h for h in holds if not h.get("ended_on")), None)
+    if hold is None:
+        raise Refused(_name(app), "it is not on hold")
+    if on < date.fromisoformat(hold["started_on"]):
+        raise BadInput("--on", f"{on} is before the hold began ({hold['started_on']})")
+    return hold
 
 
 def _name(app: dict[str, Any]) -> str:

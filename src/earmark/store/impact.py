@@ -82,11 +82,15 @@ def review_policy(
     return out
 
 
-def impact(store: Store, engine: Any, on: date) -> dict[str, Any]:
+def impact(
+    store: Store, engine: Any, on: date, screened: dict[int, Any] | None = None
+) -> dict[str, Any]:
+    """The report; ``screened``, when given, receives each changed party's new screening
+    (so that ``impact --record`` records it without screening the party again)."""
     screener = engine.screener
     with store.read() as conn:
         changes = (
-            _parties(conn, screener, on)
+            _parties(conn, screener, on, screened)
             + _applications(conn, engine, on)
             + _licenses(conn, screener, on)
             + _planned(conn, on)
@@ -102,7 +106,9 @@ def impact(store: Store, engine: Any, on: date) -> dict[str, Any]:
     }
 
 
-def _parties(conn: Connection, screener: Any, on: date) -> list[dict[str, Any]]:
+def _parties(
+    conn: Connection, screener: Any, on: date, screened: dict[int, Any] | None = None
+) -> list[dict[str, Any]]:
     out = []
     for p in conn.execute(select(parties).order_by(parties.c.id)).mappings():
         before: set[str] = set()
@@ -111,12 +117,16 @@ def _parties(conn: Connection, screener: Any, on: date) -> list[dict[str, Any]]:
                 select(screenings.c.result).where(screenings.c.id == p["last_screening_id"])
             ).one()
             before = {m["entry_id"] for m in json.loads(row.result)["matches"]}
-        result = screener.screen(p["name"], country=p["country"], type=p["type"], as_of=on)
+        result = screener.screen(
+            p["name"], country=p["country"], type=p["type"], address=p["address"], as_of=on
+        )
         now = {m.entry.id: m for m in result.matches}
         added = sorted(set(now) - before)
         removed = sorted(before - set(now))
         changed = _changed_entries(conn, p, now)
         if added or removed or changed:
+            if screened is not None:
+                screened[p["id"]] = result
             out.append(
                 {
                     "kind": "party",

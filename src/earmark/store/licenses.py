@@ -20,6 +20,7 @@ from earmark.regdata.countries import require_country
 from earmark.store import MAX_ID, audit
 from earmark.store.core import Store, Tx, fits
 from earmark.store.schema import (
+    application_holds,
     applications,
     license_status,
     licenses,
@@ -66,7 +67,19 @@ def _by_ref(
 
 
 def get_application(conn: Connection, ref: str, lock: bool = False) -> dict[str, Any]:
-    return _by_ref(conn, applications, ref, "application", lock)
+    """An application with its holds (the periods 750.4(b) does not count)."""
+    app = _by_ref(conn, applications, ref, "application", lock)
+    app["holds"] = holds_of(conn, app["id"])
+    return app
+
+
+def holds_of(conn: Connection, app_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(application_holds)
+        .where(application_holds.c.application_id == app_id)
+        .order_by(application_holds.c.id)
+    )
+    return [dict(r) for r in rows.mappings()]
 
 
 def get_license(conn: Connection, ref: str, lock: bool = False) -> dict[str, Any]:
@@ -184,6 +197,78 @@ def apply(
     return _decode(row)
 
 
+def amend(
+    store: Store, ref: str, changes: dict[str, Any], on: date, policy: dict[str, Any] | None
+) -> dict[str, Any]:
+    """Amend an application not yet referred: parties, items, destination, end use (already
+    validated); the review policy is the one for the amended application. Once referred,
+    the agencies review it as referred: a changed application is returned without action
+    and submitted again, and is then a new application (750.4(a)(2))."""
+    allowed = {"parties", "items", "destination", "end_use", "applicant"}
+    unknown = sorted(set(changes) - allowed)
+    if unknown or not changes:
+        raise BadInput(
+            "amendment",
+            f"may change {', '.join(sorted(allowed))}"
+            + (f"; not {', '.join(unknown)}" if unknown else ""),
+        )
+    with store.write() as tx:
+        app = get_application(tx.conn, ref, lock=True)
+        if app["status"] != "submitted":
+            raise proc.Refused(
+                _name_of(app),
+                f"cannot amend: it is {app['status']}; return it without action and submit a "
+                "new application (750.4(a)(2): a resubmitted application is a new one)",
+            )
+        _not_before(on, _last_step(tx.conn, app), "--on")
+        values = {
+            k: audit.canonical(v) if k in ("parties", "items") else v for k, v in changes.items()
+        }
+        values["review_policy"] = audit.canonical(policy) if policy else None
+        row = tx.change(applications, app["id"], values, "application.amend")
+        tx.note(
+            "application.amended_on",
+            f"application:{app['number']}",
+            {"on": on.isoformat(), "changed": sorted(changes)},
+        )
+    return _decode(row)
+
+
+def _name_of(app: dict[str, Any]) -> str:
+    return f"application {app['number']}"
+
+
+def hold(store: Store, ref: str, reason: str, on: date, note: str | None) -> dict[str, Any]:
+    """Stop an application's clock from ``on`` for a reason of 750.4(b)."""
+    with store.write() as tx:
+        app = get_application(tx.conn, ref, lock=True)
+        proc.check_hold(app, reason, on)
+        _not_before(on, _last_step(tx.conn, app), "--on")
+        row = tx.insert(
+            application_holds,
+            {
+                "application_id": app["id"],
+                "reason": reason,
+                "note": note,
+                "started_on": on.isoformat(),
+                "ended_on": None,
+            },
+            "application.hold",
+        )
+    return {"application": app["number"], "hold": row}
+
+
+def resume(store: Store, ref: str, on: date) -> dict[str, Any]:
+    """Start an application's clock again: the held days move its deadlines."""
+    with store.write() as tx:
+        app = get_application(tx.conn, ref, lock=True)
+        open_hold = proc.check_resume(app, on)
+        row = tx.change(
+            application_holds, open_hold["id"], {"ended_on": on.isoformat()}, "application.resume"
+        )
+    return {"application": app["number"], "hold": row}
+
+
 def refer(store: Store, ref: str, agencies: list[str], on: date) -> dict[str, Any]:
     with store.write() as tx:
         app = get_application(tx.conn, ref, lock=True)
@@ -227,10 +312,22 @@ def recommend(
     return app
 
 
-def escalate(store: Store, ref: str, on: date) -> dict[str, Any]:
+def escalate(
+    store: Store, ref: str, on: date, level_decided_on: date | None = None
+) -> dict[str, Any]:
+    """Escalate a disagreement one level; ``level_decided_on``: the day the current level
+    decided (an appeal from it comes within 5 days, 750.4(f))."""
     with store.write() as tx:
         app = get_application(tx.conn, ref, lock=True)
-        level = proc.check_escalate(app, recommendations_of(tx.conn, app["id"]))
+        level = proc.check_escalate(
+            app, recommendations_of(tx.conn, app["id"]), on, level_decided_on
+        )
+        if level_decided_on is not None:
+            tx.note(
+                "application.level_decided",
+                f"application:{app['number']}",
+                {"level": app["escalation"], "decided_on": level_decided_on.isoformat()},
+            )
         _not_before(on, _last_step(tx.conn, app), "--on")
         row = tx.change(
             applications,
@@ -328,6 +425,7 @@ def _last_step(conn: Connection, app: dict[str, Any]) -> str:
     """The date of the application's latest step: submission, referral, a recommendation or
     an escalation (a later step cannot be dated before it)."""
     dates = [app["submitted_on"], app.get("referred_on"), app.get("escalated_on")]
+    dates += [h[k] for h in app.get("holds") or [] for k in ("started_on", "ended_on")]
     dates += [
         r[0]
         for r in conn.execute(
@@ -508,6 +606,7 @@ def overdue_report(conn: Connection, on: date) -> list[dict[str, Any]]:
     """Open applications with their deadlines as of ``on``; overdue ones first."""
     out = []
     for app in list_applications(conn, "open"):
+        app["holds"] = holds_of(conn, app["id"])
         recs = recommendations_of(conn, app["id"])
         marks = proc.deadlines(app, recs, on)
         out.append(
@@ -518,6 +617,7 @@ def overdue_report(conn: Connection, on: date) -> list[dict[str, Any]]:
                 "recommendations": recs,
                 "deadlines": marks,
                 "overdue": any(d["overdue"] for d in marks),
+                "on_hold": next((h["reason"] for h in app["holds"] if not h["ended_on"]), None),
                 "review_policy": app["review_policy"],
             }
         )

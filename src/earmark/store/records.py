@@ -280,17 +280,67 @@ def _screened(tx: Tx, party_id: int, result: Any) -> dict[str, Any]:
     return {"party": party, "screening": payload}
 
 
-def rescreen_party(store: Store, screener: Any, party_id: int) -> dict[str, Any]:
+def rescreen_party(
+    store: Store, screener: Any, party_id: int, result: Any = None
+) -> dict[str, Any]:
     """Screen a stored party again (after a new list version, or as of another date): the
-    screening is recorded, new hits are raised for review, and the status follows."""
+    screening is recorded, new hits are raised for review, and the status follows.
+    ``result``: a screening of the party done already (by ``impact``), recorded as it is."""
     with store.read() as conn:
         row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
     if row is None:
         raise BadInput("party", f"no party with id {party_id}")
-    result = screener.screen(
-        row["name"], country=row["country"], type=row["type"], address=row["address"]
-    )
+    if result is None:
+        result = screener.screen(
+            row["name"], country=row["country"], type=row["type"], address=row["address"]
+        )
     with store.write(result.data_version) as tx:
+        return _screened(tx, party_id, result)
+
+
+PARTY_FIELDS = ("name", "kind", "country", "address", "type")
+
+
+def edit_party(
+    store: Store, screener: Any, party_id: int, changes: dict[str, str | None]
+) -> dict[str, Any]:
+    """Change a stored party (the audit trail keeps it before and after). A change of what
+    identifies it (name, country, address, type) screens it again at once, so its status
+    follows the party as it now reads; a change of kind alone does not."""
+    changes = {k: v for k, v in changes.items() if k in PARTY_FIELDS}
+    if not changes:
+        raise BadInput("party", "say what to change (--name, --kind, --country, --address, --type)")
+    if "kind" in changes and changes["kind"] not in PARTY_KINDS:
+        raise BadInput("--kind", f"one of {', '.join(PARTY_KINDS)} (got {changes['kind']!r})")
+    if "name" in changes and not (changes["name"] or "").strip():
+        raise BadInput("--name", "must not be empty")
+    for field in ("country", "address", "type"):
+        if field in changes and not (changes[field] or "").strip():
+            changes[field] = None  # an empty value clears it
+    if changes.get("country"):
+        changes["country"] = require_country(str(changes["country"]), "--country")
+    for field in ("name", "address"):
+        if changes.get(field):
+            fits(str(changes[field]), 1000, f"--{field}")
+    with store.read() as conn:
+        row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
+    if row is None:
+        raise BadInput("party", f"no party with id {party_id}")
+    party = {**dict(row), **changes}
+    result = None
+    if set(changes) - {"kind"}:
+        result = screener.screen(
+            party["name"], country=party["country"], type=party["type"], address=party["address"]
+        )
+        changes["name"] = result.query["name"]
+    changes["subject_key"] = reviews.subject_key(
+        str(changes.get("name", row["name"])), party["country"]
+    )
+    changes["updated_at"] = audit.now()
+    with store.write(result.data_version if result else None) as tx:
+        edited = tx.change(parties, party_id, changes, "party.edit")
+        if result is None:
+            return {"party": edited}
         return _screened(tx, party_id, result)
 
 

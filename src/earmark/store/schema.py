@@ -182,6 +182,19 @@ recommendations = Table(
     UniqueConstraint("application_id", "agency", name="uq_recommendation"),
 )
 
+# Periods an application's processing time does not count (15 CFR 750.4(b); migration 0002).
+application_holds = Table(
+    "application_holds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("application_id", Integer, ForeignKey("applications.id"), nullable=False),
+    Column("reason", String(32), nullable=False),  # a key of procedure.toml [holds]
+    Column("note", Text, nullable=True),
+    Column("started_on", String(10), nullable=False),
+    Column("ended_on", String(10), nullable=True),
+)
+Index("ix_application_holds_app", application_holds.c.application_id)
+
 licenses = Table(
     "licenses",
     metadata,
@@ -266,6 +279,7 @@ AUDITED = (
     policy_events,
     applications,
     recommendations,
+    application_holds,
     licenses,
     license_status,
     shipments,

@@ -1,4 +1,4 @@
-"""License status history and recorded batch chunks.
+"""License status history, application holds (750.4(b)) and recorded batch chunks.
 
 Revision ID: 0002
 Revises: 0001
@@ -6,6 +6,8 @@ Revises: 0001
 ``license_status``: every status a license has had, from its date. Filled for the licenses
 already stored from their audit trail (each status change there is one row here), and each
 filled row gets its own audit record, so that ``audit verify`` holds after the upgrade.
+
+``application_holds``: the periods 15 CFR 750.4(b) does not count toward processing times.
 
 ``batch_chunks``: which chunks of a batch run are recorded, so that a resumed run records each
 chunk once.
@@ -44,6 +46,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_license_status_license", "license_status", ["license_id"])
+    op.create_table(
+        "application_holds",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("application_id", sa.Integer(), nullable=False),
+        sa.Column("reason", sa.String(length=32), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("started_on", sa.String(length=10), nullable=False),
+        sa.Column("ended_on", sa.String(length=10), nullable=True),
+        sa.ForeignKeyConstraint(["application_id"], ["applications.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_application_holds_app", "application_holds", ["application_id"])
     op.create_table(
         "batch_chunks",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -100,5 +114,7 @@ def _fill_history(history: sa.Table) -> None:
 
 def downgrade() -> None:
     op.drop_table("batch_chunks")
+    op.drop_index("ix_application_holds_app", table_name="application_holds")
+    op.drop_table("application_holds")
     op.drop_index("ix_license_status_license", table_name="license_status")
     op.drop_table("license_status")
