@@ -79,21 +79,21 @@ def record_decisions(store: Store, pairs: list[tuple[Any, dict[str, Any]]]) -> l
 
 
 def _record_decision(tx: Tx, case: Any, decision: dict[str, Any]) -> dict[str, Any]:
+    return tx.insert(decisions, _decision_row(tx, case, decision), "decision.record")
+
+
+def _decision_row(tx: Tx, case: Any, decision: dict[str, Any]) -> dict[str, Any]:
     required = decision.get("license_required")
-    return tx.insert(
-        decisions,
-        {
-            "at": audit.now(),
-            "actor": tx.actor,
-            "case_id": None if decision.get("id") is None else str(decision["id"]),
-            "date": decision["date"],
-            "case": audit.canonical(case),
-            "decision": audit.canonical(decision),
-            "license_required": "null" if required is None else str(bool(required)).lower(),
-            "data_version": decision.get("data_version") or "",
-        },
-        "decision.record",
-    )
+    return {
+        "at": audit.now(),
+        "actor": tx.actor,
+        "case_id": None if decision.get("id") is None else str(decision["id"]),
+        "date": decision["date"],
+        "case": audit.canonical(case),
+        "decision": audit.canonical(decision),
+        "license_required": "null" if required is None else str(bool(required)).lower(),
+        "data_version": decision.get("data_version") or "",
+    }
 
 
 # -- batch runs ----------------------------------------------------------------------------------
@@ -151,14 +151,15 @@ def record_batch_chunk(
 def _record_batch_decisions(
     tx: Tx, rows: list[dict[str, Any]], results: list[dict[str, Any]]
 ) -> list[int | None]:
-    ids: list[int | None] = []
-    for row, result in zip(rows, results, strict=True):
-        if result.get("error") is not None:
-            ids.append(None)  # a bad row: reported in the output; nothing was decided
-            continue
-        decision = {k: v for k, v in result.items() if k not in ("error", "matches")}
-        ids.append(int(_record_decision(tx, row, decision)["id"]))
-    return ids
+    """The chunk's decisions with one statement (a bad row is reported in the output, and
+    nothing was decided for it)."""
+    good = [
+        _decision_row(tx, row, {k: v for k, v in result.items() if k not in ("error", "matches")})
+        for row, result in zip(rows, results, strict=True)
+        if result.get("error") is None
+    ]
+    stored = iter(tx.insert_many(decisions, good, "decision.record"))
+    return [None if r.get("error") is not None else int(next(stored)["id"]) for r in results]
 
 
 def _record_batch_screenings(tx: Tx, results: list[dict[str, Any]]) -> list[int | None]:
