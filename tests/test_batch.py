@@ -293,3 +293,39 @@ def test_check_batch_records_decisions_and_no_record_keeps_nothing(
         assert kept["license_required"] == row["license_required"] and kept["id"] == row["id"]
     assert "record" not in out[-1] and out[-1]["error"]
     assert _verified(store)
+
+
+def test_a_resume_keeps_the_run_s_recording_and_bad_json_is_a_bad_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screen_batch, "CHUNK_ROWS", 2)
+    source, out = _input(tmp_path), tmp_path / "out.csv"
+    real = screen_batch._write_part
+    writes: list[int] = []
+
+    def stop_second(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
+        writes.append(i)
+        if len(writes) == 2:
+            raise KeyboardInterrupt
+        real(parts, i, results)
+
+    monkeypatch.setattr(screen_batch, "_write_part", stop_second)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(source, out, BatchOptions())  # begun with --no-record
+    monkeypatch.setattr(screen_batch, "_write_part", real)
+    with pytest.raises(BadInput, match="recorded to nowhere"):
+        run_batch(source, out, BatchOptions(), store=_store(tmp_path))
+    summary = run_batch(source, out, BatchOptions())
+    assert summary.recorded == 0 and summary.rows == 5
+    store = _store(tmp_path)
+    run_batch(source, tmp_path / "rec.csv", BatchOptions(), store=store)
+    rows = (tmp_path / "rec.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].endswith(",error,record_id") and rows[1].split(",")[-1].isdigit()
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text('{"id": "1", "name": "Acme"}\n' + "[" * 100_000 + "]" * 100_000 + "\n")
+    lines = _jsonl_out(run_batch(deep, tmp_path / "deep-out.jsonl", BatchOptions()))
+    assert lines[1]["error"] == "line 2: JSON nested too deeply"
+
+
+def _jsonl_out(summary: Any) -> list[dict[str, Any]]:
+    return _jsonl(Path(summary.output))

@@ -285,6 +285,67 @@ def test_holds_move_the_deadlines_and_appeals_have_five_days(store: Store, engin
     assert _ok(store)["ok"]
 
 
+def test_review_findings_of_session_4(store: Store, engine: Engine) -> None:
+    """The independent review's findings, each fixed: the OC deadline follows a recommendation
+    deadline moved by a hold; an event dated before a license's own later suspension is
+    listed for a person; the applicant is checked on amendment; a decision ends an open
+    hold; a status change dated before issue is refused."""
+    d = date.fromisoformat
+    n = _apply(store, engine, "2026-01-01")["number"]
+    ls.refer(store, n, ["state", "defense"], d("2026-01-02"))
+    ls.hold(store, n, "information", d("2026-01-05"), None)
+    ls.resume(store, n, d("2026-01-25"))
+    ls.recommend(store, n, "state", "approve", None, d("2026-01-26"))
+    ls.recommend(store, n, "defense", "deny", None, d("2026-01-27"))
+    ls.escalate(store, n, d("2026-01-28"))
+    with store.read() as conn:
+        (row,) = [r for r in ls.overdue_report(conn, d("2026-02-20")) if r["number"] == n]
+    oc = next(x for x in row["deadlines"] if x["deadline"] == "operating_committee")
+    assert oc["due"] == "2026-03-07" and not oc["overdue"]  # 02-01 + 20 held + 14
+    with pytest.raises(BadInput, match="applicant: longer than 1000"):
+        ls.amend(store, _apply(store, engine, "2026-01-01")["number"], {"applicant": "A" * 1001},
+                 d("2026-01-02"), None)  # fmt: skip
+    held = _apply(store, engine, "2026-01-01")["number"]
+    ls.hold(store, held, "information", d("2026-01-03"), None)
+    ls.decide(store, held, "denied", d("2026-01-09"), None, [], None, None)
+    with store.read() as conn:
+        assert ls.get_application(conn, held)["holds"][0]["ended_on"] == "2026-01-09"
+    with pytest.raises(Refused, match="cannot resume: it is denied"):
+        ls.resume(store, held, d("2026-01-10"))
+    huawei = [{"role": "ultimate_consignee", "name": HUAWEI, "country": "CN"}]
+    lic = _license(store, engine, "2026-01-10", parties=huawei, destination="CN")
+    with pytest.raises(BadInput, match="before the license was issued"):
+        ls.set_status(store, lic, "revoked", d("2026-01-01"), "backdated too far")
+    ls.set_status(store, lic, "suspended", d("2026-03-01"), "query")
+    out = ls.add_event(store, "Suspension", "suspend_licenses", d("2026-02-01"),
+                       {"footnote": 1}, None, matcher(engine.screener))  # fmt: skip
+    assert out["licenses_changed"] == []
+    assert "after the event's date 2026-02-01" in out["licenses_not_changed"][0]["why"]
+    assert _ok(store)["ok"]
+
+
+def test_a_party_changed_while_an_edit_screens_it_is_not_overwritten(
+    store: Store, engine: Engine
+) -> None:
+    party = records.add_party(store, engine.screener, "Acme Widgets Inc", "customer", "US")
+    pid = party["party"]["id"]
+
+    class Meanwhile:
+        """Screens as asked; meanwhile another user renames the party."""
+
+        def screen(self, name: str, **kw: Any) -> Any:
+            records.edit_party(store, engine.screener, pid, {"name": HUAWEI, "country": "CN"})
+            return engine.screener.screen(name, **kw)
+
+    with pytest.raises(BadInput, match="changed meanwhile"):
+        records.edit_party(store, Meanwhile(), pid, {"address": "1 Main St"})
+    with store.read() as conn:
+        (now,) = [p for p in records.list_parties(conn) if p["id"] == pid]
+    assert now["name"] == HUAWEI and now["subject_key"].endswith("|CN")
+    assert now["status"] == "potential_match"
+    assert _ok(store)["ok"]
+
+
 # -- policy events and impact ---------------------------------------------------------------------
 
 
@@ -610,6 +671,12 @@ def test_cli_edit_amend_hold_and_planned_shipments(cli: Any, url: str, tmp_path:
     assert amended.json()["items"][0]["quantity"] == 20 and amended.json()["review_policy"]
     amendment.write_text(json.dumps({"colour": "red"}))
     assert cli("licenses", "amend", number, str(amendment), *db).code == 2
+    amendment.write_text("[" * 100_000 + "]" * 100_000)
+    for command in (["licenses", "amend", number], ["licenses", "apply"], ["check"]):
+        deep = cli(*command, str(amendment), *db)
+        assert (
+            deep.code == 2 and "nested too deeply" in deep.err and len(deep.err.splitlines()) == 1
+        )
     held = cli("licenses", "hold", number, "--reason", "information", "--on", "2026-01-07", *db)
     assert held.code == 0, held.err
     assert cli("licenses", "hold", number, "--reason", "nap", *db).code == 2

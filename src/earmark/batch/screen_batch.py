@@ -135,6 +135,9 @@ def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
                 continue
             try:
                 row = json.loads(line, parse_constant=_no_constant)
+            except RecursionError:
+                yield {"__error__": f"line {number}: JSON nested too deeply"}
+                continue
             except ValueError as exc:
                 if not isinstance(exc, json.JSONDecodeError):
                     yield {"__error__": f"line {number}: {exc}"}
@@ -269,7 +272,7 @@ def _run(
     chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)]
     parts = output_path.with_name(output_path.name + ".parts")
     parts.mkdir(parents=True, exist_ok=True)
-    run_id = _check_same_job(parts, input_path, options)
+    run_id = _check_same_job(parts, input_path, options, store)
     todo = [i for i in range(len(chunks)) if not _part(parts, i).exists()]
     resumed = len(chunks) - len(todo)
     done = resumed
@@ -348,9 +351,10 @@ def _execute(
             cluster.close()
 
 
-def _check_same_job(parts: Path, input_path: Path, options: BatchOptions) -> str:
-    """Parts left by another input or other options must not be mixed into this output.
-    Returns the run's id: made when the run starts, kept across its resumes."""
+def _check_same_job(parts: Path, input_path: Path, options: BatchOptions, store: Any = None) -> str:
+    """Parts left by another input, other options, or another store (or none: --no-record)
+    must not be mixed into this output. Returns the run's id: made when the run starts, kept
+    across its resumes."""
     stamp = parts / "job.json"
     job = {
         "input": str(input_path.resolve()),
@@ -361,21 +365,35 @@ def _check_same_job(parts: Path, input_path: Path, options: BatchOptions) -> str
         ],
         "chunk_rows": CHUNK_ROWS,
     }
-    if stamp.exists():
-        try:
-            previous = json.loads(stamp.read_text())
-        except ValueError:
-            previous = None
-        run_id = previous.pop("run_id", None) if isinstance(previous, dict) else None
-        if previous != job or not isinstance(run_id, str):
-            raise BadInput(
-                "out",
-                f"{parts} holds an unfinished run of another input or other options; "
-                "remove it or choose another output",
-            )
+    records_to = store.describe() if store is not None else None
+    if not stamp.exists():
+        run_id = uuid.uuid4().hex
+        _atomic_write(stamp, json.dumps({**job, "run_id": run_id, "records_to": records_to}))
         return run_id
-    run_id = uuid.uuid4().hex
-    _atomic_write(stamp, json.dumps({**job, "run_id": run_id}))
+    try:
+        previous = json.loads(stamp.read_text())
+    except ValueError:
+        previous = None
+    if not isinstance(previous, dict):
+        previous = {}
+    run_id = previous.pop("run_id", None)
+    was_recorded_to = previous.pop("records_to", None)
+    if previous != job:
+        raise BadInput(
+            "out",
+            f"{parts} holds an unfinished run of another input or other options; "
+            "remove it or choose another output",
+        )
+    if not isinstance(run_id, str):  # a run begun before runs were recorded: keep going
+        run_id = uuid.uuid4().hex
+        _atomic_write(stamp, json.dumps({**job, "run_id": run_id, "records_to": records_to}))
+    elif was_recorded_to != records_to:
+        said = was_recorded_to or "nowhere (--no-record)"
+        raise BadInput(
+            "out",
+            f"{parts} holds an unfinished run that recorded to {said}; resume it the same way, "
+            "or remove it",
+        )
     return run_id
 
 
@@ -468,13 +486,13 @@ def _concatenate(parts: Path, n_chunks: int, out: Path, resumed: int) -> BatchSu
     )
 
 
-CHECK_COLUMNS = ("id", "date", *ANSWER_FIELDS, "reasons", "error")
+CHECK_COLUMNS = ("id", "date", *ANSWER_FIELDS, "reasons", "error", "record_id")
 
 
 def _flat_columns(task: str = "screen") -> list[str]:
     if task == "check":
         return list(CHECK_COLUMNS)
-    return ["id", "name", *MATCH_COLUMNS, "error"]
+    return ["id", "name", *MATCH_COLUMNS, "error", "record_id"]
 
 
 def _flatten_decision(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -484,6 +502,7 @@ def _flatten_decision(result: dict[str, Any]) -> list[dict[str, Any]]:
         row[key] = "; ".join(result.get(key) or []) or None  # lists as text in a flat row
     row["reasons"] = json.dumps(result.get("reasons") or [], ensure_ascii=False)
     row["id"] = _text(result.get("id"))
+    row["record_id"] = (result.get("record") or {}).get("decision_id")
     return [row]
 
 
@@ -491,7 +510,12 @@ def _flatten(result: dict[str, Any], task: str = "screen") -> list[dict[str, Any
     """One row per match; one row with empty match columns for an input without a match."""
     if task == "check":
         return _flatten_decision(result)
-    base = {"id": _text(result["id"]), "name": _text(result["name"]), "error": result["error"]}
+    base = {
+        "id": _text(result["id"]),
+        "name": _text(result["name"]),
+        "error": result["error"],
+        "record_id": (result.get("record") or {}).get("screening_id"),
+    }
     if not result["matches"]:
         return [{**base, **dict.fromkeys(MATCH_COLUMNS)}]
     return [

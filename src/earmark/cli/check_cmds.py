@@ -110,6 +110,8 @@ def _read(path: Path) -> Any:
         raise BadInput("case_file", f"no such file: {path}")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise BadInput("case_file", "not JSON: nested too deeply") from None
     except UnicodeDecodeError:
         raise BadInput("case_file", "not UTF-8 text") from None
     except json.JSONDecodeError as exc:

@@ -385,6 +385,8 @@ def _read_json(path: Path, field: str) -> Any:
         raise BadInput(field, f"no such file: {path}")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise BadInput(field, "not valid JSON: nested too deeply") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadInput(field, f"not valid JSON: {exc}") from None
 

@@ -177,7 +177,7 @@ def _deadline(
         "days_left": (due - on).days,
         "rule": rule["text"],
     }
-    held = held_days(app.get("holds") or [], _start(rule, app), on)
+    held = held_days(app.get("holds") or [], _start(rule, app, on), on)
     if held:
         out["days_on_hold"] = held  # not counted (750.4(b)): the due date moved by them
     if who:
@@ -185,17 +185,16 @@ def _deadline(
     return out
 
 
-def _start(rule: dict[str, Any], app: dict[str, Any]) -> date:
-    if rule["from"] == "recommendations_due":  # 750.4(f)(1)(i)
-        recommendation = procedure()["deadlines"]["recommendation"]
-        return _start(recommendation, app) + timedelta(days=int(recommendation["days"]))
+def _start(rule: dict[str, Any], app: dict[str, Any], on: date | None = None) -> date:
+    if rule["from"] == "recommendations_due":  # 750.4(f)(1)(i): as moved by any holds
+        return _due(procedure()["deadlines"]["recommendation"], app, on)
     return date.fromisoformat(app[rule["from"]])
 
 
 def _due(rule: dict[str, Any], app: dict[str, Any], on: date | None = None) -> date:
     """The deadline's day: its start plus its days, plus the days on hold since the start
     (750.4(b)); a hold still open counts up to ``on``."""
-    start = _start(rule, app)
+    start = _start(rule, app, on)
     held = held_days(app.get("holds") or [], start, on)
     return start + timedelta(days=int(rule["days"]) + held)
 
@@ -221,6 +220,8 @@ def check_hold(app: dict[str, Any], reason: str, on: date) -> None:
 
 def check_resume(app: dict[str, Any], on: date) -> dict[str, Any]:
     """The open hold that ``on`` ends."""
+    if app["status"] not in OPEN:
+        raise Refused(_name(app), f"cannot resume: it is {app['status']}")
     holds: list[dict[str, Any]] = app.get("holds") or []
     hold = next((h for h in holds if not h.get("ended_on")), None)
     if hold is None:
@@ -303,10 +304,14 @@ def status_on(history: list[dict[str, Any]], day: date) -> dict[str, Any] | None
     return max(in_force, key=lambda h: (h["effective"], h["id"])) if in_force else None
 
 
-def check_status_change(history: list[dict[str, Any]], status: str, on: date, name: str) -> None:
+def check_status_change(
+    history: list[dict[str, Any]], status: str, on: date, name: str, issued_on: str | None = None
+) -> None:
     """Status changes are kept in date order; a revocation may be dated before later changes
     (it ends the license from its date whatever came after), a suspension or reinstatement
     may not, since it would rewrite which suspension a later reinstatement lifted."""
+    if issued_on is not None and on.isoformat() < issued_on:
+        raise BadInput("--on", f"{on} is before the license was issued ({issued_on})")
     revoked = next((h for h in history if h["status"] == "revoked"), None)
     if revoked is not None:
         raise Refused(name, f"cannot change: revoked on {revoked['effective']}")

@@ -161,6 +161,8 @@ def _parse(path: Path, fmt: str) -> Parsed:
         return parse_csl_reduced_json(path)
     except BadInput:
         raise
+    except RecursionError:  # JSON nested past the parser's depth: not a CSL file
+        raise BadInput("file", f"{path.name} is not a CSL {fmt} file: nested too deeply") from None
     except (KeyError, ValueError, TypeError, UnicodeDecodeError, OSError, EOFError) as exc:
         raise BadInput("file", f"{path.name} is not a CSL {fmt} file: {exc!r}") from exc
 

@@ -74,6 +74,15 @@ class Chain:
         self._head: tuple[int, str] | None = None
         self._moved = False
 
+    def lock(self) -> None:
+        """Take the head (FOR UPDATE) now. Every write transaction appends to the chain, so
+        every one needs this lock; taking it first, before any row lock, means no two
+        writers can each hold a lock the other waits for (on PostgreSQL a revocation event
+        and a shipment on the same license deadlocked when they took them in turns)."""
+        if self._head is None:
+            row = self.conn.execute(_READ_HEAD).one()
+            self._head = (int(row.seq), str(row.hash))
+
     def append(
         self,
         actor: str,
@@ -97,9 +106,8 @@ class Chain:
     ) -> list[int]:
         """Append one audit record per (entity id, before, after), in order, with one
         statement; returns their sequence numbers."""
-        if self._head is None:
-            row = self.conn.execute(_READ_HEAD).one()
-            self._head = (int(row.seq), str(row.hash))
+        self.lock()
+        assert self._head is not None
         seq, prev = self._head
         records: list[dict[str, Any]] = []
         seqs: list[int] = []

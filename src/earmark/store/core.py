@@ -138,6 +138,7 @@ class Store:
         """One transaction: all of its records and audit rows are kept, or none."""
         with self.engine.begin() as conn:
             tx = Tx(conn, self.actor, data_version)
+            tx.chain.lock()  # first, before any row lock (see Chain.lock)
             yield tx
             tx.chain.close()
 

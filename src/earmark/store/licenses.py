@@ -212,6 +212,12 @@ def amend(
             f"may change {', '.join(sorted(allowed))}"
             + (f"; not {', '.join(unknown)}" if unknown else ""),
         )
+    if "applicant" in changes:
+        applicant = str(changes["applicant"] or "").strip()
+        if not applicant:
+            raise BadInput("applicant", "must not be empty")
+        fits(applicant, 1000, "applicant")
+        changes = {**changes, "applicant": applicant}
     with store.write() as tx:
         app = get_application(tx.conn, ref, lock=True)
         if app["status"] != "submitted":
@@ -355,6 +361,14 @@ def decide(
         _not_before(on, _last_step(tx.conn, app), "--on")
         if decision == "approved_with_conditions" and not conditions:
             raise BadInput("--condition", "an approval with conditions states them")
+        for held in app["holds"]:
+            if not held["ended_on"]:  # the decision ends the hold
+                tx.change(
+                    application_holds,
+                    held["id"],
+                    {"ended_on": on.isoformat()},
+                    "application.resume",
+                )
         row = tx.change(
             applications,
             app["id"],
@@ -503,7 +517,7 @@ def _set_status(
     tx: Tx, lic: dict[str, Any], status: str, on: date, reason: str, event_id: int | None
 ) -> dict[str, Any]:
     history = status_history(tx.conn, lic["id"])
-    proc.check_status_change(history, status, on, f"license {lic['number']}")
+    proc.check_status_change(history, status, on, f"license {lic['number']}", lic["issued_on"])
     _add_status(tx, lic["id"], status, on, reason, event_id)
     # The license row shows the status now in force (the latest, or a revocation).
     now = proc.status_on(status_history(tx.conn, lic["id"]), date.max) or {}
@@ -673,9 +687,19 @@ def add_event(
         if kind in ("revoke_licenses", "suspend_licenses"):
             status = "revoked" if kind == "revoke_licenses" else "suspended"
             for lic in (_decode(dict(r)) for r in tx.conn.execute(select(licenses)).mappings()):
-                if not _in_force_on(lic, effective) or lic["status"] in ("revoked", status):
+                if not _in_force_on(lic, effective) or not matcher(
+                    lic["parties"], selector, effective
+                ):
                     continue
-                if not matcher(lic["parties"], selector, effective):
+                if lic["status"] in ("revoked", status):
+                    if lic["status_on"] > effective.isoformat():  # covered only from later
+                        skipped.append(
+                            {
+                                "number": lic["number"],
+                                "why": f"{lic['status']} from {lic['status_on']} already, "
+                                f"after the event's date {effective}: a person must look",
+                            }
+                        )
                     continue
                 try:
                     changed.append(

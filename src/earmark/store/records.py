@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 
 from earmark.errors import BadInput
 from earmark.regdata.countries import require_country
@@ -115,36 +116,52 @@ def record_batch_chunk(
     ``results`` are the batch rows: a screening row carries its query under ``_query``; a
     decision row is the decision with ``error`` and ``matches`` added."""
     good = [r for r in results if r.get("error") is None]
-    with store.write(good[0].get("data_version") if good else None) as tx:
-        done = (
-            tx.conn.execute(
-                select(batch_chunks.c.record_ids)
-                .where(batch_chunks.c.run_id == run_id, batch_chunks.c.chunk == chunk)
-                .with_for_update()
+    try:
+        with store.write(good[0].get("data_version") if good else None) as tx:
+            done = _chunk_ids(tx.conn, run_id, chunk)
+            if done is not None:
+                return done
+            ids = (
+                _record_batch_decisions(tx, rows, results)
+                if task == "check"
+                else _record_batch_screenings(tx, results)
             )
-            .scalars()
-            .first()
+            tx.insert(
+                batch_chunks,
+                {
+                    "run_id": run_id,
+                    "chunk": chunk,
+                    "task": task,
+                    "rows": len(rows),
+                    "record_ids": audit.canonical(ids),
+                    "recorded_at": audit.now(),
+                },
+                "batch.chunk_recorded",
+            )
+    except IntegrityError:
+        # Another process recorded the same chunk of the same run first (the same command
+        # resumed twice at once): its records stand, and this one's were rolled back.
+        with store.read() as conn:
+            done = _chunk_ids(conn, run_id, chunk)
+        if done is None:
+            raise
+        return done
+    return ids
+
+
+def _chunk_ids(conn: Connection, run_id: str, chunk: int) -> list[int | None] | None:
+    found = (
+        conn.execute(
+            select(batch_chunks.c.record_ids).where(
+                batch_chunks.c.run_id == run_id, batch_chunks.c.chunk == chunk
+            )
         )
-        if done is not None:
-            ids: list[int | None] = json.loads(done)
-            return ids
-        ids = (
-            _record_batch_decisions(tx, rows, results)
-            if task == "check"
-            else _record_batch_screenings(tx, results)
-        )
-        tx.insert(
-            batch_chunks,
-            {
-                "run_id": run_id,
-                "chunk": chunk,
-                "task": task,
-                "rows": len(rows),
-                "record_ids": audit.canonical(ids),
-                "recorded_at": audit.now(),
-            },
-            "batch.chunk_recorded",
-        )
+        .scalars()
+        .first()
+    )
+    if found is None:
+        return None
+    ids: list[int | None] = json.loads(found)
     return ids
 
 
@@ -333,13 +350,20 @@ def edit_party(
         result = screener.screen(
             party["name"], country=party["country"], type=party["type"], address=party["address"]
         )
-        changes["name"] = result.query["name"]
-    changes["subject_key"] = reviews.subject_key(
-        str(changes.get("name", row["name"])), party["country"]
-    )
-    changes["updated_at"] = audit.now()
+        party["name"] = result.query["name"]
+    values = {
+        **{k: party[k] for k in changes},
+        "name": party["name"],
+        "subject_key": reviews.subject_key(str(party["name"]), party["country"]),
+        "updated_at": audit.now(),
+    }
     with store.write(result.data_version if result else None) as tx:
-        edited = tx.change(parties, party_id, changes, "party.edit")
+        now = tx.conn.execute(
+            select(parties.c.updated_at).where(parties.c.id == party_id).with_for_update()
+        ).scalar_one()
+        if now != row["updated_at"]:  # changed while this edit screened: not overwritten
+            raise BadInput("party", f"party {party_id} was changed meanwhile; edit it again")
+        edited = tx.change(parties, party_id, values, "party.edit")
         if result is None:
             return {"party": edited}
         return _screened(tx, party_id, result)
