@@ -335,35 +335,57 @@ def licenses_apply(
     json_out: JsonFlag = False,
 ) -> None:
     """Submit a license application; shows the review policy in force for it."""
-    from earmark.regdata import load_regdata
-    from earmark.regdata.countries import require_country
     from earmark.store import licenses as ls
     from earmark.store.impact import review_policy
 
-    data = _read_json(application, "application")
-    if not isinstance(data, dict):
-        raise BadInput("application", "a JSON object")
-    day = _on(on)
-    ccl = load_regdata().ear.ccl
-    parties = ls.validate_parties(_list(data, "parties"))
-    items = ls.validate_items(_list(data, "items"), ccl)
-    if not data.get("destination"):
+    fields = _application_fields(application, "application")
+    if not fields.get("destination"):
         raise BadInput("destination", "required")
-    destination = require_country(str(data["destination"]), "destination")
+    for key in ("parties", "items"):
+        if key not in fields:
+            raise BadInput(key, "a list")
+    day = _on(on)
     store = open_store(database, user)
     with store.read() as conn:
-        policy = review_policy(_engine(), conn, destination, parties, items, day)
+        policy = review_policy(
+            _engine(), conn, fields["destination"], fields["parties"], fields["items"], day
+        )
     row = ls.apply(
         store,
-        _text(data, "applicant") or "",
-        destination,
-        parties,
-        items,
-        _text(data, "end_use"),
+        fields.get("applicant") or "",
+        fields["destination"],
+        fields["parties"],
+        fields["items"],
+        fields.get("end_use"),
         day,
         policy,
     )
     _show(row, json_out)
+
+
+def _application_fields(path: Path, field: str) -> dict[str, Any]:
+    """The fields an application file gives, each checked (unknown keys are kept, for the
+    caller to refuse)."""
+    from earmark.regdata import load_regdata
+    from earmark.regdata.countries import require_country
+    from earmark.store import licenses as ls
+
+    data = _read_json(path, field)
+    if not isinstance(data, dict):
+        raise BadInput(field, "a JSON object")
+    out: dict[str, Any] = dict(data)
+    if "parties" in data:
+        out["parties"] = ls.validate_parties(_list(data, "parties"))
+    if "items" in data:
+        out["items"] = ls.validate_items(_list(data, "items"), load_regdata().ear.ccl)
+    if "destination" in data:
+        if not data["destination"]:
+            raise BadInput("destination", "required")
+        out["destination"] = require_country(str(data["destination"]), "destination")
+    for key in ("applicant", "end_use"):
+        if key in data:
+            out[key] = _text(data, key)
+    return out
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:
@@ -406,27 +428,12 @@ def licenses_amend(
     json_out: JsonFlag = False,
 ) -> None:
     """Amend an application before it is referred; the review policy is shown again."""
-    from earmark.regdata import load_regdata
-    from earmark.regdata.countries import require_country
     from earmark.store import licenses as ls
     from earmark.store.impact import review_policy
 
-    data = _read_json(amendment, "amendment")
-    if not isinstance(data, dict):
-        raise BadInput("amendment", "a JSON object")
-    changes: dict[str, Any] = {}
-    if "parties" in data:
-        changes["parties"] = ls.validate_parties(_list(data, "parties"))
-    if "items" in data:
-        changes["items"] = ls.validate_items(_list(data, "items"), load_regdata().ear.ccl)
-    if "destination" in data:
-        changes["destination"] = require_country(str(data["destination"]), "destination")
-    for key in ("applicant", "end_use"):
-        if key in data:
-            changes[key] = _text(data, key)
+    changes = _application_fields(amendment, "amendment")
     if "applicant" in changes and not (changes["applicant"] or "").strip():
         raise BadInput("applicant", "must not be empty")
-    changes.update({k: v for k, v in data.items() if k not in changes})  # unknown: refused
     day = _on(on)
     store = open_store(database, user)
     with store.read() as conn:
