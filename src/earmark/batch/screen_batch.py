@@ -219,7 +219,8 @@ def _screen_row(screener: Any, row: dict[str, Any], options: BatchOptions) -> di
     result["threshold"] = screened.threshold
     result["data_version"] = screened.data_version
     # What the store keeps of the query (taken out before the row is written).
-    result["_query"] = {"query": screened.query, "as_of": screened.to_dict()["as_of"]}
+    as_of = screened.as_of.isoformat() if screened.as_of else None
+    result["_query"] = {"query": screened.query, "as_of": as_of}
     return result
 
 
@@ -366,34 +367,33 @@ def _check_same_job(parts: Path, input_path: Path, options: BatchOptions, store:
         "chunk_rows": CHUNK_ROWS,
     }
     records_to = store.describe() if store is not None else None
-    if not stamp.exists():
-        run_id = uuid.uuid4().hex
-        _atomic_write(stamp, json.dumps({**job, "run_id": run_id, "records_to": records_to}))
-        return run_id
-    try:
-        previous = json.loads(stamp.read_text())
-    except ValueError:
-        previous = None
-    if not isinstance(previous, dict):
-        previous = {}
-    run_id = previous.pop("run_id", None)
-    was_recorded_to = previous.pop("records_to", None)
-    if previous != job:
-        raise BadInput(
-            "out",
-            f"{parts} holds an unfinished run of another input or other options; "
-            "remove it or choose another output",
-        )
-    if not isinstance(run_id, str):  # a run begun before runs were recorded: keep going
-        run_id = uuid.uuid4().hex
-        _atomic_write(stamp, json.dumps({**job, "run_id": run_id, "records_to": records_to}))
-    elif was_recorded_to != records_to:
-        said = was_recorded_to or "nowhere (--no-record)"
-        raise BadInput(
-            "out",
-            f"{parts} holds an unfinished run that recorded to {said}; resume it the same way, "
-            "or remove it",
-        )
+    if stamp.exists():
+        try:
+            previous = json.loads(stamp.read_text())
+        except ValueError:
+            previous = None
+        if not isinstance(previous, dict):
+            previous = {}
+        run_id = previous.pop("run_id", None)
+        was_recorded_to = previous.pop("records_to", None)
+        if previous != job:
+            raise BadInput(
+                "out",
+                f"{parts} holds an unfinished run of another input or other options; "
+                "remove it or choose another output",
+            )
+        if isinstance(run_id, str):
+            if was_recorded_to != records_to:
+                said = was_recorded_to or "nowhere (--no-record)"
+                raise BadInput(
+                    "out",
+                    f"{parts} holds an unfinished run that recorded to {said}; resume it the "
+                    "same way, or remove it",
+                )
+            return run_id
+        # A run begun before runs were recorded: it goes on as a run of its own from here.
+    run_id = uuid.uuid4().hex
+    _atomic_write(stamp, json.dumps({**job, "run_id": run_id, "records_to": records_to}))
     return run_id
 
 
@@ -447,9 +447,7 @@ def _assemble(
             errors += result["error"] is not None
             with_matches += bool(result["matches"])
             recorded += bool(result.get("record"))
-            if fmt == "jsonl":
-                fh.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
-            elif writer:
+            if writer:
                 writer.writerows(_flatten(result, task))
             else:
                 flat.extend(_flatten(result, task))

@@ -48,7 +48,7 @@ class Refused(BadInput):
 
 def check_refer(app: dict[str, Any], chosen: list[str]) -> None:
     if app["status"] != "submitted":
-        raise Refused(_name(app), f"cannot refer: it is {app['status']}")
+        raise Refused(application_name(app), f"cannot refer: it is {app['status']}")
     unknown = [a for a in chosen if a not in agencies()]
     if unknown or not chosen:
         raise BadInput("--agencies", f"one or more of {', '.join(agencies())} (got {chosen!r})")
@@ -58,11 +58,11 @@ def check_recommend(app: dict[str, Any], agency: str, recommendation: str, done:
     if recommendation not in RECOMMENDATIONS:
         raise BadInput("--recommendation", f"one of {', '.join(RECOMMENDATIONS)}")
     if app["status"] not in ("referred", "escalated"):
-        raise Refused(_name(app), f"cannot take a recommendation: it is {app['status']}")
+        raise Refused(application_name(app), f"cannot take a recommendation: it is {app['status']}")
     if agency not in (app.get("agencies") or []):
-        raise Refused("--agency", f"{agency!r} was not referred {_name(app)}")
+        raise Refused("--agency", f"{agency!r} was not referred {application_name(app)}")
     if agency in done:
-        raise Refused("--agency", f"{agency} has already recommended on {_name(app)}")
+        raise Refused("--agency", f"{agency} has already recommended on {application_name(app)}")
 
 
 def disagreement(recommendations: dict[str, str]) -> bool:
@@ -80,13 +80,13 @@ def check_escalate(
     """The next escalation level (750.4(f): OC, ACEP, EARB, President). An appeal from a
     level's decision comes within 5 days of it, or that decision is final (750.4(f))."""
     if app["status"] not in ("referred", "escalated"):
-        raise Refused(_name(app), f"cannot escalate: it is {app['status']}")
+        raise Refused(application_name(app), f"cannot escalate: it is {app['status']}")
     if not disagreement(recommendations):
-        raise Refused(_name(app), "cannot escalate: the agencies do not disagree")
+        raise Refused(application_name(app), "cannot escalate: the agencies do not disagree")
     order: list[str] = procedure()["escalation"]["order"]
     current = app.get("escalation")
     if current == order[-1]:
-        raise Refused(_name(app), "cannot escalate: it is before the President already")
+        raise Refused(application_name(app), "cannot escalate: it is before the President already")
     if level_decided_on is not None:
         if current is None:
             raise BadInput("--decided-on", "only an appeal from an escalation level has one")
@@ -105,7 +105,7 @@ def _check_appeal(app: dict[str, Any], level: str, decided: date, on: date | Non
         raise BadInput("--on", f"{on} is before the decision appealed ({decided})")
     if on is not None and on > last:
         raise Refused(
-            _name(app),
+            application_name(app),
             f"cannot escalate: the {level} decision of {decided} became final after {last} "
             f"({appeal[level]})",
         )
@@ -119,7 +119,9 @@ def check_decide(
     if decision not in FINAL:
         raise BadInput("--decision", f"one of {', '.join(FINAL)}")
     if app["status"] in FINAL:
-        raise Refused(_name(app), f"cannot decide: it was {app['status']} on {app['decided_on']}")
+        raise Refused(
+            application_name(app), f"cannot decide: it was {app['status']} on {app['decided_on']}"
+        )
     if decision == "returned_without_action":
         return []
     deemed: list[str] = []
@@ -128,14 +130,14 @@ def check_decide(
         due = _due(procedure()["deadlines"]["recommendation"], app, on)
         if pending and (on is None or on <= due):
             raise Refused(
-                _name(app),
+                application_name(app),
                 f"cannot decide: waiting for {', '.join(pending)} (an agency silent after "
                 f"{due} is deemed to have no objection)",
             )
         deemed = pending
         if disagreement(recommendations):
             raise Refused(
-                _name(app),
+                application_name(app),
                 "cannot decide: the agencies disagree; escalate to the Operating Committee (750.4)",
             )
     return deemed
@@ -208,30 +210,30 @@ def held_days(holds: list[dict[str, Any]], start: date, on: date | None) -> int:
     return total
 
 
-def check_hold(app: dict[str, Any], reason: str, on: date) -> None:
+def check_hold(app: dict[str, Any], reason: str) -> None:
     reasons: dict[str, str] = procedure()["holds"]
     if reason not in reasons:
         raise BadInput("--reason", f"one of {', '.join(reasons)} (750.4(b))")
     if app["status"] not in OPEN:
-        raise Refused(_name(app), f"cannot hold: it is {app['status']}")
+        raise Refused(application_name(app), f"cannot hold: it is {app['status']}")
     if any(not h.get("ended_on") for h in app.get("holds") or []):
-        raise Refused(_name(app), "it is on hold already")
+        raise Refused(application_name(app), "it is on hold already")
 
 
 def check_resume(app: dict[str, Any], on: date) -> dict[str, Any]:
     """The open hold that ``on`` ends."""
     if app["status"] not in OPEN:
-        raise Refused(_name(app), f"cannot resume: it is {app['status']}")
+        raise Refused(application_name(app), f"cannot resume: it is {app['status']}")
     holds: list[dict[str, Any]] = app.get("holds") or []
     hold = next((h for h in holds if not h.get("ended_on")), None)
     if hold is None:
-        raise Refused(_name(app), "it is not on hold")
+        raise Refused(application_name(app), "it is not on hold")
     if on < date.fromisoformat(hold["started_on"]):
         raise BadInput("--on", f"{on} is before the hold began ({hold['started_on']})")
     return hold
 
 
-def _name(app: dict[str, Any]) -> str:
+def application_name(app: dict[str, Any]) -> str:
     return f"application {app['number']}"
 
 

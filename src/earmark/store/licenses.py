@@ -222,7 +222,7 @@ def amend(
         app = get_application(tx.conn, ref, lock=True)
         if app["status"] != "submitted":
             raise proc.Refused(
-                _name_of(app),
+                proc.application_name(app),
                 f"cannot amend: it is {app['status']}; return it without action and submit a "
                 "new application (750.4(a)(2): a resubmitted application is a new one)",
             )
@@ -240,15 +240,11 @@ def amend(
     return _decode(row)
 
 
-def _name_of(app: dict[str, Any]) -> str:
-    return f"application {app['number']}"
-
-
 def hold(store: Store, ref: str, reason: str, on: date, note: str | None) -> dict[str, Any]:
     """Stop an application's clock from ``on`` for a reason of 750.4(b)."""
     with store.write() as tx:
         app = get_application(tx.conn, ref, lock=True)
-        proc.check_hold(app, reason, on)
+        proc.check_hold(app, reason)
         _not_before(on, _last_step(tx.conn, app), "--on")
         row = tx.insert(
             application_holds,
@@ -420,8 +416,8 @@ def _issue(
 
 def _add_status(
     tx: Tx, license_id: int, status: str, on: date, reason: str, event_id: int | None
-) -> None:
-    tx.insert(
+) -> dict[str, Any]:
+    return tx.insert(
         license_status,
         {
             "license_id": license_id,
@@ -486,8 +482,7 @@ def ship(
             },
             "license.ship",
         )
-        balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
-    return {"shipment": row, "license": lic["number"], "balance": [b.to_dict() for b in balance]}
+        return _shipment_out(tx.conn, lic, row)
 
 
 def record_refusal(store: Store, ref: str, detail: dict[str, Any]) -> None:
@@ -518,17 +513,17 @@ def _set_status(
 ) -> dict[str, Any]:
     history = status_history(tx.conn, lic["id"])
     proc.check_status_change(history, status, on, f"license {lic['number']}", lic["issued_on"])
-    _add_status(tx, lic["id"], status, on, reason, event_id)
+    added = _add_status(tx, lic["id"], status, on, reason, event_id)
     # The license row shows the status now in force (the latest, or a revocation).
-    now = proc.status_on(status_history(tx.conn, lic["id"]), date.max) or {}
+    now = proc.status_on([*history, added], date.max) or added
     row = tx.change(
         licenses,
         lic["id"],
         {
-            "status": now.get("status", status),
-            "status_on": now.get("effective", on.isoformat()),
-            "status_reason": now.get("reason", reason),
-            "event_id": now.get("event_id", event_id),
+            "status": now["status"],
+            "status_on": now["effective"],
+            "status_reason": now["reason"],
+            "event_id": now["event_id"],
         },
         f"license.{status}",
     )
@@ -553,8 +548,7 @@ def complete_shipment(store: Store, shipment_id: int, on: date) -> dict[str, Any
         row = tx.change(
             shipments, shipment_id, {"status": "shipped", "ship_on": on.isoformat()}, "license.ship"
         )
-        balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
-    return {"shipment": row, "license": lic["number"], "balance": [b.to_dict() for b in balance]}
+        return _shipment_out(tx.conn, lic, row)
 
 
 def cancel_shipment(store: Store, shipment_id: int, reason: str) -> dict[str, Any]:
@@ -565,7 +559,12 @@ def cancel_shipment(store: Store, shipment_id: int, reason: str) -> dict[str, An
         _planned, lic = _planned_shipment(tx.conn, shipment_id)
         row = tx.change(shipments, shipment_id, {"status": "cancelled"}, "license.ship_cancelled")
         tx.note("license.ship_cancelled", f"shipment:{shipment_id}", {"reason": reason.strip()})
-        balance = proc.balances(lic["items"], shipped(tx.conn, lic["id"]))
+        return _shipment_out(tx.conn, lic, row)
+
+
+def _shipment_out(conn: Connection, lic: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """A shipment as recorded, with the license's balance after it."""
+    balance = proc.balances(lic["items"], shipped(conn, lic["id"]))
     return {"shipment": row, "license": lic["number"], "balance": [b.to_dict() for b in balance]}
 
 

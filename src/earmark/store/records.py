@@ -220,7 +220,7 @@ class _Screened:
         from earmark.regdata import load_regdata
 
         self.as_of = date.fromisoformat(payload["as_of"]) if payload.get("as_of") else None
-        lists = load_regdata().lists if payload["matches"] else None
+        lists = load_regdata().lists
         self.matches = [_Hit(lists, m, self.as_of) for m in payload["matches"]]
 
 
@@ -304,16 +304,21 @@ def rescreen_party(
     """Screen a stored party again (after a new list version, or as of another date): the
     screening is recorded, new hits are raised for review, and the status follows.
     ``result``: a screening of the party done already (by ``impact``), recorded as it is."""
-    with store.read() as conn:
-        row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
-    if row is None:
-        raise BadInput("party", f"no party with id {party_id}")
+    row = _party(store, party_id)
     if result is None:
         result = screener.screen(
             row["name"], country=row["country"], type=row["type"], address=row["address"]
         )
     with store.write(result.data_version) as tx:
         return _screened(tx, party_id, result)
+
+
+def _party(store: Store, party_id: int) -> dict[str, Any]:
+    with store.read() as conn:
+        row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
+    if row is None:
+        raise BadInput("party", f"no party with id {party_id}")
+    return dict(row)
 
 
 PARTY_FIELDS = ("name", "kind", "country", "address", "type")
@@ -340,11 +345,8 @@ def edit_party(
     for field in ("name", "address"):
         if changes.get(field):
             fits(str(changes[field]), 1000, f"--{field}")
-    with store.read() as conn:
-        row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
-    if row is None:
-        raise BadInput("party", f"no party with id {party_id}")
-    party = {**dict(row), **changes}
+    row = _party(store, party_id)
+    party = {**row, **changes}
     result = None
     if set(changes) - {"kind"}:
         result = screener.screen(
