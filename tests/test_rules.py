@@ -341,10 +341,16 @@ def test_dates_after_the_newest_snapshot_say_so(engine: Engine) -> None:
     assert any(r.rule == "data" for r in d.reasons)
 
 
-def test_unknown_fields_are_reported_and_timestamps_are_not_dates(engine: Engine) -> None:
+def test_unknown_fields_are_refused_unless_allowed_and_timestamps_are_not_dates(
+    engine: Engine,
+) -> None:
     case = _case(date="2021-01-04")
     case["item"] = {**case["item"], "eccnn": "5A992"}
-    assert engine.check(case).details["ignored_fields"] == ["case.item.eccnn"]
+    with pytest.raises(BadInput, match="did you mean eccn") as refused:
+        engine.check(case)
+    assert refused.value.field == "case.item.eccnn"
+    allowed = engine.check(case, allow_unknown=True)
+    assert allowed.details["ignored_fields"] == ["case.item.eccnn"]
     with pytest.raises(BadInput) as exc:
         engine.check(_case(date="1675209600"))
     assert exc.value.field == "case.date"

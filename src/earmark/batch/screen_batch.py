@@ -47,6 +47,7 @@ class BatchOptions:
     limit: int = 10
     lists: tuple[str, ...] | None = None
     task: str = "screen"  # "screen": rows of parties; "check": rows of cases
+    allow_unknown: bool = False  # cases: ignore keys the case format does not define
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ def read_rows(
 ) -> list[dict[str, Any]]:
     """Rows of the input file; BadInput naming ``field`` when it cannot be read at all."""
     fmt = file_format(path, field)
+    if path.is_dir():
+        raise BadInput(field, f"is a directory, not a file: {path}")
     if not path.is_file():
         raise BadInput(field, f"no such file: {path}")
     csv.field_size_limit(sys.maxsize)  # an overlong field is a bad row, not a crash
@@ -150,7 +153,7 @@ def screen_rows(rows: list[dict[str, Any]], options: BatchOptions) -> list[dict[
     """Screen (or check) a chunk of rows with this process's engine: one result per row."""
     if options.task == "check":
         engine = _engine()
-        return [_check_row(engine, row) for row in rows]
+        return [_check_row(engine, row, options.allow_unknown) for row in rows]
     screener = _screener()
     return [_screen_row(screener, row, options) for row in rows]
 
@@ -168,11 +171,11 @@ def _engine() -> Any:
     return _ENGINE
 
 
-def _check_row(engine: Any, row: dict[str, Any]) -> dict[str, Any]:
+def _check_row(engine: Any, row: dict[str, Any], allow_unknown: bool) -> dict[str, Any]:
     if "__error__" in row:
         return {"id": None, "error": row["__error__"], "matches": []}
     try:
-        decision: dict[str, Any] = engine.check(row).to_dict()
+        decision: dict[str, Any] = engine.check(row, "case", allow_unknown).to_dict()
     except EarmarkError as exc:
         return {"id": row.get("id"), "error": str(exc), "matches": []}
     # "matches": the parties that matched a list, so the summary counts rows worth a look.
@@ -362,7 +365,14 @@ def _check_same_job(parts: Path, input_path: Path, options: BatchOptions, store:
         "size": input_path.stat().st_size,
         "mtime": int(input_path.stat().st_mtime),
         "options": [
-            str(v) for v in (options.as_of, options.threshold, options.limit, options.lists)
+            str(v)
+            for v in (
+                options.as_of,
+                options.threshold,
+                options.limit,
+                options.lists,
+                options.allow_unknown,
+            )
         ],
         "chunk_rows": CHUNK_ROWS,
     }
@@ -448,7 +458,7 @@ def _assemble(
             with_matches += bool(result["matches"])
             recorded += bool(result.get("record"))
             if writer:
-                writer.writerows(_flatten(result, task))
+                writer.writerows(spreadsheet_safe(row) for row in _flatten(result, task))
             else:
                 flat.extend(_flatten(result, task))
     if fmt == "parquet":
@@ -533,3 +543,21 @@ def _flatten(result: dict[str, Any], task: str = "screen") -> list[dict[str, Any
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): "=HYPERLINK(...)",
+# "+1", "-2+3", "@SUM(A1)", or one that starts with a tab or carriage return.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with every text cell that would start a formula prefixed by a single quote, so
+    that a spreadsheet shows it as text. Numbers stay numbers; JSON lines and Parquet output
+    keep the exact text (only CSV is opened in spreadsheets)."""
+    return {k: _safe_cell(v) for k, v in row.items()}
+
+
+def _safe_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

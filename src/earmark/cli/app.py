@@ -1,8 +1,10 @@
-"""The Typer application and its error handling.
+"""The Typer application, composed one way, and its error handling.
 
-Bad input never shows a traceback: a :class:`~earmark.errors.BadInput` or a usage error (unknown
-option, malformed value, unreadable file) prints one line on stderr naming the field, and the
-process exits with code 2. A problem with the bundled data exits with code 1.
+``app`` is made here and the command modules are added to it (``register(app)``); no command
+module imports this one. Bad input never shows a traceback: a :class:`~earmark.errors.BadInput`
+or a usage error (unknown option, malformed value, unreadable file) prints one line on stderr
+naming the field, and the process exits with code 2. A problem with the bundled data or the
+store exits with code 1.
 """
 
 from __future__ import annotations
@@ -10,11 +12,25 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from earmark.errors import BadInput, DataError, StoreError
+
+COMMAND_MODULES = (
+    "screening",
+    "check",
+    "data",
+    "demo",
+    "parties",
+    "products",
+    "reviews",
+    "licenses",
+    "events",
+    "audit",
+    "keys",
+)
 
 
 def _click_exceptions() -> Any:
@@ -39,9 +55,37 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from earmark import __version__
+
+        sys.stdout.write(f"earmark {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_version
+        ),
+    ] = False,
+) -> None:
+    """Export-control compliance engine for the US EAR: screening and license determination
+    as of any date."""
+
+
+_registered = False
+
+
 def _register() -> None:
-    # Importing the command modules adds their commands to ``app``.
-    from earmark.cli import check_cmds, data_cmds, demo, screening_cmds, store_cmds  # noqa: F401
+    global _registered
+    if _registered:
+        return
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"earmark.cli.{name}").register(app)
+    _registered = True
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -74,14 +118,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         fail(f"data: {exc}", 1)
     except StoreError as exc:
         fail(f"database: {exc}", 1)
+    except BrokenPipeError:
+        sys.exit(0)
     except Exception as exc:
         # A database that fails mid-command (server gone, disk full): one line, exit 1; the
         # transaction in flight is rolled back, so nothing half-written remains.
         if type(exc).__module__.startswith("sqlalchemy"):
             fail(f"database: {str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}", 1)
         raise
-    except BrokenPipeError:
-        sys.exit(0)
     code = rv if isinstance(rv, int) else 0
     if argv is None:
         _exit_now(code)

@@ -15,12 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
-from rich.rule import Rule
-from rich.table import Table
+import typer
 
-from earmark.cli.app import app
-from earmark.cli.options import Database, JsonFlag, console, emit_json, open_store
+from earmark.cli import render
+from earmark.cli.options import Database, JsonFlag, emit_json, open_store
 from earmark.regdata import RegData, load_regdata
 
 DATES = (date(2019, 5, 15), date(2019, 5, 17), date(2020, 9, 1))
@@ -29,18 +27,37 @@ EXAMPLES = Path(__file__).resolve().parent / "examples" / "cases.json"
 EXTRA_QUERIES = (("华为技术有限公司", "2021-06-01"), ("海思半导体有限公司", "2021-06-01"))
 
 
-@app.command("demo")
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo_cmd)
+
+
 def demo_cmd(database: Database = None, json_out: JsonFlag = False) -> None:
     """Run the main job on the bundled data and print readable results.
 
-    The records part writes to the store (the default SQLite file unless --database)."""
+    The records part writes to a store of its own, never to yours: an SQLite file that the
+    demo names and starts afresh on each run (demo.sqlite in the earmark data directory),
+    unless --database names another store."""
     rd = load_regdata()
     summary = _summary(rd)
-    summary["records"] = _records(rd, open_store(database, "earmark-demo"))
+    summary["records"] = _records(rd, open_store(database or _demo_store(), "earmark-demo"))
     if json_out:
         emit_json(summary)
         return
     _print(summary)
+
+
+def _demo_store() -> str:
+    """The demo's own SQLite file, removed first so that each run starts from nothing."""
+    from earmark.paths import data_dir
+    from earmark.store.core import forget
+
+    path = data_dir() / "demo.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{path}"
+    forget(url)
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return url
 
 
 def _summary(rd: RegData) -> dict[str, Any]:
@@ -225,76 +242,79 @@ def _records(rd: RegData, store: Any) -> dict[str, Any]:
 
 
 def _print(summary: dict[str, Any]) -> None:
-    console.print(Rule("earmark demo: the regulatory data layer"))
-    console.print(f"data version [bold]{summary['data_version']}[/bold]\n")
-    table = Table(title="Restricted-party lists now, and as of dates in the Huawei story")
-    table.add_column("list")
-    table.add_column("now", justify="right")
-    for d in summary["lists_on"]:
-        table.add_column(d, justify="right")
-    table.add_column("snapshot")
-    for v in summary["lists_now"]:
-        row = [f"{summary['lists_on'][d].get(v['list'], 0):,}" for d in summary["lists_on"]]
-        table.add_row(v["list"], f"{v['entries']:,}", *row, v["snapshot"])
-    console.print(table)
+    render.rule("earmark demo: the regulatory data layer")
+    render.line("data version ", render.bold(summary["data_version"]))
+    dates = list(summary["lists_on"])
+    render.table(
+        "Restricted-party lists now, and as of dates in the Huawei story",
+        ("list", "now", *dates, "snapshot"),
+        (
+            (
+                v["list"],
+                f"{v['entries']:,}",
+                *(f"{summary['lists_on'][d].get(v['list'], 0):,}" for d in dates),
+                v["snapshot"],
+            )
+            for v in summary["lists_now"]
+        ),
+        right=("now", *dates),
+    )
 
     hw = summary["huawei_entity_list"]
-    console.print(Rule("Huawei and HiSilicon on the Entity List"))
-    console.print(
+    render.rule("Huawei and HiSilicon on the Entity List")
+    render.say(
         f"{hw['entries']} entries; {hw['with_footnote_1']} carry footnote 1 "
         "(the Entity List foreign direct product rule, 15 CFR 734.9(e))"
     )
     for key, n in hw["effective"].items():
-        console.print(f"  effective {key}: {n}")
+        render.say(f"  effective {key}: {n}")
 
-    console.print(Rule("Screening the parties of the example cases, as of each case's date"))
+    render.rule("Screening the parties of the example cases, as of each case's date")
     for s in summary["screenings"]:
         top = s["matches"][0] if s["matches"] else None
         found = (
-            f"{top['list']} {escape(top['name'])} ({top['score']:.2f}"
+            f"{top['list']} {top['name']} ({top['score']:.2f}"
             + (f", footnotes {top['footnotes']})" if top["footnotes"] else ")")
             if top
             else "no match"
         )
-        console.print(f"  {escape(s['name'])} on {s['as_of']}: {found}")
+        render.say(f"  {s['name']} on {s['as_of']}: {found}")
 
-    console.print(Rule("Checking the example cases (earmark check)"))
+    render.rule("Checking the example cases (earmark check)")
     for c in summary["checks"]:
-        yes = {True: "yes", False: "no", None: "indeterminate"}
-        console.print(
-            f"  {c['id']} on {c['date']}: subject {yes[c['subject_to_ear']]}, license "
-            f"{yes[c['license_required']]}, policy {c['review_policy'] or '-'} "
-            + escape(f"[{'agrees' if c['agrees_with_expected'] else 'DIFFERS'} with the expected]")
+        render.say(
+            f"  {c['id']} on {c['date']}: subject {render.tri(c['subject_to_ear'])}, license "
+            f"{render.tri(c['license_required'])}, policy {c['review_policy'] or '-'} "
+            f"[{'agrees' if c['agrees_with_expected'] else 'DIFFERS'} with the expected]"
         )
         if c["decisive_reason"]:
             r = c["decisive_reason"]
-            console.print(f"      {escape(r['rule'])}: {escape(r['text'][:110])}")
+            render.say(f"      {r['rule']}: {r['text'][:110]}")
 
-    console.print(Rule("Rule versions in force"))
+    render.rule("Rule versions in force")
     for d, versions in summary["rules_in_force"].items():
         shown = ", ".join(f"{s}: {v or '-'}" for s, v in versions.items())
-        console.print(f"  {d}  {shown}")
+        render.say(f"  {d}  {shown}")
     r = summary["records"]
-    console.print(Rule(f"Records in the store ({escape(r['store'])})"))
-    console.print(f"  example decisions recorded: ids {r['decisions_recorded']}")
-    console.print(
-        f"  {escape(r['party']['name'])}, screened as of 2019-05-01: "
-        f"{r['party']['status_2019_05_01']}"
+    render.rule("Records, in the demo's own store")
+    render.say(f"  store: {r['store']} (started afresh on each run; yours is not touched)")
+    render.say(f"  example decisions recorded: ids {r['decisions_recorded']}")
+    render.say(
+        f"  {r['party']['name']}, screened as of 2019-05-01: {r['party']['status_2019_05_01']}"
     )
-    console.print(
+    render.say(
         f"  application {r['application']} (review policy {r['review_policy']}) -> license "
         f"{r['license']}; revoked by the 2024 event: {r['licenses_revoked_by_event']}"
     )
-    console.print(f"  shipment on 2024-06-03: {escape(str(r['shipment_after_revocation']))}")
+    render.say(f"  shipment on 2024-06-03: {r['shipment_after_revocation']}")
     for line in r["impact"]:
-        console.print(f"  impact as of 2024-06-03: {escape(line)}")
+        render.say(f"  impact as of 2024-06-03: {line}")
     audit = r["audit"]
-    console.print(
+    render.say(
         f"  audit trail: {'verified' if audit['ok'] else 'ALTERED'}, {audit['records']} records"
     )
-    console.print(
-        "\nNext: [bold]earmark screen 华为终端有限公司[/bold], "
-        "[bold]earmark check CASE.json --diff 2019-05-15 2019-05-17[/bold], "
-        "[bold]earmark lists --as-of 2020-01-01[/bold], [bold]earmark --help[/bold]; "
-        "docs/screening.md and docs/determination.md say how and how well."
+    render.say(
+        "\nNext: earmark screen 华为终端有限公司 | earmark check examples/huawei-cases.json "
+        "--diff 2019-05-15 2019-05-17 | earmark lists --as-of 2020-01-01 | earmark --help. "
+        "docs/formats.md describes every input file; examples/ has ready-to-run ones."
     )

@@ -15,6 +15,15 @@ from __future__ import annotations
 
 import re
 
+# The footnotes Supplement No. 4 to Part 744 uses, and the rule each ties an entry to.
+FOOTNOTES = {
+    1: "Entity List FDP rule, 734.9(e)(1)",
+    2: "the Huawei entries' note on 744.11(a)(2) license requirements",
+    3: "Russia/Belarus military end user FDP rule, 734.9(g)",
+    4: "Entity List FDP rule, 734.9(e)(2)",
+    5: "Entity List FDP rule, 734.9(e)(3)",
+}
+
 # Not followed by a digit ("EAR99", "734.9"), an opening parenthesis or ".<digit>".
 _MARKER = re.compile(r"(?:\)|\bEAR\)?)\s?,?\s?([1-9])(?!\d|\(|\.\d)")
 

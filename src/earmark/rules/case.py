@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import re
 from enum import StrEnum
-from functools import cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -22,6 +21,7 @@ from pydantic import (
 )
 
 from earmark.errors import BadInput
+from earmark.fields import check_fields
 
 EARLIEST_DATE = datetime.date(2017, 1, 1)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the bundled rules and lists reach back to 2017
@@ -67,7 +67,7 @@ Amount = Annotated[float, BeforeValidator(_not_bool), Field(ge=0)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(
-        extra="allow", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+        extra="ignore", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
     )
 
 
@@ -140,41 +140,14 @@ class Case(_Model):
         return value
 
 
-def ignored_fields(case: Case) -> list[str]:
-    """Fields the case gave that earmark does not know (a typo such as "eccnn" shows here)."""
-    out: list[str] = []
+def parse_case(data: Any, where: str = "case", allow_unknown: bool = False) -> Case:
+    """A validated case; BadInput naming the field (e.g. ``case.item.eccn``) otherwise.
 
-    def walk(model: BaseModel, path: str) -> None:
-        for key in model.__pydantic_extra__ or ():
-            out.append(f"{path}.{key}")
-        for name in _nested_fields(type(model)):
-            value = getattr(model, name)
-            if isinstance(value, BaseModel):
-                walk(value, f"{path}.{name}")
-            elif isinstance(value, list):
-                for i, v in enumerate(value):
-                    if isinstance(v, BaseModel):
-                        walk(v, f"{path}.{name}[{i}]")
-
-    walk(case, "case")
-    return out
-
-
-@cache
-def _nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that may hold models (walked for unknown keys)."""
-    nested = ("Item", "Party", "Knowledge", "Context", "UsContent")
-    return tuple(
-        name
-        for name, info in cls.model_fields.items()
-        if any(n in str(info.annotation) for n in nested)
-    )
-
-
-def parse_case(data: Any, where: str = "case") -> Case:
-    """A validated case; BadInput naming the field (e.g. ``case.item.eccn``) otherwise."""
+    A key the format does not define is bad input ("case.partys: unknown field; did you mean
+    parties?") unless ``allow_unknown``: see :func:`unknown_keys`."""
     if not isinstance(data, dict):
         raise BadInput(where, "a case must be a JSON object")
+    check_fields(Case, data, where, allow_unknown)
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -187,3 +160,8 @@ def _message(error: Any) -> str:
     value = error.get("input")
     shown = repr(value) if isinstance(value, str | int | float) and len(repr(value)) < 60 else ""
     return f"{error['msg']}" + (f" (got {shown})" if shown else "")
+
+
+def unknown_keys(data: Any, where: str = "case") -> list[str]:
+    """The keys of a case the format does not define (ignored with --allow-unknown-fields)."""
+    return check_fields(Case, data, where, allow=True)

@@ -21,7 +21,7 @@ from typing import Any
 from earmark.errors import BadInput
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.countries import require_country
-from earmark.rules.case import Case, ignored_fields, parse_case
+from earmark.rules.case import Case, parse_case, unknown_keys
 from earmark.rules.country_chart import chart_requirement, embargo, russia_belarus
 from earmark.rules.decision import Decision, tri_or
 from earmark.rules.entity_list import (
@@ -55,11 +55,13 @@ class Engine:
         self.regdata = regdata or load_regdata()
         self.screener = screener or Screener(self.regdata)
 
-    def check(self, data: Any, where: str = "case") -> Decision:
-        case = parse_case(data, where)
+    def check(self, data: Any, where: str = "case", allow_unknown: bool = False) -> Decision:
+        """The decision on one case. A key the case format does not define is bad input,
+        unless ``allow_unknown``: then it is ignored and listed in details.ignored_fields."""
+        case = parse_case(data, where, allow_unknown)
         self._validate(case, where)
         decision = Decision(case.id, case.date, data_version=self.regdata.version)
-        unknown = ignored_fields(case)
+        unknown = unknown_keys(data, where) if allow_unknown else []
         if unknown:
             decision.details["ignored_fields"] = unknown
         newest = self.regdata.lists.newest_snapshot
@@ -426,6 +428,8 @@ def _part742_policies() -> dict[str, dict[str, str]]:
     return policies
 
 
-def check_many(items: list[Any], engine: Engine | None = None) -> list[Decision]:
+def check_many(
+    items: list[Any], engine: Engine | None = None, allow_unknown: bool = False
+) -> list[Decision]:
     engine = engine or Engine()
-    return [engine.check(item, f"cases[{i}]") for i, item in enumerate(items)]
+    return [engine.check(item, f"cases[{i}]", allow_unknown) for i, item in enumerate(items)]

@@ -23,6 +23,8 @@ from earmark.rules.decision import Decision
 CLARIFICATION = date(2020, 8, 17)  # 85 FR 51335
 STANDARDS_EXCEPTION = date(2020, 6, 18)  # 85 FR 36719
 TGL_CUTOFF = date(2019, 5, 16)  # contracts and handsets on or before this date
+# The code each general authorization is named by in a decision's ``authorizations``.
+AUTHORIZATION_CODES = {"huawei-tgl": "TGL", "huawei-security-research": "SECURITY-RESEARCH"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,8 @@ def huawei_tgl(case: Case, timeline: Timeline, decision: Decision) -> str | None
     if not ok:
         return None
     until = version.effective_to or "now"
-    label = f"{version.title} ({version.citation}, {version.effective_from} to {until})"
+    code = AUTHORIZATION_CODES.get(version.series, version.series)
+    label = f"{code}: {version.title} ({version.citation}, {version.effective_from} to {until})"
     rule = (
         "15 CFR 744 Supplement No. 7"
         if version.series == "huawei-tgl"

@@ -32,6 +32,18 @@ from earmark.screening.similarity import word_similarity
 # Calibrated on tests/data/screening (docs/screening.md): see bench/calibrate.py.
 DEFAULT_THRESHOLD = 0.8
 TYPES = ("entity", "individual", "vessel", "aircraft")
+# The words the CSL ("Entity", "Individual", "Vessel", "Aircraft") and FollowTheMoney
+# ("Organization", "Company", "LegalEntity", "Person", "Vessel", "Airplane") use for them.
+TYPE_WORDS = {
+    **{t: t for t in TYPES},
+    "organization": "entity",
+    "organisation": "entity",
+    "company": "entity",
+    "legalentity": "entity",
+    "legal_entity": "entity",
+    "person": "individual",
+    "airplane": "aircraft",
+}
 COUNTRY_MATCH = 0.03
 COUNTRY_MISMATCH = -0.05
 TYPE_MISMATCH = -0.08
@@ -427,9 +439,13 @@ def _country(value: str | None) -> str | None:
 def _type(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
-    kind = value.strip().lower()
-    if kind not in TYPES:
-        raise BadInput("type", f"unknown type {value!r}; one of {', '.join(TYPES)}")
+    kind = TYPE_WORDS.get(value.strip().casefold().replace(" ", ""))
+    if kind is None:
+        raise BadInput(
+            "type",
+            f"unknown type {value!r}; one of {', '.join(TYPES)} (or organization, company, "
+            "legalentity, person, airplane)",
+        )
     return kind
 
 

@@ -151,6 +151,14 @@ class Store:
         return self.url.render_as_string(hide_password=True)
 
 
+def forget(database: str) -> None:
+    """Close this process's engine for a store (before its file is removed and made anew)."""
+    key = resolve_url(database).render_as_string(hide_password=False)
+    engine = _ENGINES.pop(key, None)
+    if engine is not None:
+        engine.dispose()
+
+
 def dispose_all() -> None:
     for engine in _ENGINES.values():
         engine.dispose()

@@ -22,6 +22,7 @@ from earmark.store.core import Store, Tx, fits
 from earmark.store.schema import (
     application_holds,
     applications,
+    audit_log,
     license_status,
     licenses,
     policy_events,
@@ -616,11 +617,28 @@ def describe_license(conn: Connection, ref: str) -> dict[str, Any]:
 
 
 def overdue_report(conn: Connection, on: date) -> list[dict[str, Any]]:
-    """Open applications with their deadlines as of ``on``; overdue ones first."""
+    """The applications open on ``on``, each as it stood that day (steps dated later undone,
+    recommendations and holds of later dates left out), with their deadlines as of ``on``;
+    overdue ones first."""
     out = []
-    for app in list_applications(conn, "open"):
-        app["holds"] = holds_of(conn, app["id"])
-        recs = recommendations_of(conn, app["id"])
+    for current in list_applications(conn):
+        app = application_on(conn, current, on)
+        if app is None or app["status"] not in proc.OPEN:
+            continue
+        app["holds"] = [
+            {**h, "ended_on": h["ended_on"] if (h["ended_on"] or "9") <= on.isoformat() else None}
+            for h in holds_of(conn, app["id"])
+            if h["started_on"] <= on.isoformat()
+        ]
+        recs = {
+            r.agency: r.recommendation
+            for r in conn.execute(
+                select(recommendations.c.agency, recommendations.c.recommendation).where(
+                    recommendations.c.application_id == app["id"],
+                    recommendations.c.on <= on.isoformat(),
+                )
+            )
+        }
         marks = proc.deadlines(app, recs, on)
         out.append(
             {
@@ -636,6 +654,36 @@ def overdue_report(conn: Connection, on: date) -> list[dict[str, Any]]:
         )
     out.sort(key=lambda a: (not a["overdue"], a["number"]))
     return out
+
+
+_STEP_DATES: tuple[str, ...] = ("submitted_on", "referred_on", "escalated_on", "decided_on")
+
+
+def application_on(conn: Connection, app: dict[str, Any], on: date) -> dict[str, Any] | None:
+    """The application as it stood on ``on``, from its audit rows: the last recorded state
+    whose latest step is dated on or before ``on`` (steps cannot be dated before the previous
+    one, so the states are in date order). None when it was not yet submitted."""
+    day = on.isoformat()
+    if app["submitted_on"] > day:
+        return None
+    rows = conn.execute(
+        select(audit_log.c.after)
+        .where(audit_log.c.entity == applications.name, audit_log.c.entity_id == str(app["id"]))
+        .order_by(audit_log.c.seq)
+    )
+    state: dict[str, Any] | None = None
+    for (after,) in rows:
+        row = json.loads(after) if after else None
+        if row and max(str(row[k]) for k in _STEP_DATES if row.get(k)) <= day:
+            state = row
+    if state is None:  # no audit rows (not possible for a stored application): as it is now
+        return app
+    # The procedure's fields as they stood; the rest (parties, items, long texts the audit
+    # row holds as digests) as now.
+    steps = {k: state.get(k) for k in (*_STEP_DATES, "status", "escalation")}
+    agencies = state.get("agencies")
+    steps["agencies"] = json.loads(agencies) if agencies else None
+    return {**app, **steps}
 
 
 # -- policy events -----------------------------------------------------------------------------

@@ -271,7 +271,7 @@ def add_party(
                 "country": country,
                 "address": address,
                 "kind": kind,
-                "type": type_,
+                "type": result.query.get("type"),  # in the contract's words
                 "status": "clear",
                 "created_at": stamp,
                 "updated_at": stamp,
@@ -353,9 +353,11 @@ def edit_party(
             party["name"], country=party["country"], type=party["type"], address=party["address"]
         )
         party["name"] = result.query["name"]
+        party["type"] = result.query.get("type")
     values = {
         **{k: party[k] for k in changes},
         "name": party["name"],
+        "type": party["type"],
         "subject_key": reviews.subject_key(str(party["name"]), party["country"]),
         "updated_at": audit.now(),
     }

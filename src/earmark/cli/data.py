@@ -7,17 +7,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from earmark.cli.app import app
+from earmark.cli import render
 from earmark.cli.options import (
     AsOf,
     Database,
     JsonFlag,
     User,
-    console,
     emit_json,
+    future_as_of,
+    input_file,
     open_store,
     parse_date,
 )
@@ -32,7 +31,15 @@ lists_app = typer.Typer(
     help="Each restricted-party list: version, entry count and dates (as of a date); "
     "`lists load` adds a new list version.",
 )
-app.add_typer(lists_app, name="lists")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(lists_app, name="lists")
+    app.command("entries")(entries_cmd)
+    app.command("entry")(entry_cmd)
+    app.command("timeline")(timeline_cmd)
+    app.command("country")(country_cmd)
+    app.command("eccn")(eccn_cmd)
 
 
 @lists_app.callback()
@@ -57,22 +64,36 @@ def lists_cmd(
     }
     if all_datasets:
         payload["datasets"] = [d.to_dict() for d in rd.datasets]
+    note = future_as_of(day, rd.lists.newest_snapshot)
+    if note:
+        payload["note"] = note
     if json_out:
         emit_json(payload)
         return
-    table = Table(title=f"Restricted-party lists as of {payload['as_of']}")
-    for col in ("list", "name", "entries", "snapshot", "effective dates", "sha256"):
-        table.add_column(col, justify="right" if col == "entries" else "left")
-    for v in versions:
-        span = (
-            f"{_d(v.earliest_effective)} .. {_d(v.latest_effective)}" if v.effective_known else "-"
-        )
-        table.add_row(v.list, v.name, f"{v.entries:,}", str(v.snapshot), span, v.sha256[:12])
-    console.print(table)
-    console.print(f"data version {rd.version}")
+    render.table(
+        f"Restricted-party lists as of {payload['as_of']}",
+        ("list", "name", "entries", "snapshot", "effective dates", "sha256"),
+        (
+            (
+                v.list,
+                v.name,
+                f"{v.entries:,}",
+                v.snapshot,
+                f"{_d(v.earliest_effective)} .. {_d(v.latest_effective)}"
+                if v.effective_known
+                else "-",
+                v.sha256[:12],
+            )
+            for v in versions
+        ),
+        right=("entries",),
+    )
+    render.say(f"data version {rd.version}")
+    if note:
+        render.say(f"note: {note}", style="yellow")
     if all_datasets:
         for d in rd.datasets:
-            console.print(f"  {d.id:26} {d.kind:9} snapshot {d.provenance.snapshot}  {d.counts}")
+            render.say(f"  {d.id:26} {d.kind:9} snapshot {d.provenance.snapshot}  {d.counts}")
 
 
 @lists_app.command("load")
@@ -94,6 +115,7 @@ def lists_load_cmd(
     """Load a new version of the Consolidated Screening List (then run `earmark impact`)."""
     from earmark.regdata.loaded import load_list_version
 
+    input_file(file, "file")
     day = parse_date(snapshot, "--snapshot")
     assert day is not None
     _change_lists(
@@ -142,10 +164,9 @@ def _change_lists(
     if json_out:
         emit_json(payload)
     else:
-        console.print(escape(f"{done} {dataset.id}: {dataset.counts}; data version {after}"))
+        render.say(f"{done} {dataset.id}: {render.text(dataset.counts)}; data version {after}")
 
 
-@app.command("entries")
 def entries_cmd(
     contains: Annotated[
         str | None,
@@ -197,26 +218,24 @@ def entries_cmd(
             }
         )
         return
-    table = Table(
-        title=f"{len(found):,} entries" + (f" (first {limit})" if len(found) > limit else "")
+    render.table(
+        f"{len(found):,} entries" + (f" (first {limit})" if len(found) > limit else ""),
+        ("id", "list", "name", "countries", "fn", "effective", "policy"),
+        (
+            (
+                lst.entry.id,
+                lst.entry.list,
+                lst.entry.name,
+                ",".join(lst.entry.countries),
+                ",".join(map(str, lst.entry.footnotes)),
+                _effective_text(lst),
+                lst.entry.primary_policy.value if lst.entry.primary_policy else "",
+            )
+            for lst in shown
+        ),
     )
-    for col in ("id", "list", "name", "countries", "fn", "effective", "policy"):
-        table.add_column(col)
-    for lst in shown:
-        e = lst.entry
-        table.add_row(
-            e.id,
-            e.list,
-            escape(e.name),
-            ",".join(e.countries),
-            ",".join(map(str, e.footnotes)),
-            _effective_text(lst),
-            e.primary_policy.value if e.primary_policy else "",
-        )
-    console.print(table)
 
 
-@app.command("entry")
 def entry_cmd(
     entry_id: Annotated[str, typer.Argument(help="Entry id, e.g. EL-1a2b3c4d5e.")],
     as_of: AsOf = None,
@@ -231,8 +250,35 @@ def entry_cmd(
     if json_out:
         emit_json(data)
         return
-    for key, value in data.items():
-        console.print(f"[bold]{key}[/bold]: {escape(str(value))}")
+    _print_entry(listing, day)
+
+
+def _print_entry(listing: Listing, day: Any) -> None:
+    e = listing.entry
+    render.fields(
+        f"{e.name} ({e.list} entry {e.id})",
+        [
+            ("aliases", list(e.aliases)),
+            ("type", e.type),
+            ("countries", list(e.countries)),
+            ("addresses", [a.text for a in e.addresses]),
+            ("programs", list(e.programs)),
+            ("license requirement", e.license_requirement),
+            ("license review policy", e.license_policy),
+            ("footnotes", list(e.footnotes)),
+            ("Federal Register", list(e.federal_register)),
+            ("effective", _effective_text(listing)),
+            ("remarks", e.remarks),
+            ("version from", listing.dataset),
+            ("first seen / last seen", f"{listing.first_seen} / {listing.last_seen}"),
+            *([("removed by", listing.removed_by)] if listing.removed_by else []),
+            *(
+                [("listed on " + str(day), listing.listed_on(day)), ("doubts", listing.flags(day))]
+                if day is not None
+                else []
+            ),
+        ],
+    )
 
 
 def _listing_json(listing: Listing, day: Any) -> dict[str, Any]:
@@ -279,7 +325,6 @@ def _d(value: Any) -> str:
     return str(value) if value else "?"
 
 
-@app.command("timeline")
 def timeline_cmd(
     as_of: AsOf = None,
     series: Annotated[str | None, typer.Option("--series", help="Only this rule series.")] = None,
@@ -303,18 +348,20 @@ def timeline_cmd(
             }
         )
         return
-    table = Table(title="Regulatory timeline" + (f" in force on {day}" if day else ""))
-    for col in ("effective", "to", "citation", "kind", "title"):
-        table.add_column(col)
-    for e in events:
-        table.add_row(
-            str(e.effective_from),
-            str(e.effective_to or ""),
-            e.citation or "-",
-            e.kind.value,
-            e.title + ("" if e.regulatory else "  [not a rule]"),
-        )
-    console.print(table)
+    render.table(
+        "Regulatory timeline" + (f" in force on {day}" if day else ""),
+        ("effective", "to", "citation", "kind", "title"),
+        (
+            (
+                e.effective_from,
+                e.effective_to or "",
+                e.citation or "-",
+                e.kind.value,
+                e.title + ("" if e.regulatory else "  (not a rule)"),
+            )
+            for e in events
+        ),
+    )
 
 
 def _event_json(e: Any) -> dict[str, Any]:
@@ -327,7 +374,6 @@ def _event_json(e: Any) -> dict[str, Any]:
     return out
 
 
-@app.command("country")
 def country_cmd(
     code: Annotated[str, typer.Argument(help="Country: ISO code or name.")],
     json_out: JsonFlag = False,
@@ -353,11 +399,21 @@ def country_cmd(
     if json_out:
         emit_json(data)
         return
-    for key, value in data.items():
-        console.print(f"[bold]{key}[/bold]: {value}")
+    render.fields(
+        f"{data['name']} ({cc})",
+        [
+            ("Country Chart row", data["chart_row"]),
+            ("license required for (X)", data["chart_marks"]),
+            ("chart footnotes", data["chart_footnotes"]),
+            ("row of", data["inherited_from"]),
+            ("because", data["inheritance_basis"]),
+            ("embargo", data["embargo"]),
+            ("Country Groups", data["country_groups"]),
+            ("sources", data["sources"]),
+        ],
+    )
 
 
-@app.command("eccn")
 def eccn_cmd(
     eccn: Annotated[str, typer.Argument(help="ECCN, e.g. 5A992.c, or EAR99.")],
     json_out: JsonFlag = False,
@@ -389,5 +445,26 @@ def eccn_cmd(
     if json_out:
         emit_json(data)
         return
-    for key, value in data.items():
-        console.print(f"[bold]{key}[/bold]: {value}")
+    if entry is None:
+        render.fields(data["eccn"], [("note", data["note"]), ("source", data["source"])])
+        return
+    render.fields(
+        f"{data['eccn']}: {entry.heading[:300]}",
+        [
+            ("reasons for control", data["reasons_for_control"]),
+            ("source", data["source"]),
+        ],
+    )
+    render.table(
+        "License requirements (Country Chart)",
+        ("reason", "applies to", "column or pointer"),
+        (
+            (c["reason"], c["scope"], c["column"] or ", ".join(c["refers_to"]) or "-")
+            for c in data["country_chart"]
+        ),
+    )
+    render.table(
+        "List-based license exceptions",
+        ("exception", "as printed"),
+        ((k, v) for k, v in data["license_exceptions"].items()),
+    )

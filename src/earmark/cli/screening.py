@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from earmark.cli.app import app
+from earmark.cli import render
 from earmark.cli.options import (
     AsOf,
     Database,
@@ -20,10 +19,12 @@ from earmark.cli.options import (
     Scheduler,
     User,
     Workers,
-    console,
     emit_json,
+    future_as_of,
+    input_file,
     open_store,
     parse_date,
+    progress,
 )
 from earmark.errors import BadInput
 
@@ -34,15 +35,26 @@ Threshold = Annotated[
 Lists = Annotated[
     str | None, typer.Option("--lists", help="Only these lists, comma-separated: EL,SDN,...")
 ]
+TypeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--type",
+        help="entity, individual, vessel or aircraft (also organization, company, "
+        "legalentity, person, airplane; any case).",
+    ),
+]
 
 
-@app.command("screen")
+def register(app: typer.Typer) -> None:
+    app.command("screen")(screen_cmd)
+    app.command("match")(match_cmd)
+    app.command("screen-batch")(screen_batch_cmd)
+
+
 def screen_cmd(
     name: Annotated[str, typer.Argument(help="The party name to screen.")],
     country: Annotated[str | None, typer.Option("--country", help="Country (ISO code).")] = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="entity, individual, vessel or aircraft.")
-    ] = None,
+    type_: TypeOption = None,
     address: Annotated[str | None, typer.Option("--address", help="Address text.")] = None,
     lists: Lists = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many matches.")] = 10,
@@ -59,54 +71,60 @@ def screen_cmd(
     --no-record."""
     from earmark.screening import Screener
 
-    result = Screener().screen(
+    day = parse_date(as_of, "--as-of")
+    screener = Screener()
+    result = screener.screen(
         name,
         country=country,
         type=type_,
         address=address,
         lists=lists.split(",") if lists is not None else None,
-        as_of=parse_date(as_of, "--as-of"),
+        as_of=day,
         limit=_limit(limit),
         threshold=threshold,
     )
-    if no_record:
-        payload = result.to_dict()
-    else:
+    payload = result.to_dict()
+    note = future_as_of(day, screener.regdata.lists.newest_snapshot)
+    if not no_record:
         from earmark.store.records import record_screening
 
         payload = record_screening(open_store(database, user), result)
+    if note:
+        payload["note"] = note
     if json_out:
         emit_json(payload)
         return
-    table = Table(
-        title=f"{len(result.matches)} match(es) for {name!r} (threshold {result.threshold})"
+    render.table(
+        f"{len(result.matches)} match(es) for {name!r} (threshold {result.threshold})",
+        ("score", "list", "listed name", "matched name or alias", "country", "fn", "policy"),
+        (
+            (
+                f"{m.score:.3f}",
+                m.entry.list,
+                m.entry.name,
+                m.matched_name,
+                ",".join(m.entry.countries),
+                ",".join(map(str, m.entry.footnotes)),
+                m.entry.primary_policy.value if m.entry.primary_policy else "",
+            )
+            for m in result.matches
+        ),
     )
-    for col in ("score", "list", "listed name", "matched name or alias", "fn", "policy"):
-        table.add_column(col)
-    for m in result.matches:
-        table.add_row(
-            f"{m.score:.3f}",
-            m.entry.list,
-            m.entry.name,
-            m.matched_name,
-            ",".join(map(str, m.entry.footnotes)),
-            m.entry.primary_policy.value if m.entry.primary_policy else "",
-        )
-    console.print(table)
-    console.print(f"data version {result.data_version}")
+    render.say(f"data version {result.data_version}")
+    if note:
+        render.say(f"note: {note}", style="yellow")
     if "record" in payload:
         raised = sum(1 for m in payload["matches"] if m["review"]["status"] == "potential")
-        console.print(
+        render.say(
             f"recorded as screening {payload['record']['screening_id']}; "
             f"{raised} potential match(es) to review (earmark reviews)"
         )
 
 
-@app.command("match")
 def match_cmd(
     name_a: Annotated[str | None, typer.Argument(help="First name.")] = None,
     name_b: Annotated[str | None, typer.Argument(help="Second name.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="entity or individual.")] = None,
+    type_: TypeOption = None,
     pairs: Annotated[
         Path | None,
         typer.Option("--pairs", help="CSV with columns a,b[,type]: one JSON line out per row."),
@@ -129,14 +147,13 @@ def match_cmd(
     if json_out:
         emit_json(payload)
         return
-    console.print(f"score [bold]{scored.score:.3f}[/bold]")
+    render.line("score ", render.bold(f"{scored.score:.3f}"))
     for w in scored.words:
-        console.print(f"  {w.query} -> {w.listed or '-'}  {w.score:.2f} {w.how}")
+        render.say(f"  {w.query} -> {w.listed or '-'}  {w.score:.2f} {w.how}")
 
 
 def _match_pairs(screener: Any, path: Path) -> None:
-    if not path.is_file():
-        raise BadInput("--pairs", f"no such file: {path}")
+    input_file(path, "--pairs")
     csv.field_size_limit(sys.maxsize)  # an overlong name is a bad row, not a crash
     try:
         with path.open(newline="", encoding="utf-8-sig") as fh:
@@ -156,7 +173,6 @@ def _match_pairs(screener: Any, path: Path) -> None:
         raise BadInput("--pairs", "not UTF-8 text") from None
 
 
-@app.command("screen-batch")
 def screen_batch_cmd(
     input_path: Annotated[
         Path, typer.Argument(help="Input .csv, .jsonl or .parquet (id,name,...).")
@@ -176,9 +192,11 @@ def screen_batch_cmd(
     """Screen every row of a file; resumable; one output row per input row (and match).
 
     Each screening is recorded in the store (its hits raised for review), once even across
-    a resume, unless --no-record."""
+    a resume, unless --no-record. CSV output is safe to open in a spreadsheet: a cell that
+    would start a formula is written with a leading single quote (docs/formats.md)."""
     from earmark.batch import BatchOptions, run_batch
 
+    input_file(input_path, "input")
     options = BatchOptions(
         as_of=parse_date(as_of, "--as-of"),
         threshold=_threshold(threshold),
@@ -193,11 +211,11 @@ def screen_batch_cmd(
         if unknown:
             raise BadInput("--lists", f"unknown list {', '.join(unknown)}")
     store = None if no_record else open_store(database, user)
-    summary = run_batch(input_path, out, options, workers, scheduler, _progress(), store)
+    summary = run_batch(input_path, out, options, workers, scheduler, progress(), store)
     if json_out:
         emit_json(summary.to_dict())
         return
-    console.print(
+    render.say(
         f"{summary.rows:,} rows screened ({summary.with_matches:,} with matches, "
         f"{summary.errors:,} bad rows) -> {summary.output}"
         + (f"; {summary.recorded:,} recorded (run {summary.run_id})" if summary.run_id else "")
@@ -207,23 +225,6 @@ def screen_batch_cmd(
             else ""
         )
     )
-
-
-def _progress() -> Any:
-    if not sys.stderr.isatty():
-        return None
-    from rich.progress import Progress
-
-    progress = Progress(console=console.__class__(stderr=True), transient=True)
-    task = progress.add_task("screening", total=None)
-    progress.start()
-
-    def update(done: int, total: int) -> None:
-        progress.update(task, completed=done, total=total)
-        if done >= total:
-            progress.stop()
-
-    return update
 
 
 def _limit(value: int) -> int:

@@ -1,0 +1,36 @@
+"""API keys for the service (shown once, stored as a hash)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from earmark.cli import render
+from earmark.cli.options import Database, JsonFlag, User, emit_json, open_store
+
+group = typer.Typer(help="API keys for the service.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(group, name="keys")
+
+
+@group.command("create")
+def keys_create(
+    role: Annotated[
+        str, typer.Option("--role", help="screener, reviewer, licensing_officer, auditor, admin")
+    ],
+    database: Database = None,
+    user: User = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Create an API key for the service (shown once; only its hash is stored)."""
+    from earmark.store.keys import create_key
+
+    out = create_key(open_store(database, user), role)
+    if json_out:
+        emit_json(out)
+        return
+    render.say(f"API key {out['id']} for the role {out['role']} (shown once, keep it safe):")
+    render.say(out["key"])
