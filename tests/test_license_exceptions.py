@@ -86,9 +86,13 @@ def test_sta_to_a5(engine: Engine) -> None:
 
 
 def test_missile_technology_items_have_no_exception(engine: Engine) -> None:
-    # 740.2(a)(5): 3A001.a.1.a is MT-controlled; MT 1 requires the license to India.
-    d = _check(engine, "3A001.a.1.a", "IN", purpose="temporary_export")
+    # 740.2(a)(5): 3A001.z.2 is MT-controlled; MT 1 requires the license to India.
+    d = _check(engine, "3A001.z.2", "IN", purpose="temporary_export")
     assert d.license_required is True and d.license_exceptions == []
+    # MT applies to 3A001.a.1.a only "when usable in missiles": a fact the case does not give.
+    d = _check(engine, "3A001.a.1.a", "IN", purpose="temporary_export")
+    assert d.license_required is None
+    assert any("when usable in" in r.text for r in d.reasons)
 
 
 def test_crime_control_items_only_to_listed_destinations(engine: Engine) -> None:

@@ -302,6 +302,467 @@ def _parse_eccn(text: str, field: str) -> Eccn:
     )
 
 
+# -- what a control covers: its scope read into paragraphs, exclusions and conditions ----------
+#
+# A control's scope is the text after "XX applies to": "entire entry", "entire entry except
+# 0A501.y", "9A610.t, .u, .v, and .w", "entire entry except: 9A610.b; parts and components
+# controlled in 9A610.x if being exported or reexported for use in an aircraft controlled in
+# 9A610.b; and 9A610.y", "“technology” for commodities controlled by 3A001, 3A002 ...".
+# :func:`read_scope` turns it into :class:`ScopePart` records; the build step stores them with
+# each control, and :mod:`earmark.rules.country_chart` decides coverage from them.
+
+SCOPE_OWN = "own"  # a paragraph of the entry itself ("9A610.x")
+SCOPE_FOR = "for"  # software or technology *for* items of another entry ("for 3A001")
+SCOPE_WORDS = "words"  # a description no paragraph settles ("presses ... below 69 MPa")
+
+
+@dataclass(frozen=True, slots=True)
+class ScopePart:
+    """One paragraph (or range, or description) that a scope includes or excludes."""
+
+    paragraph: str | None  # "9A610.x"; "3A001" for a SCOPE_FOR part; None: words only
+    relation: str = SCOPE_OWN  # SCOPE_OWN | SCOPE_FOR | SCOPE_WORDS
+    through: str | None = None  # the end of a range: "3C001 to 3C006", "3B001.k to n"
+    condition: str | None = None  # the words that make the part depend on facts
+    within: str | None = None  # a parenthetical exception: it applies under this paragraph
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "paragraph": self.paragraph,
+            "relation": self.relation,
+            "through": self.through,
+            "condition": self.condition,
+            "within": self.within,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> ScopePart:
+        return cls(
+            raw["paragraph"], raw["relation"], raw["through"], raw["condition"], raw["within"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeReading:
+    """A scope read: the entire entry or the ``include`` parts, less the ``exclude`` parts."""
+
+    entire: bool
+    include: tuple[ScopePart, ...] = ()
+    exclude: tuple[ScopePart, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entire": self.entire,
+            "include": [p.to_dict() for p in self.include],
+            "exclude": [p.to_dict() for p in self.exclude],
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> ScopeReading:
+        return cls(
+            bool(raw["entire"]),
+            tuple(ScopePart.from_dict(p) for p in raw["include"]),
+            tuple(ScopePart.from_dict(p) for p in raw["exclude"]),
+        )
+
+
+_S_FULL = r"\d[A-E]\d{3}(?:\.[a-z0-9]+)*"
+_S_GROUP = r"\d[A-E](?![0-9A-Za-z])"
+_S_SHORT = r"\.[a-z0-9]+(?:\.[a-z0-9]+)*"
+_S_BARE = r"[a-z](?:\.[a-z0-9]+)*"
+_SCOPE_REF = re.compile(
+    rf"(?<![\w.])(?:(?P<full>{_S_FULL})|(?P<group>{_S_GROUP})|(?P<short>{_S_SHORT})"
+    rf"|(?P<bare>{_S_BARE})(?=[\s,;:)]|\.(?:\s|$)|$))"
+)
+# Words between two references that make a list ("3A001.b, b.3 and .c") or a range.
+_S_LIST = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|and/or)\s*$")
+_S_RANGE = re.compile(r"^\s*(?:to|through)\s*$")
+# Words that start a condition: what follows is a fact the paragraph does not settle.
+_S_CONDITION = re.compile(
+    r"\b(?:if|when|unless|being|for use|that|which|having|with|below|above|meeting|for items "
+    r"for|for lead|in the form|as applicable)\b",
+    re.I,
+)
+_S_EXCEPT = re.compile(r"\b(?:except|EXCEPT|other than)\b[\s:,]*")
+_S_FROM = re.compile(r",?\s*when exported from\b.*$", re.I | re.S)
+
+
+def _seg_key(seg: str) -> tuple[int, int, str]:
+    return (0, int(seg), "") if seg.isdigit() else (1, 0, seg)
+
+
+def paragraph_path(ref: str) -> list[str]:
+    """'3A001.b.2' -> ['3A001', 'b', '2']; '3B' (a product group) -> ['3B']."""
+    head, *rest = ref.split(".")
+    return [head.upper(), *rest]
+
+
+def _resolve_short(short: str, previous: list[str] | None, base: str) -> list[str]:
+    """A paragraph given without its ECCN: '.y' after '0A606.b' is 0A606.y, '.16' after
+    '1C351.d.15' is 1C351.d.16, 'z.2.a' is <base>.z.2.a. A reference that starts with a letter
+    is read from the entry's top level; one that starts with a number replaces the last
+    numbered level of the previous reference."""
+    segs = short.strip(".").split(".")
+    prev = previous if previous and len(previous[0]) == 5 else [base]
+    if not segs[0].isdigit():
+        return [prev[0], *segs]
+    depth = len(prev) - 1
+    while depth >= 1 and not prev[depth].isdigit():
+        depth -= 1
+    if depth < 1:
+        return [prev[0], *segs]
+    return [*prev[:depth], *segs]
+
+
+def _balanced_excepts(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Cut each "(except ...)" out of ``text``: (the text with blanks, [(position, inside)])."""
+    out = list(text)
+    found: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"\(\s*except\b", text, re.I):
+        if any(a <= m.start() <= b for a, b in spans):
+            continue  # inside an exception already cut
+        depth, end = 0, None
+        for i in range(m.start(), len(text)):
+            if text[i] == "(":
+                depth += 1
+            elif text[i] == ")":
+                depth -= 1
+                if depth == 0:
+                    end = i
+                    break
+        if end is None:
+            continue
+        spans.append((m.start(), end))
+        found.append((m.start(), text[m.end() : end].strip(" :,")))
+        out[m.start() : end + 1] = " " * (end + 1 - m.start())
+    return "".join(out), found
+
+
+def _clause_parts(
+    base: str,
+    clause: str,
+    previous: list[str] | None,
+    relation_hint: str | None = None,
+) -> tuple[list[tuple[int, ScopePart]], list[str] | None]:
+    """The parts one clause names, with their positions: its references before any condition
+    words, each with that condition. ``relation_hint``: the relation of the paragraph a
+    parenthetical exception belongs to."""
+    group = base[1] if len(base) == 5 else ""
+    cond = _S_CONDITION.search(clause)
+    cut = cond.start() if cond else len(clause)
+    refs: list[tuple[int, int, list[str]]] = []
+    last_end: int | None = None
+    for m in _SCOPE_REF.finditer(clause, 0, cut):
+        if m.group("full"):
+            path = paragraph_path(m.group("full"))
+        elif m.group("group"):
+            path = [m.group("group").upper()]
+        else:
+            between = clause[last_end : m.start()] if last_end is not None else None
+            if m.group("bare"):
+                leading = between is None and not clause[: m.start()].strip(" ,:(")
+                listed = between is not None and bool(
+                    _S_LIST.match(between) or _S_RANGE.match(between)
+                )
+                if not (listed or (leading and previous is not None)):
+                    continue  # a bare letter is a paragraph only in a list of them
+            path = _resolve_short(m.group("short") or m.group("bare"), previous, base)
+        refs.append((m.start(), m.end(), path))
+        previous, last_end = path, m.end()
+    # "2B004.b.3 and presses with ... below 69 MPa": the words after "and" are a description
+    # of their own, and the condition is theirs, not the paragraph's.
+    words_start: int | None = None
+    if refs and cond:
+        gap = re.match(r"\s*,?\s*(?:and|or)\s+(?=[^\W\d])", clause[refs[-1][1] : cut])
+        if gap and clause[refs[-1][1] + gap.end() : cut].strip():
+            words_start = refs[-1][1] + gap.end()
+    condition = None if words_start is not None else " ".join(clause[cut:].split()).strip(" ,;.")
+    parts: list[tuple[int, ScopePart]] = []
+    i = 0
+    while i < len(refs):
+        start, end, path = refs[i]
+        through: list[str] | None = None
+        if i + 1 < len(refs) and _S_RANGE.match(clause[end : refs[i + 1][0]]):
+            through = refs[i + 1][2]
+            i += 1
+        i += 1
+        own = path[0] == base
+        relation = SCOPE_OWN if own else SCOPE_FOR
+        if not own and not (group in "DE" and re.search(r"\bfor\b", clause[:start], re.I)):
+            relation = SCOPE_WORDS
+        if relation_hint is not None and not own:
+            relation = relation_hint
+        paragraph = ".".join(path)
+        parts.append(
+            (
+                start,
+                ScopePart(
+                    paragraph, relation, ".".join(through) if through else None, condition or None
+                ),
+            )
+        )
+    if words_start is not None:
+        words = " ".join(clause[words_start:].split()).strip(" ,;.")
+        parts.append((words_start, ScopePart(None, SCOPE_WORDS, condition=words)))
+    if not parts:
+        words = " ".join(clause.split()).strip(" ,;.")
+        if words:
+            parts.append((0, ScopePart(None, SCOPE_WORDS, condition=words)))
+    return parts, previous
+
+
+def _list_parts(
+    base: str,
+    text: str,
+    previous: list[str] | None = None,
+    relation_hint: str | None = None,
+) -> tuple[list[ScopePart], list[ScopePart]]:
+    """(parts named, parts excepted in parentheses) of a list of paragraphs."""
+    blanked, inner = _balanced_excepts(text)
+    # A new clause starts at "; " and at ", and <a paragraph of the entry>".
+    cuts = [0]
+    for m in re.finditer(rf";|,\s+(?:and|or)\s+(?={base}\.)", blanked):
+        cuts.append(m.start())
+        cuts.append(m.end())
+    cuts.append(len(blanked))
+    parts: list[ScopePart] = []
+    excepted: list[ScopePart] = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=True):
+        raw_clause = blanked[start:end]
+        lead = re.match(r"^\s*(?:and|or)\s+(?:to\s+)?", raw_clause)
+        skip = lead.end() if lead else 0
+        clause = raw_clause[skip:]
+        if not clause.strip(" ,.:"):
+            continue
+        found, previous = _clause_parts(base, clause, previous, relation_hint)
+        for pos, inside in inner:
+            if not start <= pos < end:
+                continue
+            # The exception belongs to the last paragraph named before it.
+            before = [p for at, p in found if p.paragraph and start + skip + at < pos]
+            anchor = before[-1] if before else (parts[-1] if parts else None)
+            where = anchor.paragraph if anchor else None
+            sub, _ = _list_parts(
+                base,
+                inside,
+                paragraph_path(where) if where else None,
+                anchor.relation if anchor and anchor.relation != SCOPE_OWN else None,
+            )
+            excepted.extend(
+                ScopePart(p.paragraph, p.relation, p.through, p.condition, where) for p in sub
+            )
+        parts.extend(p for _, p in found)
+    return parts, excepted
+
+
+def read_scope(eccn: str, scope: str) -> ScopeReading:
+    """Read a control's scope for the entry ``eccn`` (see :class:`ScopePart`)."""
+    base = eccn.split(".")[0].upper()
+    text = " ".join(scope.split())
+    text = re.sub(r"(\d[A-E]\d{3})\.\s+(?=[a-z]\b)", r"\1.", text)
+    text = re.split(r"\.\s+Note:", text)[0]
+    text = _S_FROM.sub("", text).strip().rstrip(".").strip()
+    entire = re.match(r"(?:the\s+)?entire\s+entry\b[\s,:;.]*", text, re.I)
+    exclude_text = ""
+    if entire:
+        rest = text[entire.end() :]
+        if not rest:
+            return ScopeReading(True)
+        m = _S_EXCEPT.match(rest)
+        if m:
+            include: list[ScopePart] = []
+            exclude_text = rest[m.end() :]
+        else:
+            include, _ = _list_parts(base, rest)  # "the entire entry as applicable for ..."
+            return ScopeReading(False, tuple(include))
+    else:
+        blanked, _ = _balanced_excepts(text)
+        m = _S_EXCEPT.search(blanked)
+        include_text = text[: m.start()] if m else text
+        exclude_text = text[m.end() :] if m else ""
+        include, paren = _list_parts(base, include_text)
+        if not include:
+            include = [ScopePart(None, SCOPE_WORDS, condition=text)]
+    exclude: list[ScopePart] = []
+    if not entire:
+        exclude.extend(paren)
+    if exclude_text:
+        # "except those ... items being exported for civil telecommunications, or 3A001.z to
+        # ...": a reference after ", or" starts the list of included items again.
+        again = re.search(rf",\s+or\s+(?={base}\.)", exclude_text)
+        if again and not entire:
+            more, _ = _list_parts(base, exclude_text[again.end() :])
+            include.extend(more)
+            exclude_text = exclude_text[: again.start()]
+        named, inner = _list_parts(base, exclude_text)
+        exclude.extend(named)
+        exclude.extend(inner)
+    return ScopeReading(bool(entire), tuple(include), tuple(exclude))
+
+
+def _path_match(path: list[str], ref: list[str], through: list[str] | None) -> bool | None:
+    """True if ``path`` is (under) ``ref`` or in the range ref..through, None if ``ref`` is
+    under ``path`` (the item is less precise than the paragraph), False otherwise."""
+    if through is None or len(through) != len(ref):
+        if path[: len(ref)] == ref:
+            return True
+        if ref[: len(path)] == path:
+            return None
+        # A product group ("3B") holds every entry that starts with it.
+        return len(ref) == 1 and len(ref[0]) == 2 and path[0].startswith(ref[0])
+    lead, low, high = ref[:-1], ref[-1], through[-1]
+    if len(ref) == 1:  # a range of entries: 3C001 to 3C006
+        if len(path[0]) != 5 or path[0][:2] != low[:2] or low[:2] != high[:2]:
+            return False
+        return low[2:] <= path[0][2:] <= high[2:]
+    if path[: len(lead)] != lead:
+        return None if lead[: len(path)] == path else False
+    if len(path) == len(lead):
+        return None
+    seg = path[len(lead)]
+    if seg.isdigit() != low.isdigit() or low.isdigit() != high.isdigit():
+        return False
+    return _seg_key(low) <= _seg_key(seg) <= _seg_key(high)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Whether a control covers an item: True, False, or None with the questions that decide."""
+
+    covered: bool | None
+    questions: tuple[str, ...] = ()
+
+
+def scope_coverage(
+    item: str,
+    reading: ScopeReading,
+    for_items: tuple[str, ...] | None = None,
+) -> Coverage:
+    """Whether ``reading`` covers ``item`` ("9A610.x.1"). ``for_items``: the ECCNs of the
+    items the software or technology is for, when known ("3A001" for 3E001 technology for
+    3A001 commodities); without them a scope that names them gives None."""
+    path = paragraph_path(item)
+    questions: list[str] = []
+    wanted: list[str] = []  # the items a SCOPE_FOR part names
+
+    def match(part: ScopePart, ask: bool = True) -> bool | None:
+        if part.relation == SCOPE_WORDS or part.paragraph is None:
+            if ask:
+                questions.append(part.condition or "the description of the item")
+            return None
+        ref = paragraph_path(part.paragraph)
+        through = paragraph_path(part.through) if part.through else None
+        if part.relation == SCOPE_FOR:
+            what = part.paragraph + (f" to {part.through}" if part.through else "")
+            if for_items is None:
+                if ask:
+                    wanted.append(what)
+                return None
+            results = [_path_match(paragraph_path(f), ref, through) for f in for_items]
+            if True in results:
+                return True
+            if None in results:
+                if ask:
+                    wanted.append(what)
+                return None
+            return False
+        found = _path_match(path, ref, through)
+        if found is None and ask:
+            questions.append(f"the item's paragraph under {item} ({part.paragraph})")
+        return found
+
+    if reading.entire:
+        covered: bool | None = True
+    else:
+        covered = False
+        for part in reading.include:
+            got = match(part)
+            if got is True and part.condition:
+                questions.append(part.condition)
+                got = None
+            if got is True:
+                covered = True
+                break
+            if got is None:
+                covered = None
+        if covered is False:
+            return Coverage(False)
+    for part in reading.exclude:
+        if part.within is not None:
+            anchor = ScopePart(part.within, SCOPE_OWN)
+            if paragraph_path(part.within)[0] != path[0]:
+                anchor = ScopePart(part.within, SCOPE_FOR)
+            inside = match(anchor, ask=False)
+            if inside is False:
+                continue
+        got = match(part)
+        if got is True and not part.condition:
+            return Coverage(False)
+        if got is True:
+            questions.append(f"excluded {part.condition}")
+            covered = None
+        elif got is None:
+            covered = None
+    if covered is True:
+        return Coverage(True)
+    if covered is None:
+        if wanted:
+            listed = ", ".join(dict.fromkeys(wanted))
+            questions.insert(0, f"which items the {item} item is for ({listed})")
+        return Coverage(None, tuple(dict.fromkeys(questions)))
+    return Coverage(False)
+
+
+# -- where a control applies: destinations read from the Country Chart cell -------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Destinations:
+    """Destinations named in a control that does not use a chart column."""
+
+    countries: tuple[str, ...] = ()  # ISO codes included
+    groups: tuple[str, ...] = ()  # Country Groups included ("D:5")
+    worldwide: bool = False  # all destinations (less the exclusions)
+    except_countries: tuple[str, ...] = ()
+    except_groups: tuple[str, ...] = ()
+    from_countries: tuple[str, ...] = ()  # only when exported from these ...
+    from_groups: tuple[str, ...] = ()  # ... or from a destination in these groups
+    condition: str | None = None  # a test the bundled data cannot make (CWC States Parties)
+    basis: str = ""  # where the reading comes from: the cell's words or the section cited
+
+    @property
+    def from_condition(self) -> bool:
+        return bool(self.from_countries or self.from_groups)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "countries": list(self.countries),
+            "groups": list(self.groups),
+            "worldwide": self.worldwide,
+            "except_countries": list(self.except_countries),
+            "except_groups": list(self.except_groups),
+            "from_countries": list(self.from_countries),
+            "from_groups": list(self.from_groups),
+            "condition": self.condition,
+            "basis": self.basis,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> Destinations:
+        return cls(
+            countries=tuple(raw["countries"]),
+            groups=tuple(raw["groups"]),
+            worldwide=bool(raw["worldwide"]),
+            except_countries=tuple(raw["except_countries"]),
+            except_groups=tuple(raw["except_groups"]),
+            from_countries=tuple(raw["from_countries"]),
+            from_groups=tuple(raw["from_groups"]),
+            condition=raw["condition"],
+            basis=raw["basis"],
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class ChartControl:
     """One line of an ECCN's License Requirements table (reason, scope, Country Chart column)."""
@@ -314,6 +775,14 @@ class ChartControl:
     references: tuple[str, ...]  # sections cited: "746.1(b)", "742.6(a)(6)(iii)(A)", "part 746"
     control: str  # the source text of the control
     text: str  # the source text of the Country Chart cell
+    reading: ScopeReading | None = None  # the scope read (None: read it from ``scope``)
+    destinations: Destinations | None = None  # where a control without a column applies
+
+    def scope_reading(self, eccn: str) -> ScopeReading:
+        """The scope read into paragraphs (stored by the build step, else read now)."""
+        if self.reading is not None:
+            return self.reading
+        return ScopeReading(True) if self.entire_entry else read_scope(eccn, self.scope)
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +1026,10 @@ def _entry(e: dict[str, Any]) -> CclEntry:
                 references=tuple(c["references"]),
                 control=c["control"],
                 text=c["text"],
+                reading=ScopeReading.from_dict(c["reading"]) if c.get("reading") else None,
+                destinations=Destinations.from_dict(c["destinations"])
+                if c.get("destinations")
+                else None,
             )
             for c in e["chart_controls"]
         ),

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from earmark.regdata.ear_tables import EarTables
+from earmark.regdata.countries import country_code
+from earmark.regdata.ear_tables import (
+    ChartControl,
+    Coverage,
+    Destinations,
+    EarTables,
+    ScopeReading,
+    read_scope,
+    scope_coverage,
+)
 
 EMBARGOED = {
     "CU": ("15 CFR 746.2", "Cuba"),
@@ -60,28 +69,49 @@ def embargo(destination: str) -> tuple[str, str] | None:
     return EMBARGOED.get(destination)
 
 
-_ANSWERS: dict[tuple[int, str, str], ChartAnswer] = {}
+_ANSWERS: dict[tuple[Any, ...], ChartAnswer] = {}
 
 
-def chart_requirement(ear: EarTables, eccn: str, destination: str) -> ChartAnswer:
+def chart_requirement(
+    ear: EarTables,
+    eccn: str,
+    destination: str,
+    *,
+    exported_from: str | None = None,
+    for_items: tuple[str, ...] | None = None,
+) -> ChartAnswer:
     """The Country Chart answer for an ECCN and destination (remembered: the tables do not
-    change while a process runs)."""
-    key = (id(ear), eccn, destination)
+    change while a process runs). ``exported_from``: the country the item leaves from, for the
+    controls that apply only to exports from some places (742.6(a)(6)(ii)); ``for_items``: the
+    ECCNs of the items software or technology is for ("3A001" for 3E001 technology for 3A001
+    commodities). Without them, a control that depends on them gives None."""
+    key = (id(ear), eccn, destination, exported_from, for_items)
     answer = _ANSWERS.get(key)
     if answer is None:
         if len(_ANSWERS) > 100_000:
             _ANSWERS.clear()
-        answer = _ANSWERS[key] = _chart_requirement(ear, eccn, destination)
+        answer = _ANSWERS[key] = _chart_requirement(
+            ear, eccn, destination, exported_from=exported_from, for_items=for_items
+        )
     return answer
 
 
-def _chart_requirement(ear: EarTables, eccn: str, destination: str) -> ChartAnswer:
+def _chart_requirement(
+    ear: EarTables,
+    eccn: str,
+    destination: str,
+    *,
+    exported_from: str | None = None,
+    for_items: tuple[str, ...] | None = None,
+) -> ChartAnswer:
     """Whether the item's reasons for control need a license to the destination (738.4).
 
     Each control of the ECCN covers the whole entry, the entry but some paragraphs, or some
     paragraphs; whether it covers this item is decided on whole paragraph segments (3A001.a.1
-    is under 3A001.a, not under 3A001.a.1.a). When the item's paragraph does not settle it, or
-    a control points elsewhere in a way earmark does not read, the answer is None."""
+    is under 3A001.a, not under 3A001.a.1.a). A control without a chart column is decided by
+    the destinations it names (Country Groups, countries, worldwide; § 742.15 for EI). When
+    the item's paragraph or a fact does not settle it, the answer is None, with the question
+    in the text."""
     parsed = ear.ccl.parse_eccn(eccn, "item.eccn")
     if parsed.is_ear99:
         return ChartAnswer(False, (), (), "EAR99: no license requirement under the Country Chart")
@@ -95,25 +125,47 @@ def _chart_requirement(ear: EarTables, eccn: str, destination: str) -> ChartAnsw
     refers: list[str] = []
     open_questions: list[str] = []
     groups = ear.country_groups.groups_of(destination)
+    origin_groups = ear.country_groups.groups_of(exported_from) if exported_from else frozenset()
+    origin = country_code(exported_from) if exported_from else None
     for control in entry.chart_controls:
-        covers = covers_item(parsed.text, control.scope, control.entire_entry)
-        if covers is False:
+        cover = coverage(parsed.text, control, for_items)
+        if cover.covered is False:
             continue
+        why = "; ".join(cover.questions) or control.scope
         if control.column is not None:
             if not row.has_mark(control.column):
                 continue
-            if covers:
+            if cover.covered:
                 columns.append(control.column)
             else:
-                open_questions.append(f"{control.reason} ({control.column}) for {control.scope}")
+                open_questions.append(f"{control.reason} ({control.column}) for {why}")
             continue
         if control.reason == "UN" or control.reason is None:
             continue  # UN embargoes (746.1) and sector sanctions are checked as embargoes
-        applies = _destination_named(control.text, row.name, destination, groups)
-        if applies and covers:
+        applies = _destination_named(
+            control.text,
+            row.name,
+            destination,
+            groups,
+            scope=control.destinations,
+            row_code=row.code,
+            exported_from=origin,
+            origin_groups=origin_groups,
+        )
+        if applies is False:
+            continue
+        if applies and cover.covered:
             columns.append(f"{control.reason} ({control.text})")
-        elif applies is None or (applies and covers is None):
-            refers.append(f"{control.reason}: {control.scope} -> {control.text}")
+        elif applies:
+            open_questions.append(f"{control.reason} ({control.text}) for {why}")
+        else:
+            where = _open_destination(control.destinations)
+            refers.append(f"{control.reason}: {control.scope} -> {where or control.text}")
+    # A reason the entry prints with no License Requirements line in the data (the source
+    # lost it): what it requires is not known here.
+    for reason in entry.reasons:
+        if not any(c.reason == reason for c in entry.chart_controls):
+            refers.append(f"{reason}: the entry's {reason} license requirement is not in the data")
     reasons = ", ".join(entry.reasons)
     if columns:
         return ChartAnswer(
@@ -140,53 +192,81 @@ def _chart_requirement(ear: EarTables, eccn: str, destination: str) -> ChartAnsw
     )
 
 
-_PARAGRAPH = re.compile(
-    r"\b(\d[A-Ea-e]\d{3}(?:\.[a-z0-9]+)*)|(?<![\w.])(\.[a-z0-9]+(?:\.[a-z0-9]+)*)"
-)
+def coverage(
+    item: str, control: ChartControl, for_items: tuple[str, ...] | None = None
+) -> Coverage:
+    """Whether a control covers the item, with the questions that decide when it may."""
+    if control.entire_entry:
+        return Coverage(True)
+    return scope_coverage(item, control.scope_reading(item), for_items)
 
 
-def _paragraphs(scope: str) -> list[list[str]]:
-    """Paragraph paths named in a scope: "9A610.t, .u, and .w" -> [[9A610,t], [9A610,u], ...]."""
-    out: list[list[str]] = []
-    base: list[str] = []
-    for full, short in _PARAGRAPH.findall(scope):
-        if full:
-            base = full.upper().split(".")[:1]
-            out.append([base[0], *full.split(".")[1:]])
-        elif short and base:
-            out.append([base[0], *short.strip(".").split(".")])
-    return out
-
-
-def covers_item(item: str, scope: str, entire_entry: bool) -> bool | None:
-    """Whether a control's scope covers the item: True, False, or None (its paragraph would
-    tell)."""
+def covers_item(
+    item: str,
+    scope: str,
+    entire_entry: bool,
+    reading: ScopeReading | None = None,
+    for_items: tuple[str, ...] | None = None,
+) -> bool | None:
+    """Whether a control's scope covers the item: True, False, or None (its paragraph, or a
+    fact the scope names, would tell). The scope is read into paragraphs and exclusions
+    (:func:`~earmark.regdata.ear_tables.read_scope`), so "entire entry except: 9A610.b; parts
+    and components controlled in 9A610.x if being exported ... for use in an aircraft
+    controlled in 9A610.b; and 9A610.y" leaves a 9A610.x part to the fact (None), not out."""
     if entire_entry:
         return True
-    path = [item.split(".")[0].upper(), *item.split(".")[1:]]
-    lowered = scope.lower()
-    named = _paragraphs(scope)
-    if lowered.startswith("entire entry"):
-        excluded = named if "except" in lowered else []
-        for p in excluded:
-            if path[: len(p)] == p:
+    found = reading if reading is not None else read_scope(item, scope)
+    return scope_coverage(item, found, for_items).covered
+
+
+def _open_destination(scope: Destinations | None) -> str | None:
+    if scope is None:
+        return None
+    if scope.from_condition:
+        places = ", ".join((*scope.from_countries, *scope.from_groups))
+        return f"whether the item is exported from {places} ({scope.basis})"
+    if scope.condition:
+        return scope.condition
+    return None
+
+
+def _destination_named(
+    text: str,
+    row_name: str,
+    code: str,
+    groups: frozenset[str],
+    *,
+    scope: Destinations | None = None,
+    row_code: str | None = None,
+    exported_from: str | None = None,
+    origin_groups: frozenset[str] = frozenset(),
+) -> bool | None:
+    """Whether a control that points elsewhere names this destination.
+
+    With the destinations read at build time (``scope``) it is decided by Country Groups and
+    country codes: an excluded country is out, a country named outright is in, then a group
+    exclusion ("excluding any destination also specified in A:5") limits the groups and
+    "worldwide"; a control that applies only to exports from some places needs ``exported_from``;
+    a condition the data cannot test (CWC States Parties) gives None. Without ``scope`` the
+    words of the cell are read as before."""
+    if scope is not None:
+        own = {code, row_code} - {None}
+        if scope.from_condition:
+            if exported_from is None:
+                return None
+            if exported_from not in scope.from_countries and not (
+                origin_groups & set(scope.from_groups)
+            ):
                 return False
-            if p[: len(path)] == path:
-                return None  # the item is less precise than the exception
-        return True
-    if not named:
-        return None  # a scope in words ("when usable in missiles"): the facts would tell
-    below = False
-    for p in named:
-        if path[: len(p)] == p:
-            return True  # the item is (under) a named paragraph
-        if p[: len(path)] == path:
-            below = True  # a named paragraph is under the item: its paragraph would tell
-    return None if below else False
-
-
-def _destination_named(text: str, row_name: str, code: str, groups: frozenset[str]) -> bool | None:
-    """Whether a control that points elsewhere names this destination."""
+        if own & set(scope.except_countries):
+            return False
+        if own & set(scope.countries):
+            return True  # named outright: "the United Arab Emirates or ... excluding A:5"
+        if scope.condition:
+            return None
+        if groups & set(scope.except_groups):
+            return False  # "excluding any destination also specified in A:5 or A:6"
+        return bool(scope.worldwide or groups & set(scope.groups))
     lowered = text.lower()
     if "worldwide" in lowered or "any destination" in lowered or "all destinations" in lowered:
         return True

@@ -21,12 +21,14 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NoReturn
 
 from earmark.errors import DataError
 from earmark.regdata.bundle import sha256_bytes, write_json_gz
 from earmark.regdata.countries import COUNTRIES_FILE, load_countries, normalise_key
+from earmark.regdata.ear_tables import Destinations, ScopeReading, read_scope
 from earmark.regdata.model import Dataset, Provenance
 
 SOURCE_REPO = "seelpeed-debug/export-controls-agent-mcp"
@@ -558,8 +560,42 @@ def _references(*texts: str) -> list[str]:
     return refs
 
 
+# Where a control's Country Chart cell starts when the source ran control and cell together
+# ("CB applies to entire entry CB Column 2.", or a whole License Requirements section).
+_CELL_START = re.compile(
+    r"(?:\b[A-Z]{2}\s+Column\s+[0-9]|(?<![A-Z]{2} )\bColumn\s+[0-9]|\bTo or within\b|"
+    r"\bWorldwide\b|\bSee\s+§|\bRefer to\s+§|\bChina,\s+Russia|\b[Aa] license is required\b|"
+    r"\bThe Commerce Country Chart is not designed|\bN/A\b)"
+)
+_CONTROL_START = re.compile(rf"\b(?:{_REASON_ALT})\s+appl(?:y|ies)\b")
+
+
+def _sentences(control: str) -> list[str]:
+    """A control row's text cut before each "XX applies" (one control each)."""
+    starts = [m.start() for m in _CONTROL_START.finditer(control)]
+    if len(starts) <= 1:
+        return [control.strip()]
+    cuts = [0, *starts[1:], len(control)]
+    out: list[str] = []
+    for a, b in pairwise(cuts):
+        piece = re.sub(r"(?:\s*[;.,]?\s*(?:\band|Note:?)\s*)+$", "", control[a:b].strip())
+        if piece.strip(" ;,"):
+            out.append(piece.strip(" ;,"))
+    return out
+
+
+def _split_cell(sentence: str) -> tuple[str, str]:
+    """(control, cell) of a sentence that holds both."""
+    head = _CONTROL_CODE.match(sentence) or _CONTROL_OTHER.match(sentence)
+    found = _CELL_START.search(sentence, head.start(2) if head else 0)
+    if found is None:
+        return sentence.strip(), ""
+    control = re.sub(r"(?:[.;,]|\s+and)+\s*$", "", sentence[: found.start()].strip()).strip()
+    return control, sentence[found.start() :].strip()
+
+
 def _parse_control(
-    src: _Source, control: str, text: str, columns: list[str], where: str
+    src: _Source, control: str, text: str, columns: list[str], where: str, eccn: str
 ) -> dict[str, Any]:
     m = _CONTROL_CODE.match(control)
     if m:
@@ -583,24 +619,28 @@ def _parse_control(
         column = f"{col_reason} {number}"
         if column not in columns:
             src.fail(where, f"{column!r} is not a Country Chart column")
+    entire = bool(_ENTIRE.fullmatch(scope))
+    reading = ScopeReading(True) if entire else read_scope(eccn, scope)
     return {
         "reason": reason,
         "scope": scope,
-        "entire_entry": bool(_ENTIRE.fullmatch(scope)),
+        "entire_entry": entire,
         "column": column,
         "refers_elsewhere": column is None,
         "references": _references(text, control),
         "control": control,
         "text": text,
+        "reading": reading.to_dict(),
     }
 
 
-def _parse_controls(
-    src: _Source, raw: Any, columns: list[str], where: str
-) -> tuple[list[dict[str, Any]], list[str]]:
+def _control_rows(
+    src: _Source, raw: Any, where: str
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The source's control rows as (control, cell, where) sentences, one per control."""
     if not isinstance(raw, list):
         src.fail(where, "expected a list")
-    out: list[dict[str, Any]] = []
+    rows: list[tuple[str, str, str]] = []
     flags: list[str] = []
     for i, item in enumerate(raw):
         w = f"{where}[{i}]"
@@ -613,16 +653,175 @@ def _parse_controls(
                 src.fail(f"{w}.{key}", f"unexpected field value {value!r}")
             if key not in flags:
                 flags.append(key)  # e.g. singleCellRow, requirementCellEmptyInSource
-        parts = _CONTROL_SPLIT.split(control.strip())
+        if control.strip() == text.strip():
+            # Control and cell in one cell of the source: read them apart.
+            rows.extend((*_split_cell(s), w) for s in _sentences(control))
+            continue
+        parts = _sentences(control)
         cols = _COLUMN.findall(text)
-        if len(parts) > 1 and len(parts) == len(cols) and control.strip() != text.strip():
+        if len(parts) > 1 and len(parts) == len(cols):
             # One source row that holds two controls, e.g. "NP applies ... AT applies ..." with
             # "NP Column 1 AT Column 1".
-            for part, (prefix, number) in zip(parts, cols, strict=True):
-                out.append(_parse_control(src, part, f"{prefix} Column {number}", columns, w))
+            rows.extend(
+                (part, f"{prefix} Column {number}", w)
+                for part, (prefix, number) in zip(parts, cols, strict=True)
+            )
         else:
-            out.append(_parse_control(src, control, text, columns, w))
-    return out, flags
+            rows.extend((part, text, w) for part in parts)
+    return rows, flags
+
+
+def _text_rows(text: str, where: str) -> list[tuple[str, str, str]]:
+    """Control rows from running text (a License Requirements section the source kept as
+    prose). A sentence after "... as follows:" takes that sentence's cell as well."""
+    rows: list[tuple[str, str, str]] = []
+    umbrella: tuple[str | None, str] | None = None
+    for sentence in _sentences(text):
+        control, cell = _split_cell(sentence)
+        code = _CONTROL_CODE.match(control)
+        reason = code.group(1) if code else None
+        if umbrella is not None and umbrella[0] == reason:
+            cell = f"{umbrella[1]} {cell}".strip()
+        elif cell.rstrip().endswith("as follows:"):
+            umbrella = (reason, cell)
+        else:
+            umbrella = None
+        rows.append((control, cell, where))
+    return rows
+
+
+def _parse_controls(
+    src: _Source,
+    rows: list[tuple[str, str, str]],
+    columns: list[str],
+    eccn: str,
+    places: _Places,
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for control, cell, where in rows:
+        parsed = _parse_control(src, control, cell, columns, where, eccn)
+        parsed["destinations"] = _read_destinations(src, parsed, places, where)
+        out.append(parsed)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Destinations of the controls that do not use a Country Chart column
+
+# Pointers that name a Part 742 section and no destination: what the section requires. These
+# are facts of the regulation, not of the CCL text; each gives its paragraph.
+SECTION_DESTINATIONS: dict[str, dict[str, Any]] = {
+    "742.15": {
+        "worldwide": True,
+        "except_countries": ["CA"],
+        "basis": "15 CFR 742.15(a)(1): a license is required for items controlled for EI "
+        "reasons to all destinations except Canada (Refer to § 742.15)",
+    },
+    "742.14": {
+        "worldwide": True,
+        "except_countries": ["CA"],
+        "basis": "15 CFR 742.14(a): a license is required for items controlled for SI "
+        "reasons to all destinations except Canada (See § 742.14)",
+    },
+}
+_POINTER = re.compile(r"^\s*(?:Refer to|See)\s+§\s*(742\.1[45])\b")
+_WORLDWIDE = re.compile(r"\bworldwide\b|\ball destinations\b|\bany destination\b", re.I)
+_GROUP_NAME = re.compile(r"(?<![\w:])([A-E]):([0-9])\b")
+_PLACE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|\(PRC\)))*")
+_EXCEPTING = re.compile(r"\b(?:except(?:ing)?(?:\s+for)?|excluding)\b", re.I)
+_FROM = re.compile(r"\bwhen exported from\s+(.*?)(?:\.\s|\.$|$)", re.I | re.S)
+_NON_PARTY = re.compile(r"\bStates?\s+not\s+Party\b|\bnon-States?\s+Part", re.I)
+_ASIDES = (
+    re.compile(r"\((?:[Ss]ee)\b[^()]*(?:\([^()]*\)[^()]*)*\)"),  # "(See part 742 ...)"
+    re.compile(r"\bSee\b.*?(?:\.(?=\s|$)|$)", re.S),  # "See § 742.6(a)(7) of the EAR."
+    re.compile(r"\bNote to \w+ paragraph:.*$", re.S),
+)
+
+
+class _Places:
+    """Country names and Country Groups for reading a control's destinations."""
+
+    def __init__(self, countries: _CountryIndex, groups: Iterable[str]) -> None:
+        self.countries = countries
+        self.groups = frozenset(groups)
+
+    def read(self, text: str) -> tuple[list[str], list[str]]:
+        codes: list[str] = []
+        for m in _PLACE_WORDS.finditer(text):
+            code = self.countries.resolve(m.group(0))
+            if code is not None and code not in codes:
+                codes.append(code)
+        found: list[str] = []
+        for letter, number in _GROUP_NAME.findall(text):
+            name = f"{letter}:{number}"
+            if name in self.groups and name not in found:
+                found.append(name)
+        return codes, found
+
+
+def _read_destinations(
+    src: _Source, control: dict[str, Any], places: _Places, where: str
+) -> dict[str, Any] | None:
+    """The destinations a control without a column names, or None (it names none)."""
+    if control["column"] is not None or control["reason"] in (None, "UN"):
+        return None
+    cell: str = control["text"]
+    pointer = _POINTER.match(cell)
+    if pointer and not _WORLDWIDE.search(cell):
+        rule = SECTION_DESTINATIONS[pointer.group(1)]
+        return _destinations(basis=rule["basis"], **{k: v for k, v in rule.items() if k != "basis"})
+    from_countries: list[str] = []
+    from_groups: list[str] = []
+    for text in (control["control"], cell):
+        origin = _FROM.search(text)
+        if origin:
+            from_countries, from_groups = places.read(origin.group(1))
+    body = _FROM.sub(" ", cell)
+    for aside in _ASIDES:
+        body = aside.sub(" ", body)
+    split = _EXCEPTING.search(body)
+    include, exclude = (body[: split.start()], body[split.end() :]) if split else (body, "")
+    countries, groups = places.read(include)
+    except_countries, except_groups = places.read(exclude)
+    worldwide = bool(_WORLDWIDE.search(include))
+    condition = None
+    if _NON_PARTY.search(body):
+        condition = (
+            "the destination is not a State Party to the Chemical Weapons Convention (not "
+            "listed in Supplement No. 2 to part 745, which the bundled data does not have)"
+        )
+    if not (worldwide or countries or groups or condition):
+        return None
+    if from_countries or from_groups:
+        pass
+    elif _FROM.search(control["control"]) or _FROM.search(cell):
+        src.fail(where, f"cannot read where the control applies from: {control['control']!r}")
+    return _destinations(
+        countries=countries,
+        groups=groups,
+        worldwide=worldwide,
+        except_countries=except_countries,
+        except_groups=except_groups,
+        from_countries=from_countries,
+        from_groups=from_groups,
+        condition=condition,
+        basis="Country Chart cell: " + " ".join(cell.split()),
+    )
+
+
+def _destinations(basis: str, **fields: Any) -> dict[str, Any]:
+    scope = Destinations(
+        countries=tuple(fields.get("countries", ())),
+        groups=tuple(fields.get("groups", ())),
+        worldwide=bool(fields.get("worldwide", False)),
+        except_countries=tuple(fields.get("except_countries", ())),
+        except_groups=tuple(fields.get("except_groups", ())),
+        from_countries=tuple(fields.get("from_countries", ())),
+        from_groups=tuple(fields.get("from_groups", ())),
+        condition=fields.get("condition"),
+        basis=basis,
+    )
+    return scope.to_dict()
 
 
 def _parse_exception_flags(src: _Source, raw: Any, where: str) -> dict[str, dict[str, Any]]:
@@ -669,11 +868,136 @@ def _parse_items(src: _Source, raw: Any, where: str) -> list[dict[str, Any]]:
     return items
 
 
-def _parse_ccl(src: _Source, columns: list[str]) -> dict[str, Any]:
+# A record whose heading swallowed its License Requirements and the rest of its text, up to and
+# including the next entry's heading (3E001 holds 3E002's heading; the record's structured
+# fields are the next entry's). The sections, in the order the CCL prints them:
+_SWALLOWED = re.compile(r"\s*\.?\s*License Requirements\s+Reason for Control:")
+_SECTION_REASONS = re.compile(
+    r"Reason for Control:\s*(?P<reasons>.*?)\s+Control\(s\)\s+Country Chart\s+"
+    r"\(see Supp\. No\. 1 to part 738\)\s*",
+    re.I | re.S,
+)
+_SECTION_CONTROLS_END = re.compile(
+    r"\s(?:License Requirements Notes?:|Reporting Requirements\b|List Based License Exceptions)"
+)
+_SECTION_EXCEPTIONS = re.compile(
+    r"List Based License Exceptions \(See Part 740 for a Description of All License "
+    r"Exceptions\)\s*(?P<flags>.*?)\s*(?=Special Conditions for|List of Items Controlled)",
+    re.S,
+)
+_SECTION_STA = re.compile(
+    r"Special Conditions for (?:Strategic Trade Authorization \(STA\)|STA)\s*(?P<sta>STA:.*?)"
+    r"\s*(?=List of Items Controlled)",
+    re.S,
+)
+_SECTION_RELATED = re.compile(
+    r"Related Controls:\s*(?P<related>.*?)\s*(?=Related Definitions?:)", re.S
+)
+_SECTION_ITEMS = re.compile(r"\bItems:\s*(?P<items>.*)$", re.S)
+_NEXT_HEADING = re.compile(r"(?<=\s)(\d[A-E]\d{3})\s+(?=[“\"A-Z])")
+_ITEM_LABEL = re.compile(r"^([a-z](?:\.[a-z0-9]+)+)\s+(?=\S)")
+_FLAG_SYMBOL = re.compile(r"(?:(?<=\s)|^)([A-Z]{3}):\s+")
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"“\s+", "“", text)
+    text = re.sub(r"\s+”", "”", text)
+    return re.sub(r"\s+([,.;:)])", r"\1", text).strip()
+
+
+def _swallowed_section(src: _Source, heading: str, where: str) -> dict[str, Any] | None:
+    """The parts of a heading that swallowed the License Requirements, or None."""
+    start = _SWALLOWED.search(heading)
+    if start is None:
+        return None
+    rest = heading[start.start() :]
+
+    def need(pattern: re.Pattern[str], name: str) -> re.Match[str]:
+        found = pattern.search(rest)
+        if found is None:
+            src.fail(f"{where}.heading", f"License Requirements in the heading, no {name}")
+        return found
+
+    reasons = need(_SECTION_REASONS, "Country Chart controls")
+    end = _SECTION_CONTROLS_END.search(rest, reasons.end())
+    controls = rest[reasons.end() : end.start() if end else len(rest)]
+    flags = need(_SECTION_EXCEPTIONS, "List Based License Exceptions")
+    sta = _SECTION_STA.search(rest)
+    related = need(_SECTION_RELATED, "Related Controls")
+    items = need(_SECTION_ITEMS, "Items")
+    tail = list(_NEXT_HEADING.finditer(items.group("items")))
+    if not tail:
+        src.fail(f"{where}.heading", "License Requirements in the heading, no next heading")
+    last = tail[-1]
+    symbols = _FLAG_SYMBOL.split(flags.group("flags"))
+    exception_flags = {
+        symbol: text.strip() for symbol, text in zip(symbols[1::2], symbols[2::2], strict=True)
+    }
+    sta_text = _tidy(sta.group("sta")) if sta else None
+    if sta_text:
+        exception_flags["STA"] = sta_text.removeprefix("STA:").strip()
+    return {
+        "heading": _tidy(heading[: start.start()]) + ".",
+        "reasons": reasons.group("reasons").strip(),
+        "controls": controls.strip(),
+        "licence_exceptions": exception_flags,
+        "sta": sta_text,
+        "related": _tidy(related.group("related")),
+        "items": items.group("items")[: last.start()].strip(),
+        "next_eccn": last.group(1),
+        "next_heading": _tidy(items.group("items")[last.end() :]),
+    }
+
+
+def _prose_items(text: str) -> list[dict[str, Any]]:
+    """The "Items:" paragraph of a swallowed section: its text, then its numbered notes."""
+    pieces = re.split(r"\s+(?=Note \d+:)", text)
+    out = [{"paragraph": None, "kind": "text", "depth": 0, "text": _tidy(pieces[0])}]
+    for piece in pieces[1:]:
+        m = re.match(r"Note (\d+):\s*(.*)$", piece, re.S)
+        assert m is not None
+        out.append({"paragraph": m.group(1), "kind": "note", "depth": 1, "text": _tidy(m.group(2))})
+    return [i for i in out if i["text"]]
+
+
+def _entry(
+    eccn: str,
+    heading: str,
+    reason_text: str | None,
+    stated: tuple[list[str], list[str]],
+    controls: list[dict[str, Any]],
+    flags: list[str],
+    exceptions: dict[str, dict[str, Any]],
+    sta: str | None,
+    related: str | None,
+) -> dict[str, Any]:
+    reasons = list(stated[0])
+    for c in controls:
+        if c["reason"] and c["reason"] not in reasons:
+            reasons.append(c["reason"])
+    return {
+        "eccn": eccn,
+        "category": eccn[0],
+        "product_group": eccn[1],
+        "heading": heading,
+        "reason_text": reason_text or None,
+        "reasons": reasons,
+        "other_reasons": stated[1],
+        "chart_controls": controls,
+        "source_flags": flags,
+        "licence_exceptions": exceptions,
+        "sta_special_conditions": sta,
+        "related_controls": related,
+    }
+
+
+def _parse_ccl(src: _Source, columns: list[str], places: _Places) -> dict[str, Any]:
     data = src.data
     raw_entries = src.field(data, "entries")
     if not isinstance(raw_entries, list):
         src.fail("entries", "expected a list")
+    deep = src.strings(data, "deepCategories") if "deepCategories" in data else []
     entries: dict[str, dict[str, Any]] = {}
     added_from_chart = 0
     for i, raw in enumerate(raw_entries):
@@ -688,57 +1012,115 @@ def _parse_ccl(src: _Source, columns: list[str]) -> dict[str, Any]:
         group = src.req_text(raw, "productGroup", where)
         if category != eccn[0] or group != eccn[1]:
             src.fail(where, f"category/productGroup {category}/{group} do not match the ECCN")
+        heading = src.req_text(raw, "heading", where)
+        section = _swallowed_section(src, heading, where)
+        record_eccn, record_flags = eccn, []
+        if section is not None:
+            # The heading holds this entry's text; the record's fields are the next entry's.
+            w = f"{where}.heading"
+            controls = _parse_controls(
+                src, _text_rows(section["controls"], w), columns, eccn, places
+            )
+            own_stated = _parse_reasons(src, section["reasons"], w)
+            entry = _entry(
+                eccn,
+                section["heading"],
+                section["reasons"],
+                own_stated,
+                controls,
+                ["licenseRequirementsInHeading"],
+                _parse_exception_flags(src, section["licence_exceptions"], w),
+                section["sta"],
+                section["related"],
+            )
+            if category in deep:
+                entry["items"] = _prose_items(section["items"])
+            entries[eccn] = entry
+            added_from_chart += len(entry["reasons"]) > len(own_stated[0])
+            record_eccn = section["next_eccn"]
+            heading = section["next_heading"]
+            record_flags = [f"headingInRecordOf:{eccn}"]
+            if record_eccn <= eccn or record_eccn[:2] != eccn[:2] or record_eccn in entries:
+                src.fail(w, f"the next entry {record_eccn!r} does not follow {eccn}")
+            where = f"entries[{eccn}->{record_eccn}]"
         reason_text = src.field(raw, "reasonForControl", where)
         if reason_text is not None and not isinstance(reason_text, str):
             src.fail(f"{where}.reasonForControl", "expected text or null")
-        stated, other = _parse_reasons(src, reason_text, f"{where}.reasonForControl")
-        controls, flags = _parse_controls(
-            src, src.field(raw, "countryChart", where), columns, f"{where}.countryChart"
+        items = _parse_items(src, raw["items"], f"{where}.items") if "items" in raw else None
+        flags = list(record_flags)
+        rows, row_flags = _control_rows(
+            src, src.field(raw, "countryChart", where), f"{where}.countryChart"
         )
-        reasons = list(stated)
-        for c in controls:
-            if c["reason"] and c["reason"] not in reasons:
-                reasons.append(c["reason"])
-        if len(reasons) > len(stated):
-            added_from_chart += 1
-        entry: dict[str, Any] = {
-            "eccn": eccn,
-            "category": category,
-            "product_group": group,
-            "heading": src.req_text(raw, "heading", where),
-            "reason_text": reason_text or None,
-            "reasons": reasons,
-            "other_reasons": other,
-            "chart_controls": controls,
-            "source_flags": flags,
-            "licence_exceptions": _parse_exception_flags(
+        flags.extend(row_flags)
+        if items is not None:
+            kept: list[dict[str, Any]] = []
+            tops = {i["paragraph"].split(".")[0] for i in items if i["paragraph"]} | {"z"}
+            for n, item in enumerate(items):
+                text = item["text"]
+                label = _ITEM_LABEL.match(text)
+                if (
+                    label
+                    and item["paragraph"] is None
+                    and item["kind"] == "text"
+                    and label.group(1).split(".")[0] in tops
+                ):
+                    # "z.1.b Commodities that ...": a paragraph the source left as text.
+                    para = label.group(1)
+                    item = {**item, "paragraph": para, "kind": "item", "depth": para.count(".") + 1}
+                    item["text"] = text[label.end() :]
+                    if "paragraphLabelInItemText" not in flags:
+                        flags.append("paragraphLabelInItemText")
+                if item["paragraph"] is None and item["kind"] == "text":
+                    if reason_text is None and text.startswith("Reason for Control:"):
+                        reason_text = text.removeprefix("Reason for Control:").strip()
+                        flags.append("reasonForControlInItemText")
+                        continue
+                    if _CONTROL_START.match(text):
+                        rows.extend(_text_rows(text, f"{where}.items[{n}]"))
+                        if "controlsInItemText" not in flags:
+                            flags.append("controlsInItemText")
+                        continue
+                kept.append(item)
+            items = kept
+        stated = _parse_reasons(src, reason_text, f"{where}.reasonForControl")
+        entry = _entry(
+            record_eccn,
+            heading,
+            reason_text,
+            stated,
+            _parse_controls(src, rows, columns, record_eccn, places),
+            flags,
+            _parse_exception_flags(
                 src,
                 src.field(raw, "licenceExceptionFlags", where),
                 f"{where}.licenceExceptionFlags",
             ),
-            "sta_special_conditions": src.text(raw, "staSpecialConditions", where, optional=True),
-            "related_controls": src.text(raw, "relatedControls", where, optional=True),
-        }
+            src.text(raw, "staSpecialConditions", where, optional=True),
+            src.text(raw, "relatedControls", where, optional=True),
+        )
+        if len(entry["reasons"]) > len(stated[0]):
+            added_from_chart += 1
         for key in ("staSpecialConditions", "relatedControls"):
             src.field(raw, key, where)  # present, even when null
-        if "items" in raw:
-            entry["items"] = _parse_items(src, raw["items"], f"{where}.items")
+        if items is not None:
+            entry["items"] = items
         if "topLevelParagraphs" in raw:
             tlp = src.mapping(raw, "topLevelParagraphs", where)
             for key in tlp:
                 src.req_text(tlp, key, f"{where}.topLevelParagraphs")
             entry["top_level_paragraphs"] = tlp
-        entries[eccn] = entry
+        entries[record_eccn] = entry
     count = data.get("entryCount")
-    if count is not None and count != len(entries):
-        src.fail("entryCount", f"{count} but entries has {len(entries)}")
-    deep = src.strings(data, "deepCategories") if "deepCategories" in data else []
+    records = len(raw_entries)
+    if count is not None and count != records:
+        src.fail("entryCount", f"{count} but entries has {records}")
     return {
         "citation": src.req_text(data, "citation"),
         "deep_categories": deep,
         "deep_category_note": src.text(data, "deepCategoryNote", optional=True),
         "entries": entries,
         "_added_from_chart": added_from_chart,
+        "_records": records,
     }
 
 
@@ -886,7 +1268,7 @@ def build_ear_tables(shared_data: Path, out_dir: Path) -> list[Dataset]:
     groups_src = _Source(shared_data, GROUPS_FILE)
     groups = _parse_groups(groups_src, countries)
     ccl_src = _Source(shared_data, CCL_FILE)
-    ccl = _parse_ccl(ccl_src, chart["columns"])
+    ccl = _parse_ccl(ccl_src, chart["columns"], _Places(countries, groups["groups"]))
     catalog_src = _Source(shared_data, CATALOG_FILE)
     catalog = _parse_catalog(catalog_src)
     registry = _build_registry(countries, chart, groups)
@@ -933,12 +1315,19 @@ def build_ear_tables(shared_data: Path, out_dir: Path) -> list[Dataset]:
         ),
         {
             "entries": len(entries),
+            "source_records": ccl["_records"],
             "with_items": sum(1 for e in entries.values() if "items" in e),
             "chart_controls": sum(len(e["chart_controls"]) for e in entries.values()),
             "controls_referring_elsewhere": sum(
                 1 for e in entries.values() for c in e["chart_controls"] if c["refers_elsewhere"]
             ),
             "reasons_added_from_chart": ccl["_added_from_chart"],
+            "controls_with_destinations": sum(
+                1 for e in entries.values() for c in e["chart_controls"] if c["destinations"]
+            ),
+            "entries_from_swallowed_headings": sum(
+                1 for e in entries.values() if "licenseRequirementsInHeading" in e["source_flags"]
+            ),
         },
     )
     datasets.append(_write(ear / OUT_CCL, ccl_meta, ccl))
