@@ -42,6 +42,14 @@ def test_result_shape_follows_the_contract(screener: Screener) -> None:
     assert all(doc["threshold"] <= s <= 1.0 for s in scores)
 
 
+def test_a_bare_short_name_finds_the_entries_that_carry_it(screener: Screener) -> None:
+    # "Huawei" alone is one shared word with "Huawei Technologies Co., Ltd." (weak evidence,
+    # as "Orange" is with "BANK ORANGE"), but the lists name Huawei by it: "(Huawei)".
+    top = screener.screen("Huawei").matches[0]
+    assert top.score == 1.0 and "huawei" in top.entry.name.casefold()
+    assert screener.match("Huawei", "Huawei Technologies Co., Ltd.").score < DEFAULT_THRESHOLD
+
+
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
@@ -51,7 +59,7 @@ def test_result_shape_follows_the_contract(screener: Screener) -> None:
         ("HiSiliconTechnologies", "HiSilicon Technologies Co., Ltd"),  # merged words
         ("Huawei Tech Co Ltd", "Huawei Technologies Co., Ltd."),  # abbreviation
         ("Huawei intl", "Huawei International Pte. Ltd."),  # abbreviation, not a prefix
-        ("Huawei", "Huawei Technologies Co., Ltd."),  # missing words
+        ("Huawei Technologies", "Huawei Technologies Co., Ltd."),  # a missing legal form
         ("Huawei Device Co., Ltd. Dongguan", "Huawei Device Co., Ltd."),  # an extra word
         ("Company Limited Rosneft Trade", "Rosneft Trade Limited"),  # legal forms
         ("V. V. Putin", "PUTIN, Vladimir Vladimirovich"),  # initials (a person)

@@ -14,8 +14,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from earmark.names import chinese
+from earmark.names import chinese, pinyin_reading
+from earmark.names.lexicons import (
+    has_cyrillic,
+    has_hangul,
+    read_arabic_word,
+    read_cyrillic_word,
+    read_hangul,
+)
 from earmark.names.normalize import clean_input, fold, is_arabic, split_han
+from earmark.names.numbers import read_numbers
+from earmark.names.places import places
 from earmark.names.vocabulary import MAX_PHRASE, vocabulary
 
 
@@ -69,6 +78,21 @@ class _Raw:
     source: str = ""
 
 
+def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName]:
+    """Other readings of a Chinese name (in script or pinyin) whose words have other renderings
+    of several words: 工业大学 is "polytechnical university" and also "institute of
+    technology"; reading k takes each word's k-th rendering where it has one."""
+    first = analyze(name, field)
+    out: list[AnalyzedName] = []
+    seen = {first.normalized}
+    for k in range(1, most + 1):
+        other = _analyze(name, field, True, k)
+        if other.normalized not in seen:
+            seen.add(other.normalized)
+            out.append(other)
+    return out
+
+
 def analyze(name: str, field: str = "name", dedupe: bool = True) -> AnalyzedName:
     """Tokens of ``name``; BadInput (naming ``field``) when it is empty or too long.
 
@@ -79,58 +103,153 @@ def analyze(name: str, field: str = "name", dedupe: bool = True) -> AnalyzedName
 
 
 @lru_cache(maxsize=65_536)
-def _analyze(name: str, field: str, dedupe: bool) -> AnalyzedName:
+def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedName:
     text = clean_input(name, field)
     raw: list[_Raw] = []
     scripts: set[str] = set()
-    for han, run in split_han(text):
+    for han, run in split_han(chinese.simplified(text)):
         if han:
             scripts.add("han")
-            raw.extend(_han_tokens(run))
+            raw.extend(_han_tokens(run, reading))
         else:
             arabic = is_arabic(run)
             folded = fold(run)
             if folded:
                 scripts.add("arabic" if arabic else "latin" if run.isascii() else "other")
-            raw.extend(_Raw(w, skeleton=arabic) for w in folded.split())
-    tokens = _classify(_legal_forms(raw), dedupe)
+            if arabic:
+                raw.extend(_arabic_tokens(run))
+                continue
+            if has_hangul(run):
+                raw.extend(_hangul_tokens(run))
+                continue
+            if has_cyrillic(run):
+                raw.extend(_cyrillic_tokens(run))
+                continue
+            plain: list[str] = []
+            contraction = vocabulary().contractions
+            for word in [*pinyin_reading.read(folded.split()), None]:
+                if isinstance(word, str):
+                    plain.append(word)
+                    continue
+                raw.extend(_expanded(w, alts, contraction) for w, alts in read_numbers(plain))
+                plain = []
+                if word is not None:
+                    raw.extend(_zh_raw(word, reading))
+    tokens = _classify(_phrases(raw), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
     known = chinese.known_name(text) if "han" in (script, "mixed") else None
     return AnalyzedName(text, tokens, script, known)
 
 
-def _han_tokens(run: str) -> list[_Raw]:
+def _han_tokens(run: str, reading: int = 0) -> list[_Raw]:
     out = []
     for word in chinese.segment(run):
         if word.source in _ADMINISTRATIVE:
             continue  # 深圳市 is "Shenzhen" in an English name, not "Shenzhen City"
-        primary = word.renderings[0].split()
-        alts: tuple[str, ...] = ()
-        if len(primary) == 1:
-            # Other one-word renderings, and the pinyin, count as the same word.
-            singles = [r for r in word.renderings[1:] if " " not in r]
-            if word.known:
-                singles.append(chinese.pinyin(word.source))
-            alts = tuple(dict.fromkeys(a for a in singles if a != primary[0]))
-        for i, part in enumerate(primary):
-            out.append(_Raw(part, alts, source=word.source if i == 0 else ""))
+        out.extend(_zh_raw(word, reading))
     return out
 
 
-def _legal_forms(raw: list[_Raw]) -> list[_Raw | Token]:
-    """Replace legal-form phrases, longest first, by one LEGAL token each."""
+def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]]) -> _Raw:
+    """A contraction reads as the word it stands for ("mfg" -> "manufacturing"), on both
+    sides, with itself and the other readings as other forms."""
+    full = table.get(word)
+    if not full:
+        return _Raw(word, alts)
+    return _Raw(full[0], (*full[1:], word, *alts), source=word)
+
+
+def _arabic_tokens(run: str) -> list[_Raw]:
+    """Persian and Arabic words: the lexicon's English (with the transliteration as another
+    form), else the transliteration compared by its consonants."""
+    out: list[_Raw] = []
+    for word in run.split():
+        translit = fold(word).split()
+        found = read_arabic_word(word)
+        if found is None:
+            out.extend(_Raw(w, skeleton=True) for w in translit)
+        else:
+            out.extend(_rendered(word, found, tuple(translit)))
+    return out
+
+
+def _cyrillic_tokens(run: str) -> list[_Raw]:
+    """Russian words: the lexicon's English (with the transliteration as another form), else
+    the transliteration. Legal forms stay transliterated (read as phrases after)."""
+    out: list[_Raw] = []
+    for word in run.split():
+        translit = fold(word).split()
+        found = read_cyrillic_word(word)
+        if found is None:
+            out.extend(_Raw(w, alts) for w, alts in read_numbers(translit))
+        else:
+            out.extend(_rendered(word, found, tuple(translit)))
+    return out
+
+
+def _hangul_tokens(run: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    for chunk in run.split():
+        if not has_hangul(chunk):
+            out.extend(_Raw(w) for w in fold(chunk).split())
+            continue
+        for source, renderings in read_hangul(chunk):
+            out.extend(_rendered(source, renderings, ()))
+    return out
+
+
+def _rendered(source: str, renderings: tuple[str, ...], extra: tuple[str, ...]) -> list[_Raw]:
+    """Raw tokens of a word known by its renderings (the first one's words are the tokens)."""
+    primary = renderings[0].split()
+    alts: tuple[str, ...] = ()
+    if len(primary) == 1:
+        singles = [r for r in renderings[1:] if " " not in r] + [e for e in extra if e]
+        alts = tuple(dict.fromkeys(a for a in singles if a != primary[0]))
+    return [_Raw(p, alts, source=source if i == 0 else "") for i, p in enumerate(primary)]
+
+
+def _zh_raw(word: chinese.ZhWord, reading: int = 0) -> list[_Raw]:
+    """A Chinese word (from script or read from pinyin) as raw tokens of its rendering (the
+    ``reading``-th, where the word has one of several words)."""
+    choice = word.renderings[0]
+    if 0 < reading < len(word.renderings) and " " in word.renderings[reading] + choice:
+        choice = word.renderings[reading]
+    primary = choice.split()
+    alts: tuple[str, ...] = ()
+    if len(primary) == 1:
+        # Other one-word renderings, and the pinyin, count as the same word.
+        singles = [r for r in word.renderings[1:] if " " not in r]
+        if word.known:
+            singles.append(chinese.pinyin(word.source))
+        alts = tuple(dict.fromkeys(a for a in singles if a != primary[0]))
+    return [
+        _Raw(part, alts, source=word.source if i == 0 else "") for i, part in enumerate(primary)
+    ]
+
+
+def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
+    """Replace legal-form phrases by one LEGAL token each and place names by their canonical
+    token (a GENERIC word: "Moskau" -> "moscow"), longest phrase first. A word that is already
+    the canonical name of a place keeps its own kind: "Sofia" and "Jordan" are also names of
+    people."""
     vocab = vocabulary()
-    phrases, starts = vocab.legal_phrases, vocab.legal_starts
+    table = places()
     out: list[_Raw | Token] = []
     i = 0
     while i < len(raw):
-        longest = starts.get(raw[i].text, 0)
+        text = raw[i].text
+        longest = max(vocab.legal_starts.get(text, 0), table.starts.get(text, 0))
         for size in range(min(longest, MAX_PHRASE, len(raw) - i), 0, -1):
             words = tuple(r.text for r in raw[i : i + size])
-            canonical = phrases.get(words)
+            source = " ".join(r.source or r.text for r in raw[i : i + size])
+            canonical = vocab.legal_phrases.get(words)
             if canonical is not None:
-                source = " ".join(r.source or r.text for r in raw[i : i + size])
                 out.append(Token(canonical, Kind.LEGAL, source=source))
+                i += size
+                break
+            place = table.phrases.get(words)
+            if place is not None:
+                out.append(Token(place, Kind.GENERIC, source=source))
                 i += size
                 break
         else:
@@ -145,7 +264,7 @@ def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
     out: list[Token] = []
     seen: set[str] = set()
     for item in items:
-        if dedupe and item.text in seen:
+        if dedupe and item.text in seen and len(item.text) > 1:  # initials repeat: "V. V."
             continue
         seen.add(item.text)
         if isinstance(item, Token):

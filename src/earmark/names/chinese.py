@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pypinyin import lazy_pinyin
 
@@ -40,7 +41,12 @@ def zh_data() -> ZhData:
     if path.exists():
         with path.open("rb") as fh:
             raw = tomllib.load(fh).get("words", {})
-        words = {k: tuple(v) for k, v in raw.items() if v}
+        # Keys are read as Simplified characters, as the text is (Traditional and Japanese
+        # forms of a word meet their Simplified form; renderings of both are kept).
+        for key, renderings in raw.items():
+            if renderings:
+                simple = simplified(key)
+                words[simple] = tuple(dict.fromkeys((*words.get(simple, ()), *renderings)))
     known: dict[str, str] = {}
     path = DATA / "zh_known_names.toml"
     if path.exists():
@@ -71,6 +77,21 @@ def segment(run: str) -> list[ZhWord]:
             i += 1
     out.extend(_romanise(unknown))
     return out
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as Simplified ones (OpenCC t2s), so that one lexicon reads both:
+    華為技術 -> 华为技术. Text without Han characters is returned as it is."""
+    if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text):
+        return text
+    return str(_converter().convert(text))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def known_name(text: str) -> str | None:

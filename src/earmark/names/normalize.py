@@ -26,6 +26,8 @@ _ARABIC = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe
 # Apostrophes and dots inside words join ("O'Brien", "U.S."); other punctuation splits.
 _JOINERS = re.compile(r"(?<=\w)['’`´.](?=\w)")
 _SPLITTERS = re.compile(r"[^0-9a-z\s]+")
+# Single letters joined by hyphens are one abbreviation: "A-K-S" is "aks", as "A.K.S." is.
+_HYPHENATED_LETTERS = re.compile(r"\b[a-z](?:-[a-z])+\b")
 # Arabic waw and yeh stand for w/u/o and y/i/e: they go with the vowels.
 _VOWELS = re.compile(r"[aeiouyw]+")
 # Spellings that transliterations of the same sound use ("Aleksandr"/"Alexander",
@@ -80,16 +82,21 @@ def split_han(text: str) -> list[tuple[bool, str]]:
 def fold(text: str) -> str:
     """Latin letters and digits, lower case, words separated by single spaces."""
     ascii_text = anyascii(text).casefold().replace("&", " and ")
+    ascii_text = _HYPHENATED_LETTERS.sub(lambda m: m.group(0).replace("-", ""), ascii_text)
     joined = _JOINERS.sub("", ascii_text)
     return " ".join(_SPLITTERS.sub(" ", joined).split())
 
 
 @lru_cache(maxsize=262_144)
 def phonetic(token: str) -> str:
-    """The token with transliteration variants folded ("aleksandr" -> "alexandr")."""
+    """The token with transliteration variants folded ("aleksandr" -> "alexandr"; "Yevgeniy",
+    "Evgeny" and "Evgenii" -> "evgeni")."""
+    if token.startswith("ye") and len(token) > 4:
+        token = token[1:]  # Yevgeniy / Evgeniy, Yelena / Elena
     for a, b in _PHONETIC:
         token = token.replace(a, b)
-    return _REPEATS.sub(r"\1", token)
+    token = _REPEATS.sub(r"\1", token)
+    return token[:-1] if token.endswith("ii") else token
 
 
 @lru_cache(maxsize=262_144)

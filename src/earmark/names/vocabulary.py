@@ -18,6 +18,7 @@ class Vocabulary:
     legal_tokens: frozenset[str]  # the canonical tokens: "ltd", "llc", ...
     generic: frozenset[str]
     stopwords: frozenset[str]
+    contractions: dict[str, tuple[str, ...]]  # "mfg" -> ("manufacturing",)
 
 
 @lru_cache(maxsize=1)
@@ -42,4 +43,11 @@ def vocabulary() -> Vocabulary:
         # Places qualify a name (where, not who): they weigh like generic words.
         generic=frozenset(w for w in (*words["generic"], *places) if " " not in w),
         stopwords=frozenset(words["stopwords"]),
+        contractions=_contractions(),
     )
+
+
+def _contractions() -> dict[str, tuple[str, ...]]:
+    with (DATA / "contractions.toml").open("rb") as fh:
+        table = tomllib.load(fh)["contractions"]
+    return {short: tuple(words) for short, words in table.items()}

@@ -38,7 +38,7 @@ def code_fingerprint() -> str:
     h = hashlib.sha256()
     for folder in ("names", "names/data", "screening"):
         for path in sorted((_PACKAGE / folder).glob("*")):
-            if path.is_file() and path.suffix in (".py", ".toml"):
+            if path.is_file() and path.suffix in (".py", ".toml", ".json"):
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -28,7 +28,8 @@ from rapidfuzz.distance import OSA
 
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.normalize import skeleton
+from earmark.names.normalize import phonetic, skeleton
+from earmark.names.variants import contained_names
 from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
@@ -49,6 +50,7 @@ COMMON_POSTINGS = 3000  # a word in more names than this does not retrieve candi
 FREQUENT_POSTINGS = 400  # nor does one in more than this when the query has a rarer word
 LOOKUP_CACHE = 100_000  # query words remembered with their listed matches
 MAX_CANDIDATES = 20
+MAX_CONTAINED = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +89,16 @@ class ScreeningIndex:
         self._whole: ScreeningIndex | None = None  # set on a restricted view
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
         for e_idx, entry in enumerate(self.entries):
-            for n_idx, name in enumerate(dict.fromkeys(entry.names)):
+            seen: set[str] = set()
+            for n_idx, name in enumerate(_names_of(entry)):
                 try:
-                    analysed.append((e_idx, name, n_idx > 0, analyze(name)))
+                    a = analyze(name)
                 except BadInput:
                     continue  # an empty or overlong listed name: nothing to match
+                if a.normalized in seen:
+                    continue  # the same name written another way: one record is enough
+                seen.add(a.normalized)
+                analysed.append((e_idx, name, n_idx > 0, a))
         self._build(analysed)
 
     # -- building --------------------------------------------------------------------------
@@ -113,6 +120,9 @@ class ScreeningIndex:
         self.postings: list[list[int]] = [[] for _ in self.words]
         self.records: list[NameRecord] = []
         self.joined: dict[str, list[int]] = defaultdict(list)
+        # Records by their whole normalised name: a name written as listed is always found,
+        # whatever retrieval's heuristics make of its words.
+        self.by_normalized: dict[str, list[int]] = defaultdict(list)
         for e_idx, name, alias, a in analysed:
             words = tuple(t.text for t in a.scoring_tokens)
             if not words:
@@ -125,6 +135,7 @@ class ScreeningIndex:
                 e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare
             )
             self.records.append(record)
+            self.by_normalized[a.normalized].append(r_idx)
             for w in words:
                 self.postings[self.vocab[w]].append(r_idx)
             for left, right in pairwise(words):
@@ -132,13 +143,22 @@ class ScreeningIndex:
         self.deletes: dict[str, list[int]] = defaultdict(list)
         self.common_by_letter: dict[str, list[int]] = defaultdict(list)
         self.skeletons: dict[str, list[int]] = defaultdict(list)
+        # Transliteration variants ("khuavei" / "huawei", "aleksandr" / "alexander") meet on
+        # their folded spelling.
+        self.phonetic: dict[str, list[int]] = defaultdict(list)
         for t_idx, w in enumerate(self.words):
+            if len(w) >= 4:
+                self.phonetic[phonetic(w)].append(t_idx)
             if len(w) >= 5:
                 for key in {w, *_deletions(w)}:
                     self.deletes[key].append(t_idx)
             if self.common[t_idx] and len(w) >= 4:
                 self.common_by_letter[w[0]].append(t_idx)
             self.skeletons[skeleton(w)].append(t_idx)
+        # Names made of generic words and legal forms only ("International Technology LLC"):
+        # a query of such words can match only them, so it walks only their postings.
+        plain = [all(w <= GENERIC_CAP for w in r.weights) for r in self.records]
+        self.plain_postings: list[list[int]] = [[r for r in p if plain[r]] for p in self.postings]
         self.legal_words = sorted(
             {p[0] for p in vocabulary().legal_phrases if len(p) == 1 and len(p[0]) >= 5}
         )
@@ -211,6 +231,8 @@ class ScreeningIndex:
                         found.setdefault(t_idx, (ABBREVIATION, "abbreviation"))
             if skeletal:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
+            if len(form) >= 4:
+                candidates.update(self.phonetic.get(phonetic(form), ()))
             for t_idx in candidates:
                 if t_idx in found and found[t_idx][0] >= 1.0:
                     continue
@@ -242,9 +264,11 @@ class ScreeningIndex:
         matches: list[dict[int, tuple[float, str]]],
         allowed: Callable[[int], bool] | None = None,
         floor: float = 0.0,
+        contained: bool = False,
     ) -> list[int]:
         """Record ids whose estimated score reaches ``floor``, best first (at most
-        MAX_CANDIDATES).
+        MAX_CANDIDATES); with ``contained``, also records of two words or more whose every
+        word the query holds (a listed name inside a longer query), at most MAX_CONTAINED.
 
         The estimate is the scorer's formula with each query word paired with its best listed
         word in the record, without the one-to-one constraint: close to the final score, and
@@ -262,17 +286,30 @@ class ScreeningIndex:
         rare = [i for i in drivers if words[i].postings <= FREQUENT_POSTINGS]
         drivers = rare or drivers
         extras = [i for i in range(len(words)) if i not in drivers]
+        plain = all(words[i].weight <= GENERIC_CAP for i in drivers)
         for i in drivers:
-            self._accumulate(words[i].weight, matches[i], len(use) > 1, numerator, paired)
+            self._accumulate(
+                words[i].weight,
+                matches[i],
+                len(use) > 1,
+                numerator,
+                paired,
+                plain and not contained,
+            )
         self._joined_words(words, numerator, paired)
         total_q = sum(w.weight for w in words)
         bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
         ranked = []
+        inside: list[tuple[float, int]] = []
         for r_idx, num in numerator.items():
             record = self.records[r_idx]
             unpaired = max(record.total - paired[r_idx], 0.0)
             optimistic = UNPAIRED_QUERY * total_q + paired[r_idx] + UNPAIRED_LISTED * unpaired
             if (num + bonus) / optimistic < floor:
+                if contained and len(record.words) >= 2:
+                    _, pw = self._add_extras(record, words, matches, extras, num, paired[r_idx])
+                    if pw >= record.total - 1e-9 and (allowed is None or allowed(record.entry)):
+                        inside.append((record.total, r_idx))
                 continue
             num, pw = self._add_extras(record, words, matches, extras, num, paired[r_idx])
             unpaired = max(record.total - pw, 0.0)
@@ -282,7 +319,16 @@ class ScreeningIndex:
             if estimate >= floor and (allowed is None or allowed(record.entry)):
                 ranked.append((estimate, r_idx))
         ranked.sort(reverse=True)
-        return [r for _, r in ranked[:MAX_CANDIDATES]]
+        inside.sort(reverse=True)
+        return [r for _, r in ranked[:MAX_CANDIDATES]] + [r for _, r in inside[:MAX_CONTAINED]]
+
+    def same_names(self, normalized: str, allowed: Callable[[int], bool] | None) -> list[int]:
+        """Records whose whole normalised name is ``normalized`` (and may match)."""
+        return [
+            r
+            for r in self.by_normalized.get(normalized, ())
+            if allowed is None or allowed(self.records[r].entry)
+        ]
 
     def _accumulate(
         self,
@@ -291,8 +337,11 @@ class ScreeningIndex:
         skip_common: bool,
         numerator: dict[int, float],
         paired: dict[int, float],
+        plain: bool = False,
     ) -> None:
-        """Add one query word's best pairing in each record that holds a word it matches."""
+        """Add one query word's best pairing in each record that holds a word it matches
+        (``plain``: only in the records of generic words and legal forms)."""
+        postings = self.plain_postings if plain else self.postings
         hits = [
             (sim * (wq + self.weight[t_idx]), self.weight[t_idx], t_idx)
             for t_idx, (sim, _) in found.items()
@@ -300,13 +349,13 @@ class ScreeningIndex:
         ]
         if len(hits) == 1:  # the usual case: one listed word, no maximum to take per record
             value, wc, t_idx = hits[0]
-            for r_idx in self.postings[t_idx]:
+            for r_idx in postings[t_idx]:
                 numerator[r_idx] += value
                 paired[r_idx] += wc
             return
         best: dict[int, tuple[float, float]] = {}
         for value, wc, t_idx in sorted(hits):  # ascending: the best value written last
-            for r_idx in self.postings[t_idx]:
+            for r_idx in postings[t_idx]:
                 best[r_idx] = (value, wc)
         for r_idx, (value, wc) in best.items():
             numerator[r_idx] += value
@@ -323,11 +372,16 @@ class ScreeningIndex:
         view._whole, view._lookups = self, {}
         kept = [keep(r.entry) for r in self.records]
         view.postings = [[r for r in p if kept[r]] for p in self.postings]
+        view.plain_postings = [[r for r in p if kept[r]] for p in self.plain_postings]
         joined: dict[str, list[int]] = defaultdict(list)
         for form, records in self.joined.items():
             if mine := [r for r in records if kept[r]]:
                 joined[form] = mine
         view.joined = joined
+        view.by_normalized = defaultdict(list)
+        for form, records in self.by_normalized.items():
+            if mine := [r for r in records if kept[r]]:
+                view.by_normalized[form] = mine
         return view
 
     def _add_extras(
@@ -370,6 +424,17 @@ class ScreeningIndex:
                 for r_idx in self.joined.get(form, ()):
                     numerator[r_idx] += 2 * w.weight
                     paired[r_idx] += w.weight
+
+
+def _names_of(entry: ListEntry) -> list[str]:
+    """The entry's names and aliases, and the names they hold within them (an "aka", an
+    affiliate's own name, parts between semicolons: earmark.names.variants)."""
+    out: dict[str, None] = {}
+    for name in entry.names:
+        out[name] = None
+        for inner in contained_names(name):
+            out.setdefault(inner, None)
+    return list(out)
 
 
 def _weight(kind: Kind, df: int, n: int) -> float:

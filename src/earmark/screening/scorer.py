@@ -22,13 +22,38 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-UNPAIRED_LISTED = 0.5
+UNPAIRED_LISTED = 0.75
 UNPAIRED_QUERY = 1.0
 MAX_NON_IDENTICAL = 0.99
 # The least evidence a match needs, in weight: about two distinctive words. Names made of
 # generic words only ("United Services Co., Ltd.") cannot score high on their shared generic
 # words, however many, unless they are identical.
 MIN_DENOMINATOR = 1.6
+# A word left without a partner costs at least this much (a generic word weighs little as
+# evidence for a match, but an unmatched "Trading" or "Electronics" is evidence against:
+# "Apple Inc." is not "Apple Trading FZE"). Legal forms cost what they weigh.
+UNPAIRED_PRESENCE = 0.4
+LEGAL_PRESENCE = 0.05
+# When no distinctive word agrees exactly (only typos of them) and fewer than two agree at
+# all, the score is scaled by this: "Walmart"/"Welmart", "Canon"/"Cancon".
+DISTINCTIVE = 0.5
+TYPO_ONLY = 0.92
+# Two different numbers ("13th" / "14th Research Institute", "Partners VII" / "VIII").
+NUMBER_MISMATCH = 0.9
+# A query of one word (but for legal forms) that finds it in a longer listed name: "Orange
+# S.A." / "BANK ORANGE", "Target Corporation" / "TARGET ELECTRONICS". One shared word is weak
+# evidence of the same party; a listed name that is that word alone still scores high.
+ONE_WORD = 0.93
+# Two different legal forms ("Deutsche Bank AG" / "Deutsche Bank GmbH"): another company of
+# the same name, often; one side without a legal form is no conflict.
+LEGAL_CONFLICT = 0.9
+# The two sides of a patronym crossed ("SALMAN BIN MUHAMMAD" / "MUHAMMAD BIN SALMAN").
+PATRONYM_CROSSED = 0.8
+PATRONYMS = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould", "walad", "binte"})
+ACRONYM = 0.8
+# A distinctive word on each side left without a partner: one name part in place of another
+# ("ABDULLAHI MOHAMED ..." / "ABDULLAHI OSMAN ..."), evidence of another party.
+SUBSTITUTED = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +108,7 @@ def score_name(
     used_q: set[int] = set()
     used_l: set[int] = set()
     matched: dict[int, tuple[float, str, str]] = {}
+    pair_of: dict[int, tuple[int, ...]] = {}
     numerator = 0.0
     for sim, qs, ls, how in pairs:
         if used_q.intersection(qs) or used_l.intersection(ls):
@@ -93,22 +119,97 @@ def score_name(
         numerator += sim * weight
         shown = " ".join(listed[j] for j in ls)
         for i in qs:
-            matched[i] = (sim, shown, how if len(qs) == len(ls) else "joined words")
+            matched[i] = (
+                sim,
+                shown,
+                how if len(qs) == len(ls) or how == "acronym" else "joined words",
+            )
+            pair_of[i] = ls
 
     paired_q = sum(w.weight for i, w in enumerate(query) if i in used_q)
-    unpaired_q = sum(w.weight for i, w in enumerate(query) if i not in used_q)
+    unpaired_q = sum(_presence(w.weight) for i, w in enumerate(query) if i not in used_q)
     paired_l = sum(listed_weights[j] for j in used_l)
-    unpaired_l = sum(w for j, w in enumerate(listed_weights) if j not in used_l)
+    unpaired_l = sum(_presence(w) for j, w in enumerate(listed_weights) if j not in used_l)
     denominator = max(
         paired_q + UNPAIRED_QUERY * unpaired_q + paired_l + UNPAIRED_LISTED * unpaired_l,
         MIN_DENOMINATOR,
     )
-    score = 1.0 if identical else min(numerator / denominator, MAX_NON_IDENTICAL)
+    score = numerator / denominator
+    if not identical:
+        score *= _evidence(query, listed, listed_weights, matched, used_q, used_l)
+        score *= _conflicts(query, listed, listed_weights, pair_of, used_q, used_l)
+    score = 1.0 if identical else min(score, MAX_NON_IDENTICAL)
     words = tuple(
         WordMatch(w.shown or w.forms[0], *(_rounded(matched[i]) if i in matched else (None, 0.0)))
         for i, w in enumerate(query)
     )
     return NameScore(round(score, 4), words)
+
+
+def _presence(weight: float) -> float:
+    return weight if weight <= LEGAL_PRESENCE else max(weight, UNPAIRED_PRESENCE)
+
+
+def _evidence(
+    query: Sequence[QueryWord],
+    listed: Sequence[str],
+    listed_weights: Sequence[float],
+    matched: dict[int, tuple[float, str, str]],
+    used_q: set[int],
+    used_l: set[int],
+) -> float:
+    """A factor below 1 where the words that agree are weak evidence: only typos of the
+    distinctive words, or two different numbers."""
+    factor = 1.0
+    distinctive = [i for i, w in enumerate(query) if w.weight >= DISTINCTIVE and i in matched]
+    if distinctive and len(distinctive) < 2 and all(matched[i][0] < 0.95 for i in distinctive):
+        factor *= TYPO_ONLY
+    content = [i for i, w in enumerate(query) if w.weight > LEGAL_PRESENCE]
+    if len(content) == 1 and any(
+        w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l
+    ):
+        factor *= ONE_WORD
+    q_numbers = {query[i].forms[0] for i in range(len(query)) if i not in used_q}
+    l_numbers = {listed[j] for j in range(len(listed)) if j not in used_l}
+    if any(n.isdigit() for n in q_numbers) and any(n.isdigit() for n in l_numbers):
+        factor *= NUMBER_MISMATCH
+    return factor
+
+
+def _conflicts(
+    query: Sequence[QueryWord],
+    listed: Sequence[str],
+    listed_weights: Sequence[float],
+    pair_of: dict[int, tuple[int, ...]],
+    used_q: set[int],
+    used_l: set[int],
+) -> float:
+    """A factor below 1 where the names disagree in structure: different legal forms, or
+    the parts of a patronym crossed."""
+    factor = 1.0
+    q_legal = [i for i, w in enumerate(query) if w.weight <= LEGAL_PRESENCE and w.weight > 0]
+    l_legal = [j for j, w in enumerate(listed_weights) if w <= LEGAL_PRESENCE and w > 0]
+    if (
+        q_legal
+        and l_legal
+        and not any(i in used_q for i in q_legal)
+        and not any(j in used_l for j in l_legal)
+    ):
+        factor *= LEGAL_CONFLICT
+    q_left = [
+        w.weight for i, w in enumerate(query) if i not in used_q and w.weight > LEGAL_PRESENCE
+    ]
+    l_left = [w for j, w in enumerate(listed_weights) if j not in used_l and w > LEGAL_PRESENCE]
+    if q_left and l_left and max(q_left + l_left) >= DISTINCTIVE:
+        factor *= SUBSTITUTED
+    q_marks = [i for i, w in enumerate(query) if w.forms[0] in PATRONYMS]
+    l_marks = [j for j, w in enumerate(listed) if w in PATRONYMS]
+    for qm in q_marks:
+        for lm in l_marks:
+            before_q, after_q = pair_of.get(qm - 1, ()), pair_of.get(qm + 1, ())
+            if (lm + 1) in before_q or (lm - 1) in after_q:
+                return factor * PATRONYM_CROSSED
+    return factor
 
 
 def _rounded(m: tuple[float, str, str]) -> tuple[str, float, str]:
@@ -133,4 +234,34 @@ def _merged_pairs(
         for i, w in enumerate(query):
             if joined in w.forms:
                 out.append((0.97, (i,), (j, j + 1), "joined words"))
+            if j + 2 < len(listed) and joined + listed[j + 2] in w.forms:
+                out.append((0.95, (i,), (j, j + 1, j + 2), "joined words"))
+    for i in range(len(query) - 2):
+        for a in query[i].forms[:1]:
+            j = listed_index.get(a + query[i + 1].forms[0] + query[i + 2].forms[0])
+            if j is not None:
+                out.append((0.95, (i, i + 1, i + 2), (j,), "joined words"))
+    out.extend(_acronyms(query, listed))
+    return out
+
+
+def _acronyms(
+    query: Sequence[QueryWord], listed: Sequence[str]
+) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
+    """A word of 2 to 5 letters that is the initials of as many adjacent words on the other
+    side ("PLA" / "People's Liberation Army"), stopwords skipped."""
+    out: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    for i, w in enumerate(query):
+        word = w.forms[0]
+        if 2 <= len(word) <= 5 and word.isalpha():
+            for j in range(len(listed) - len(word) + 1):
+                span = listed[j : j + len(word)]
+                if "".join(x[0] for x in span) == word and all(len(x) > 1 for x in span):
+                    out.append((ACRONYM, (i,), tuple(range(j, j + len(word))), "acronym"))
+    for j, word in enumerate(listed):
+        if 2 <= len(word) <= 5 and word.isalpha():
+            for i in range(len(query) - len(word) + 1):
+                span = [q.forms[0] for q in query[i : i + len(word)]]
+                if "".join(x[0] for x in span) == word and all(len(x) > 1 for x in span):
+                    out.append((ACRONYM, tuple(range(i, i + len(word))), (j,), "acronym"))
     return out

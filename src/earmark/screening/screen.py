@@ -20,12 +20,14 @@ from typing import Any
 
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.normalize import clean_input, fold
+from earmark.names.analyze import readings
+from earmark.names.normalize import clean_input, fold, has_han
+from earmark.names.variants import contained_names
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.cache import cached
-from earmark.screening.index import ScreeningIndex
+from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex
 from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
 from earmark.screening.similarity import word_similarity
 
@@ -50,6 +52,11 @@ TYPE_MISMATCH = -0.08
 ADDRESS_MATCH = 0.03
 CANDIDATE_MARGIN = 0.15
 SAME_BUT_LEGAL_FORM = 0.98
+# A listed name of two words or more, one of them distinctive, written whole and in one piece
+# inside a longer query ("Hikvision Digital Technology Co., Ltd., No. 555 Qianmo Road").
+CONTAINED = 0.86
+PART_OF_QUERY = 0.97  # a match of a name the query holds, not of the whole query
+DISTINCTIVE = 0.5
 # (query initials allowed, listed initials allowed), by whether the party may be a person
 _INITIAL_RULES = ((False, False), (True, False), (True, True))
 
@@ -198,7 +205,7 @@ class Screener:
     ) -> ScreeningResult:
         """Screen ``name``. ``exclude_names``: listed names to leave out of the index for this
         query (evaluation: search with an alias without finding the alias itself)."""
-        analysed = analyze(name, "name", dedupe=False)
+        analysed = analyze(name, "name")
         if address is not None:
             address = clean_input(address, "address") if address.strip() else None
         cc = _country(country)
@@ -253,11 +260,22 @@ class Screener:
         return index, allowed
 
     def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
+        """The query, and the other ways to read it: the names it holds ("BANK MELLI IRAN
+        (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese words, and the listed
+        English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
+        for inner in contained_names(analysed.original, short_names=False):
+            try:
+                queries.append((analyze(inner), f"part of the query: {inner}"))
+            except BadInput:
+                continue
+        if any(t.source and has_han(t.source) for t in analysed.tokens):
+            for other in readings(analysed.original):
+                queries.append((other, "another rendering of its Chinese words"))
         if analysed.known_as:
             queries.append(
                 (
-                    analyze(analysed.known_as, dedupe=False),
+                    analyze(analysed.known_as),
                     f"known Chinese name of {analysed.known_as}",
                 )
             )
@@ -283,7 +301,10 @@ class Screener:
         per_entry: dict[int, tuple[NameScore, str]] = {}
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
-        for r_idx in index.candidates(words, found, allowed, floor):
+        # A listed name inside a longer query (a name with its address, "attn: ..."): its
+        # records score low against the whole query, so retrieval looks for them too.
+        candidates = index.candidates(words, found, allowed, floor, contained=len(words) >= 3)
+        for r_idx in dict.fromkeys((*candidates, *index.same_names(analysed.normalized, allowed))):
             record = index.records[r_idx]
             if record.name in exclude:
                 continue
@@ -295,8 +316,12 @@ class Screener:
                 # The same name but for the legal form ("Defense Systems" / "JSC Defense
                 # Systems"): as good as identical, though not identical.
                 scored = NameScore(max(scored.score, SAME_BUT_LEGAL_FORM), scored.words)
+            if scored.score < CONTAINED and _contains(index, record, scored, words):
+                scored = NameScore(CONTAINED, scored.words)
             if via and scored.score >= 1.0:
                 scored = NameScore(0.99, scored.words)
+            if via and via.startswith("part of") and scored.score > PART_OF_QUERY:
+                scored = NameScore(PART_OF_QUERY, scored.words)
             prior = per_entry.get(record.entry)
             if prior is None or scored.score > prior[0].score:
                 per_entry[record.entry] = (scored, record.name)
@@ -344,7 +369,7 @@ class Screener:
         """Score name ``a`` against name ``b`` with the scorer ``screen`` uses."""
         _type(type)
         index = self.current_index()
-        qa, qb = analyze(a, "name_a", dedupe=False), analyze(b, "name_b")
+        qa, qb = analyze(a, "name_a"), analyze(b, "name_b")
         words, found = index.query_words(qa)
         listed = tuple(t.text for t in qb.scoring_tokens)
         # The second name's words weigh what they would weigh as a query.
@@ -390,6 +415,25 @@ def _similarity(
         return cache[key]
 
     return sim
+
+
+def _contains(
+    index: ScreeningIndex, record: Any, scored: NameScore, words: list[QueryWord]
+) -> bool:
+    """Whether every word of the listed name but its legal forms is in the query, matched
+    closely, next to each other (legal forms may stand between), one of them distinctive."""
+    bare = record.bare.split()
+    if len(bare) < 2 or not any(
+        index.weight[index.vocab[w]] >= DISTINCTIVE for w in bare if w in index.vocab
+    ):
+        return False
+    positions = [i for i, w in enumerate(scored.words) if w.listed is not None and w.score >= 0.9]
+    paired = {part for i in positions for part in (scored.words[i].listed or "").split()}
+    if not positions or not set(bare) <= paired:
+        return False
+    legal = {i for i, w in enumerate(words) if w.weight <= LEGAL_WEIGHT}
+    span = range(min(positions), max(positions) + 1)
+    return all(i in positions or i in legal for i in span)
 
 
 def _freeze() -> None:

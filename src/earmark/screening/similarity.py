@@ -24,6 +24,11 @@ INITIAL = 0.7
 SKELETON = 0.9
 PHONETIC = 0.92
 PHONETIC_COST = 0.05
+# Beyond the edit budget, words that still look alike ("Sechev" / "Sechin") count a little in
+# a score, below what retrieval takes (MIN_SIMILARITY), so that they rank a pair but never
+# find a candidate on their own.
+SOFT_MIN = 0.6
+SOFT_FACTOR = 0.8
 
 
 def budget(length: int) -> int:
@@ -51,10 +56,17 @@ def word_similarity(
     la, lb = len(a), len(b)
     if la == 1 or lb == 1:
         return (INITIAL, "initial") if initials and a[0] == b[0] else (0.0, "")
+    if not abbreviations and abs(la - lb) > 0.4 * max(la, lb):
+        return 0.0, ""  # too different in length for any of the measures below
     short, long_ = (a, b) if la < lb else (b, a)
     if abbreviations and is_abbreviation(short, long_):
         return ABBREVIATION, "abbreviation"
     found = _edits(a, b, 0.0)
+    if found[0] == 0.0 and SOFT_FACTOR and la >= 3 and lb >= 3:
+        ratio = OSA.normalized_similarity(phonetic(a), phonetic(b))
+        if ratio >= SOFT_MIN:
+            soft = min(ratio * SOFT_FACTOR, MIN_SIMILARITY - 0.01)
+            found = (round(soft, 3), "similar spelling")
     if found[0] < 1.0 and len(a) >= 4:
         # Transliteration variants: compare again with them folded, for a little less.
         pa, pb = phonetic(a), phonetic(b)

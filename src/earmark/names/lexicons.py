@@ -1,0 +1,159 @@
+"""Persian, Arabic and Korean words of party names read as the English the lists write.
+
+The lists write Iranian, Arab and North Korean parties in English or in a transliteration
+("BANK MELLI IRAN", "NATIONAL IRANIAN TANKER COMPANY", "KOREA MINING DEVELOPMENT TRADING
+CORPORATION"). A query in the party's own script is read word by word (Persian and Arabic:
+words between spaces; Korean: longest word first, as Chinese) against a lexicon of the words
+of company and organisation names (data/fa_ar_lexicon.toml, data/ko_lexicon.toml); a word
+the lexicon does not know keeps its transliteration, which the scorer compares by consonants.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+DATA = Path(__file__).resolve().parent / "data"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Arabic letters written differently in Persian (ي ى -> ی, ك -> ک), the tied ة as ه, and the
+# tatweel and short-vowel marks dropped.
+_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا",
+                              "آ": "ا", "ـ": None, "\u200c": ""})  # fmt: skip
+_MARKS = re.compile(r"[\u064b-\u065f\u0670]")
+
+
+@lru_cache(maxsize=2)
+def _lexicon(name: str) -> dict[str, tuple[str, ...]]:
+    with (DATA / name).open("rb") as fh:
+        words = tomllib.load(fh)["words"]
+    if name.startswith("fa"):
+        return {_fold_arabic(k): tuple(v) for k, v in words.items() if v}
+    return {k: tuple(v) for k, v in words.items() if v}
+
+
+def _fold_arabic(word: str) -> str:
+    return _MARKS.sub("", word.translate(_ARABIC_FOLD))
+
+
+def read_arabic_word(word: str) -> tuple[str, ...] | None:
+    """The English renderings of a Persian or Arabic word, or None when not known."""
+    lex = _lexicon("fa_ar_lexicon.toml")
+    key = _fold_arabic(word)
+    found = lex.get(key)
+    if found is None and key.startswith("ال") and len(key) > 3:
+        found = lex.get(key[2:])
+    if found is None and key.startswith("و") and len(key) > 3:  # "and" written on the word
+        found = lex.get(key[1:])
+    return found
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Inflected endings of Russian adjectives and nouns, longest first.
+_ENDINGS = sorted(
+    [
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ыми",
+        "ими",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ый",
+        "ий",
+        "ой",
+        "ую",
+        "юю",
+        "ых",
+        "их",
+        "ом",
+        "ем",
+        "ой",
+        "ей",
+        "ами",
+        "ями",
+        "ах",
+        "ях",
+        "ов",
+        "ев",
+        "а",
+        "я",
+        "ы",
+        "и",
+        "у",
+        "ю",
+        "е",
+        "о",
+        "ь",
+    ],
+    key=len,
+    reverse=True,
+)
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+def read_cyrillic_word(word: str) -> tuple[str, ...] | None:
+    """The English renderings of a Russian word, found whole or by its stem."""
+    lex = _lexicon("ru_lexicon.toml")
+    key = word.casefold().strip("«»\"'()")
+    found = lex.get(key)
+    if found is not None:
+        return found
+    for ending in _ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            found = lex.get(key[: -len(ending)])
+            if found is not None:
+                return found
+    return None
+
+
+def has_hangul(text: str) -> bool:
+    return _HANGUL.search(text) is not None
+
+
+def read_hangul(run: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(source, renderings) for the words of a Hangul run: lexicon words longest first; the
+    syllables between them romanised together."""
+    lex = _lexicon("ko_lexicon.toml")
+    longest = max((len(k) for k in lex), default=1)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    unknown = ""
+    i = 0
+    while i < len(run):
+        for size in range(min(longest, len(run) - i), 0, -1):
+            piece = run[i : i + size]
+            if piece in lex and (size > 1 or not unknown):
+                if unknown:
+                    out.append((unknown, _romanised(unknown)))
+                    unknown = ""
+                out.append((piece, lex[piece]))
+                i += size
+                break
+        else:
+            unknown += run[i]
+            i += 1
+    if unknown:
+        out.append((unknown, _romanised(unknown)))
+    return out
+
+
+def _romanised(hangul: str) -> tuple[str, ...]:
+    """The Revised Romanization anyascii gives ("gwangseon"), and the McCune-Reischauer-like
+    spelling North Korean names are listed in ("kwangson"): initial g, d, b, j unvoiced, eo
+    and eu as o and u."""
+    rr = anyascii(hangul).lower()
+    mr = rr.replace("eo", "o").replace("eu", "u").replace("ae", "ae")
+    if mr[:1] in "gdbj":
+        mr = {"g": "k", "d": "t", "b": "p", "j": "ch"}[mr[0]] + mr[1:]
+    return (rr, mr) if mr != rr else (rr,)

@@ -1,0 +1,85 @@
+"""The names a listed name holds within it, as the lists write them.
+
+The lists pack several names into one field: "Universal Enterprise Limited [aka General
+Technology Limited, aka Beijing Luo Luo Tech Development Limited] (Hong Kong Entity), and its
+sub-units and successors"; "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: Beijing
+Huawei Longshine Information Technology Co., Ltd."; "CETC 24;Sichuan Solid Circuit Research
+Institute;CETC 44"; "Rosoboronexport OJSC (ROE)". A party is named by each of these, so the
+screening index holds each as an alias of the entry: the affiliate's own name, each "aka", each
+part between semicolons, and the name without its bracketed abbreviation or trailing remark.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AKA = re.compile(r"\[\s*(?:a\.?k\.?a\.?|f\.?k\.?a\.?)\s+([^\]]+)\]", re.I)
+_AKA_PAREN = re.compile(r"\(\s*(?:a\.?k\.?a\.?|f\.?k\.?a\.?|formerly)\s+([^)]+)\)", re.I)
+_AKA_SPLIT = re.compile(r",?\s*\b(?:a\.?k\.?a\.?|f\.?k\.?a\.?)\s+", re.I)
+_AFFILIATE = re.compile(r"\bAffiliated Entit(?:y|ies)\s*:\s*", re.I)
+_SUBORDINATE = re.compile(r"\bSubordinate (?:Institution|Entity|Unit)s?\s*[-:–]\s*", re.I)
+_TAIL = re.compile(
+    r",?\s*(?:and (?:its|their) (?:sub-units|subordinate|successors|subsidiaries).*|"
+    r"including (?:its|their) .*)$",
+    re.I,
+)
+_BRACKETED = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]")
+_SPACES = re.compile(r"\s+")
+_SHORT_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
+_REMARK = re.compile(
+    r"\b(?:entity|branch|office|subsidiary|affiliate|formerly|successor|located|address|"
+    r"including|and|the|of)\b|\d{3,}",
+    re.I,
+)
+
+
+def contained_names(name: str, short_names: bool = True) -> list[str]:
+    """The other names ``name`` holds (not ``name`` itself), in order, without repeats;
+    ``short_names``: also a short name in brackets on its own ("(HiSilicon)")."""
+    found: list[str] = []
+    for m in _AKA.finditer(name):
+        found.extend(_AKA_SPLIT.split(m.group(1)))
+    for m in _AKA_PAREN.finditer(name):
+        found.extend(_AKA_SPLIT.split(m.group(1)))
+    base = _AKA_PAREN.sub("", _AKA.sub("", name))
+    if ";" in base:
+        found.extend(base.split(";"))
+    for pattern in (_AFFILIATE, _SUBORDINATE):
+        parts = pattern.split(base)
+        if len(parts) > 1:
+            found.append(parts[-1])  # the affiliate's own name (not its parent's: that is
+            # the parent's entry)
+    stripped = _TAIL.sub("", base)
+    found.append(stripped)
+    brackets = [m.group(1) for m in _SHORT_BRACKETED.finditer(stripped)]
+    if not any(_is_place_or_generic(b) for b in brackets):
+        found.append(_BRACKETED.sub("", stripped))  # "X (Beijing) Corporation" stays itself
+    # A short name in brackets is the party's own short name or abbreviation: "(HiSilicon)",
+    # "(ROE)", "(SMIC)". A longer remark ("Hong Kong Entity") is not a name.
+    for m in _SHORT_BRACKETED.finditer(stripped) if short_names else ():
+        inner = m.group(1).strip()
+        if not _REMARK.search(inner) and not _is_place_or_generic(inner):
+            found.append(inner)
+    out: dict[str, None] = {}
+    for candidate in found:
+        text = _SPACES.sub(" ", candidate).strip(" ,;.-–:")
+        if len(text) >= 3 and text != name.strip() and any(ch.isalnum() for ch in text):
+            out[text] = None
+    return list(out)
+
+
+def _is_place_or_generic(text: str) -> bool:
+    """Whether a bracketed text says where or what kind ("Beijing", "Group"), not who."""
+    from earmark.names.normalize import fold
+    from earmark.names.places import places
+    from earmark.names.vocabulary import vocabulary
+
+    words = fold(text)
+    table, vocab = places(), vocabulary()
+    if tuple(words.split()) in table.phrases or words.replace(" ", "") in table.canonical:
+        return True
+    return bool(words) and all(
+        w in vocab.generic or w in vocab.stopwords or w in vocab.legal_tokens
+        or w in table.canonical
+        for w in words.split()
+    )  # fmt: skip

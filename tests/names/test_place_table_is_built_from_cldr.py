@@ -1,0 +1,35 @@
+"""The place-name table is what scripts/build_place_names.py makes from CLDR, byte for byte,
+and every spelling in it is folded as names are."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from earmark.names.normalize import fold
+from tests.conftest import REPO
+
+TABLE = REPO / "src" / "earmark" / "names" / "data" / "place_names.json"
+
+
+def test_the_committed_table_is_the_build_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("babel")
+    spec = importlib.util.spec_from_file_location("bpn", REPO / "scripts" / "build_place_names.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "OUT", tmp_path / "place_names.json")
+    module.main()
+    assert (tmp_path / "place_names.json").read_text() == TABLE.read_text()
+
+
+def test_every_spelling_is_folded_and_has_provenance() -> None:
+    table = json.loads(TABLE.read_text())
+    assert table["_meta"]["cldr"] != "unknown" and table["_meta"]["babel"]
+    for spelling in table["spellings"]:
+        assert fold(spelling) == spelling, spelling

@@ -1,0 +1,35 @@
+"""Real unlisted names that share one word, or only generic words, with a listed name are not
+hits at the default threshold."""
+
+from __future__ import annotations
+
+import pytest
+
+from earmark.screening import Screener
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Orange S.A.",  # listed: LIMITED LIABILITY COMPANY BANK ORANGE
+        "Target Corporation",  # listed: TARGET ELECTRONICS
+        "Alphabet Inc.",  # listed: ALPHABET INTERNATIONAL DMCC
+        "Walmart Inc.",  # listed: WELMART GROUP LIMITED (a one-letter difference)
+        "Canon Inc.",  # listed alias: CANCON
+        "Global Import Export Company Limited",  # generic words only
+        "First Electronics Company Limited",
+        "Bowmore Institute of Marine Biology Research",  # holds the listed acronym "BMI"
+    ],
+)
+def test_not_a_hit(screener: Screener, query: str) -> None:
+    assert screener.screen(query).matches == (), screener.screen(query).matches[:1]
+
+
+def test_a_shared_distinctive_word_still_ranks_in_a_pair_score(screener: Screener) -> None:
+    # below the threshold, not zero: a reviewer who lowers the threshold still sees it
+    assert 0.5 < screener.match("Orange S.A.", "BANK ORANGE").score < 0.8

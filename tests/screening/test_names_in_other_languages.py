@@ -1,0 +1,112 @@
+"""Names written the way other languages and scripts write them find the listed party."""
+
+from __future__ import annotations
+
+import pytest
+
+from earmark.names import analyze
+from earmark.screening import Screener
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener()
+
+
+def _finds(screener: Screener, query: str, listed_word: str) -> None:
+    matches = screener.screen(query).matches
+    assert matches, f"nothing for {query!r}"
+    top = matches[0]
+    text = f"{top.entry.name} {top.matched_name} {' '.join(top.entry.aliases)}".casefold()
+    assert listed_word.casefold() in text, (query, top.entry.name, top.score)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Moskau Aviation Institute", "Moscow Aviation Institute"),
+        ("Moskva Institute of Thermal Technology", "Moscow Institute of Thermal Technology"),
+        ("Islamic Republic of Irán Shipping Lines", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES"),
+        ("Sberbank of Rossiya", "SBERBANK OF RUSSIA"),
+        ("Sberbank of RF", "SBERBANK OF RUSSIA"),
+        ("Foreign Trade Bank of the DPRK", "FOREIGN TRADE BANK OF THE DEMOCRATIC"),
+    ],
+)  # fmt: skip
+def test_places_and_country_codes_in_other_languages(
+    screener: Screener, query: str, listed: str
+) -> None:
+    _finds(screener, query, listed)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Wien", "Vienna"), ("Praha", "Prague"), ("Kiev", "Kyiv"), ("Bombay", "Mumbai"),
+     ("Peking", "Beijing"), ("España", "Spain"), ("Österreich", "Austria"), ("Suomi", "Finland"),
+     ("Misr", "Egypt"), ("UAE", "United Arab Emirates"), ("PRC", "China"), ("ROK", "South Korea"),
+     ("KSA", "Saudi Arabia"), ("USA", "United States")],
+)  # fmt: skip
+def test_a_place_reads_the_same_in_every_language(a: str, b: str) -> None:
+    assert analyze(f"Acme {a} Trading").normalized == analyze(f"Acme {b} Trading").normalized
+
+
+@pytest.mark.parametrize(
+    ("query", "full"),
+    [("Iran Aircraft Mfg Indl Co", "Iran Aircraft Manufacturing Industrial Company"),
+     ("Acme Intl Svcs Engg Elec", "Acme International Services Engineering Electronics"),
+     ("Natl Univ of Defense Tech", "National University of Defense Technology")],
+)  # fmt: skip
+def test_contractions_read_as_the_words_they_stand_for(query: str, full: str) -> None:
+    assert analyze(query).normalized == analyze(full).normalized
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Hangzhou Haikang Weishi Shuzi Jishu Gufen Youxian Gongsi", "Hikvision"),
+        ("HuaweiJishuYouxianGongsi", "Huawei Technolog"),
+        ("Huáwéi Zhōngduān Yǒuxiàn Gōngsī", "Huawei Device"),
+        ("Guofang Keji Daxue", "National University of Defense Technology"),
+        ("Haerbin Gongye Daxue", "Harbin Institute of Technology"),
+    ],
+)
+def test_pinyin_reads_with_the_chinese_lexicon(screener: Screener, query: str, listed: str) -> None:
+    _finds(screener, query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("華為技術有限公司", "Huawei Technolog"),  # Traditional characters
+        ("杭州海康威視數字技術股份有限公司", "Hikvision"),
+        ("华为技术有限公司（北京）", "Huawei"),  # full-width brackets
+        ("北京市旷视科技有限公司", "Megvii"),  # a city prefix with 市
+    ],
+)
+def test_chinese_script_beyond_the_simplified_lexicon(
+    screener: Screener, query: str, listed: str
+) -> None:
+    _finds(screener, query, listed)
+
+
+def test_japanese_and_korean_company_forms_are_legal_forms() -> None:
+    assert [t.kind.value for t in analyze("삼성전자 주식회사").tokens][-1] == "legal"
+    assert [t.kind.value for t in analyze("東芝株式会社").tokens][-1] == "legal"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Рособоронэкспорт", "Rosoboron"),
+        ("Объединенная авиастроительная корпорация", "United Aircraft Corporation"),
+        ("Хуавэй Текнолоджиз", "Huawei"),
+        ("بانک ملی ایران", "BANK MELLI IRAN"),
+        ("حزب الله", "HIZB"),  # Hizballah, and the person Hizb Allah
+        ("شرکت ملی نفتکش ایران", "NATIONAL IRANIAN TANKER"),
+        ("조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING"),
+        ("고려항공", "AIR KORYO"),
+    ],
+)
+def test_cyrillic_persian_arabic_and_korean_renderings(
+    screener: Screener, query: str, listed: str
+) -> None:
+    _finds(screener, query, listed)
