@@ -316,7 +316,11 @@ class Screener:
                 # The same name but for the legal form ("Defense Systems" / "JSC Defense
                 # Systems"): as good as identical, though not identical.
                 scored = NameScore(max(scored.score, SAME_BUT_LEGAL_FORM), scored.words)
-            if scored.score < CONTAINED and _contains(index, record, scored, words):
+            if (
+                scored.score < CONTAINED
+                and entry_type != "individual"
+                and _contains(index, record, scored, words)
+            ):
                 scored = NameScore(CONTAINED, scored.words)
             if via and scored.score >= 1.0:
                 scored = NameScore(0.99, scored.words)
@@ -420,8 +424,9 @@ def _similarity(
 def _contains(
     index: ScreeningIndex, record: Any, scored: NameScore, words: list[QueryWord]
 ) -> bool:
-    """Whether every word of the listed name but its legal forms is in the query, matched
-    closely, next to each other (legal forms may stand between), one of them distinctive."""
+    """Whether every word of the listed name but its legal forms is in the query as written
+    (exact, or written joined), next to each other (legal forms may stand between), one of
+    them distinctive. Not for people: "Robert Henry Anderson" is not "Robert Anderson"."""
     bare = record.bare.split()
     if len(bare) < 2 or not any(
         index.weight[index.vocab[w]] >= DISTINCTIVE for w in bare if w in index.vocab
