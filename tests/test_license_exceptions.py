@@ -131,7 +131,11 @@ def test_civ_before_its_removal_is_possible_not_assumed(engine: Engine) -> None:
 def test_embargo_and_entity_list_bar_every_exception(engine: Engine) -> None:
     cuba = _check(engine, "5A001.b.1", "CU", purpose="temporary_export")
     assert cuba.license_exceptions == []
-    assert cuba.details["license_exceptions_possible"] == {"part_746": "see 15 CFR 746.2"}
+    # 746.2(a)(1) names the exceptions Cuba allows; TMP there is for the news media only, and
+    # the generic TMP terms (not to E:1/E:2) do not let a temporary export through.
+    limits = [r for r in cuba.reasons if r.text.startswith("Only these license exceptions")]
+    assert limits and "15 CFR 746.2" in limits[0].rule and "AGR" in limits[0].text
+    assert "GFT" in cuba.details["license_exceptions_not_evaluated"]
     huawei = [{"role": "ultimate_consignee", "name": "Huawei Technologies Co., Ltd."}]
     listed = _check(engine, "EAR99", "CN", purpose="temporary_export", parties=huawei)
     assert listed.license_required is True and listed.license_exceptions == []

@@ -172,10 +172,11 @@ def test_embargoed_destination(engine: Engine) -> None:
     case = _case(date="2021-01-04", parties=[], destination="SY")
     d = engine.check(case)
     assert d.license_required is True and d.review_policy == "policy_of_denial"
-    # EAR99 to Iran: OFAC's regulations govern (746.7(e)); asked for, not assumed.
+    # EAR99 to Iran: the export needs OFAC's authorization, which is the EAR's too
+    # (746.7(e), (a)(2)): an authorization is required, and no BIS review policy is claimed.
     d = engine.check(_case(date="2021-01-04", parties=[], destination="IR"))
-    assert any(r.rule == "15 CFR 746.7(e)" for r in d.reasons)
-    assert any("OFAC" in f for f in d.missing_facts)
+    iran = [r for r in d.reasons if r.rule == "15 CFR 746.7(e)"]
+    assert d.license_required is True and iran and "OFAC" in iran[0].text
 
 
 def test_russia_belarus_from_2022(engine: Engine) -> None:

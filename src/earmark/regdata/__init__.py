@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from earmark.regdata.bundle import read_manifest
@@ -26,8 +27,11 @@ from earmark.regdata.lists import AGENCY, LIST_NAMES, History, Listing, ListStor
 from earmark.regdata.model import Dataset, ListEntry
 
 if TYPE_CHECKING:
+    from earmark.regdata.dated import DatedTables
     from earmark.regdata.ear_tables import EarTables
     from earmark.regdata.timeline import Timeline
+
+RULES_DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
 
 __all__ = ["ListEntry", "ListVersion", "Listing", "RegData", "load_regdata"]
 
@@ -100,12 +104,31 @@ class RegData:
         return load_ear_tables()
 
     @cached_property
+    def dated(self) -> DatedTables:
+        """The EAR tables as of any date: the bundled tables with later amendments undone."""
+        from earmark.regdata.amendments import amendment_log
+        from earmark.regdata.dated import DatedTables
+
+        return DatedTables(self.ear, amendment_log())
+
+    def ear_on(self, day: date) -> EarTables:
+        """The Country Chart, Country Groups and CCL in force on ``day``."""
+        return self.dated.on(day)
+
+    @cached_property
     def version(self) -> str:
         """Identifies the data used: the newest list snapshot and a hash of every dataset."""
         h = hashlib.sha256()
         for d in sorted(self.datasets, key=lambda d: d.id):
             h.update(f"{d.id}:{d.sha256}\n".encode())
         h.update(f"timeline:{self.manifest.get('timeline_sha256', '')}\n".encode())
+        from earmark.regdata.amendments import amendment_log
+
+        h.update(f"amendments:{amendment_log().sha256}\n".encode())
+        # The rules' own data (review policies, FDP versions, Part 744/746 tables) is part of
+        # what an answer depends on, so it is part of the version too.
+        for path in sorted(RULES_DATA.glob("*.toml")):
+            h.update(f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
         return f"{self.lists.newest_snapshot.isoformat()}.{h.hexdigest()[:12]}"
 
     def list_versions(self, on: date | None = None) -> list[ListVersion]:

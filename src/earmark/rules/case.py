@@ -56,6 +56,26 @@ class Purpose(StrEnum):
     OTHER = "other"
 
 
+class EndUse(StrEnum):
+    """End uses the exporter knows of: the facts the end-use controls of Part 744 and 746 turn
+    on (each is "knowledge" in the sense of 772.1; leaving one out means none is known)."""
+
+    MILITARY_END_USE = "military_end_use"  # 744.21(f); 746.3(a)(4)(i) for Iraq
+    MILITARY_INTELLIGENCE_END_USE = "military_intelligence_end_use"  # 744.22
+    NUCLEAR = "nuclear"  # 744.2: nuclear explosive, unsafeguarded or fuel-cycle activities
+    MISSILE = "missile"  # 744.3: rocket systems and unmanned aerial vehicles
+    CHEMICAL_BIOLOGICAL_WEAPONS = "chemical_biological_weapons"  # 744.4
+    SUPERCOMPUTER = "supercomputer"  # 744.23(a)(1)
+    ADVANCED_NODE_IC_PRODUCTION = "advanced_node_ic_production"  # 744.23(a)(2)(i)
+    IC_PRODUCTION_UNKNOWN_NODE = "ic_production_unknown_node"  # 744.23(a)(2)(ii)
+    ADVANCED_NODE_IC_DESIGN = "advanced_node_ic_design"  # 744.23(a)(2)(iii), from 2024-12-02
+    SME_PRODUCTION = "sme_production"  # 744.23(a)(4): making semiconductor equipment
+
+
+PART746_SUPPLEMENTS = ("2", "4", "5", "6", "7")  # the EAR99 lists of Part 746
+_REGION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+
+
 def _not_bool(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("must be a number, not true or false")
@@ -91,6 +111,31 @@ class Item(_Model):
     located_in_us: bool | None = None
     excluded: str | None = None  # "published", "fundamental_research", ... (734.3(b))
     us_software_shipped_separately: bool | None = None
+    # EAR99 food or medicine (772.1 definitions): excluded from several embargoes (746.4,
+    # 746.6, 746.9) and from the Russia military end user rule of 2022-02-24.
+    food_or_medicine: bool | None = None
+    # The Part 746 supplements that name the item (its HTS code): 2, 4, 5, 6, 7 (Russia and
+    # Belarus, Iran). An empty list: named in none of them.
+    part746_supplements: list[str] | None = None
+    luxury_good: bool | None = None  # Supp. No. 1 to Part 746 (North Korea)
+    # 746.6(d)(3): EAR99 or 5D992.c software for personal communications, free to the public
+    personal_communications_software: bool | None = None
+
+    @field_validator("part746_supplements")
+    @classmethod
+    def _supplements(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
+        out = []
+        for v in value:
+            text = str(v).strip().removeprefix("supp").removeprefix("Supp. No. ").strip()
+            if text not in PART746_SUPPLEMENTS:
+                raise ValueError(
+                    f"{v!r} is not a Part 746 supplement with EAR99 items "
+                    f"(one of {', '.join(PART746_SUPPLEMENTS)})"
+                )
+            out.append(text)
+        return out
 
 
 class Party(_Model):
@@ -98,6 +143,10 @@ class Party(_Model):
     name: str = Field(min_length=1)
     country: str | None = None
     address: str | None = None
+    # Where the party, or its ultimate parent, is headquartered (734.9(h), 744.23(a)(3)).
+    headquarters: str | None = None
+    # Whether the party is a 'military end user' (744.21(g), 746.3(a)(4)(ii)); None: not known.
+    military_end_user: bool | None = None
 
 
 class Knowledge(_Model):
@@ -121,6 +170,11 @@ class Case(_Model):
     parties: list[Party] = []
     knowledge: Knowledge = Field(default_factory=Knowledge)
     end_use: str | None = None
+    # The known end uses that end-use controls turn on (see EndUse).
+    end_uses: list[EndUse] = []
+    # A region of the destination where a rule turns on it: ISO 3166-2 ("UA-43") or its name
+    # ("Crimea", "Donetsk", "Luhansk").
+    destination_region: str | None = Field(default=None, max_length=100)
     context: Context = Field(default_factory=Context)
 
     @field_validator("date", mode="before")

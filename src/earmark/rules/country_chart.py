@@ -1,17 +1,16 @@
 """License requirements by item and destination: the Commerce Country Chart (15 CFR 738.4,
-Supplement No. 1 to Part 738) and the embargoes of Part 746.
+Supplement No. 1 to Part 738). The embargoes of Part 746 are :mod:`earmark.rules.part746`.
 
-In force throughout the period earmark covers; the chart itself is the bundled 2026-07-23 eCFR
-version (regdata: ear-country-chart), so a change to a chart cell before that date is not
-reflected (Hong Kong's row was removed on 2020-12-23: before that date Hong Kong is treated as
-China here as well, which is stricter than the law was).
+In force throughout the period earmark covers. The chart, the Country Groups and the CCL are
+those in force on the case's date: the bundled 2026 tables with every later amendment undone
+(:mod:`earmark.regdata.dated`; Hong Kong's own row, removed on 2020-12-23, is restored before
+that date).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from earmark.regdata.countries import country_code
@@ -25,13 +24,6 @@ from earmark.regdata.ear_tables import (
     scope_coverage,
 )
 
-EMBARGOED = {
-    "CU": ("15 CFR 746.2", "Cuba"),
-    "IR": ("15 CFR 746.7", "Iran"),
-    "KP": ("15 CFR 746.4", "North Korea"),
-    "SY": ("15 CFR 746.9", "Syria"),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class ChartAnswer:
@@ -39,34 +31,6 @@ class ChartAnswer:
     columns: tuple[str, ...]  # the chart columns with an X for this destination
     refers: tuple[str, ...]  # controls that point elsewhere (Part 742, 746, a paragraph)
     text: str
-
-
-# 746.8(a)(1): from these dates a license is required for every item on the CCL to Russia
-# and Belarus (87 FR 12226, 87 FR 13048); EAR99 items only where Supplements 2, 4 and 5 to
-# Part 746 name them (not modelled: asked for as a fact).
-RUSSIA_BELARUS = {"RU": date(2022, 2, 24), "BY": date(2022, 3, 2)}
-
-
-def russia_belarus(case: Any, ear99: bool, decision: Any) -> bool | None:
-    since = RUSSIA_BELARUS.get(case.destination)
-    if since is None or case.date < since:
-        return None
-    if ear99:
-        decision.missing("whether the EAR99 item is named in Supplement No. 2, 4 or 5 to Part 746")
-        return None
-    decision.because(
-        "15 CFR 746.8(a)(1)",
-        "87 FR 12226",
-        "Russia and Belarus sanctions: a license is required for all items on the "
-        f"Commerce Control List (since {since}); policy of denial (746.8(b)).",
-        "license",
-    )
-    return True
-
-
-def embargo(destination: str) -> tuple[str, str] | None:
-    """(CFR section, country) when the destination is under a Part 746 embargo."""
-    return EMBARGOED.get(destination)
 
 
 _ANSWERS: dict[tuple[Any, ...], ChartAnswer] = {}

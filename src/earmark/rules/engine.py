@@ -22,11 +22,20 @@ from earmark.errors import BadInput
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.countries import require_country
 from earmark.rules.case import Case, parse_case, unknown_keys
-from earmark.rules.country_chart import chart_requirement, embargo, russia_belarus
+from earmark.rules.country_chart import chart_requirement
 from earmark.rules.decision import Decision, tri_or
+from earmark.rules.designated_parties import designated_parties
+from earmark.rules.destination_fdp import FdpFinding, destination_fdp
+from earmark.rules.end_use import (
+    advanced_computing,
+    military_end_use,
+    military_intelligence,
+    weapons_of_mass_destruction,
+)
 from earmark.rules.entity_list import (
     PartyHit,
     entity_list,
+    entry_policy,
     huawei_tgl,
     is_huawei,
     other_end_user_lists,
@@ -42,9 +51,11 @@ from earmark.rules.fdp import (
 )
 from earmark.rules.jurisdiction import by_origin, de_minimis
 from earmark.rules.license_exceptions import Situation, license_exceptions
+from earmark.rules.part746 import part746, ukraine_region
+from earmark.rules.requirement import Facts, Requirement, strictest
 from earmark.screening import Screener
 
-END_USER_LISTS = ("EL", "DPL", "MEU", "UVL")
+END_USER_LISTS = ("EL", "DPL", "MEU", "UVL", "SDN")
 STRONG_MATCH = 0.9  # below this a hit is reported for review, not applied
 SAME_PARTY_MARGIN = 0.02
 HALT_EVENT = "huawei-license-halt-2023"
@@ -75,13 +86,24 @@ class Engine:
                 "screening",
             )
         hits = self._screen(case, decision)
+        case = self._read_inputs(case, hits, decision)
+        ear = self.regdata.ear_on(case.date)
+        self._versions(case, decision)
+        entry = ear.ccl.get(case.item.eccn) if case.item.eccn else None
+        f = Facts(case, ear, entry, hits)
+        f.region = ukraine_region(f)[0]
         origin = by_origin(case, decision)
         facts = self._footnote1_facts(case, hits)
-        minimis = de_minimis(case, self.regdata.ear, decision) if origin is False else False
+        minimis = de_minimis(case, ear, decision) if origin is False else False
         fdp = footnote1(case, facts, decision) if origin is False else False
-        ns_fdp = self._ns_fdp(case, decision) if origin is False and fdp is not True else False
+        ns_fdp = self._ns_fdp(case, ear, decision) if origin is False and fdp is not True else False
         other = self._footnote_fdp(case, hits, decision) if origin is False else []
-        decision.subject_to_ear = tri_or([origin, minimis, fdp, ns_fdp, *(o for _, o in other)])
+        findings = destination_fdp(f) if origin is False else []
+        for found in findings:
+            found.reason.record(decision, "fdp")
+        decision.subject_to_ear = tri_or(
+            [origin, minimis, fdp, ns_fdp, *(o for _, o in other), *(x.subject for x in findings)]
+        )
         if decision.subject_to_ear is False:
             decision.license_required = False
             decision.because(
@@ -92,18 +114,19 @@ class Engine:
             )
             return decision
         fdp_only = fdp is True and origin is False and minimis is not True
-        situation = self._license(case, decision, hits, fdp_only, fdp is True)
-        for rule, caught in other:
-            if caught:
-                decision.because(
-                    rule.license_cfr,
-                    rule.citation,
-                    f"An item subject to the EAR under the {rule.title} needs a license.",
-                    "license",
-                )
-                decision.license_required = True
+        # An item subject to the EAR only under a destination FDP rule takes that rule's
+        # license requirement (746.8(a)(2), 746.7(a)(1)(iii)), with its partner exclusion.
+        destination_fdp_only = (
+            origin is False
+            and minimis is not True
+            and fdp is not True
+            and any(x.subject for x in findings)
+        )
+        situation = self._license(
+            case, f, decision, fdp_only, fdp is True, other, findings, destination_fdp_only
+        )
         if decision.license_required:
-            license_exceptions(case, self.regdata.ear, situation, decision)
+            license_exceptions(case, ear, situation, decision)
         if decision.subject_to_ear is None and decision.license_required:
             # Every requirement found applies only to items subject to the EAR, which is not
             # settled: the answer waits for the missing facts.
@@ -129,7 +152,11 @@ class Engine:
             self._check_name(party.name, f"{where}.parties[{i}].name")
             if party.country:
                 require_country(party.country, f"{where}.parties[{i}].country")
-        ccl = self.regdata.ear.ccl
+        self._check_region(case, where)
+        for i, party in enumerate(case.parties):
+            if party.headquarters:
+                require_country(party.headquarters, f"{where}.parties[{i}].headquarters")
+        ccl = self.regdata.ear_on(case.date).ccl
         if case.item.eccn is not None:
             ccl.require(ccl.parse_eccn(case.item.eccn, f"{where}.item.eccn"), f"{where}.item.eccn")
         for i, part in enumerate(case.item.us_content or []):
@@ -141,7 +168,7 @@ class Engine:
         item = case.item
         for name in ("direct_product_of", "plant_direct_product_of"):
             for i, eccn in enumerate(getattr(item, name) or []):
-                ccl.parse_eccn(eccn, f"{where}.item.{name}[{i}]")
+                self.regdata.ear.ccl.parse_eccn(eccn, f"{where}.item.{name}[{i}]")
         if item.us_content and item.origin == "US":
             raise BadInput(
                 f"{where}.item.us_content",
@@ -194,6 +221,25 @@ class Engine:
                         "applied": applied,
                     }
                 )
+            if party.address:
+                for a in self.screener.screen_address(party.address, case.date):
+                    hits.append(
+                        PartyHit(party.role, party.name, a.entry, a.score, True, a.listed_address)
+                    )
+                    decision.matched_parties.append(
+                        {
+                            "name": party.name,
+                            "role": party.role.value,
+                            "entry_id": a.entry.id,
+                            "list": a.entry.list,
+                            "listed_name": a.entry.name,
+                            "listed_address": a.listed_address,
+                            "score": round(a.score, 4),
+                            "footnotes": list(a.entry.footnotes),
+                            "applied": True,
+                            "matched_by": "address",
+                        }
+                    )
         return hits
 
     def _footnote_fdp(
@@ -211,8 +257,7 @@ class Engine:
             out.append((rule, footnote_fdp(case, rule, party, decision)))
         return out
 
-    def _ns_fdp(self, case: Case, decision: Decision) -> bool | None:
-        ear = self.regdata.ear
+    def _ns_fdp(self, case: Case, ear: Any, decision: Decision) -> bool | None:
         ns: bool | None = None
         if case.item.eccn is not None:
             entry = ear.ccl.get(case.item.eccn)
@@ -249,152 +294,295 @@ class Engine:
     def _license(
         self,
         case: Case,
+        f: Facts,
         decision: Decision,
-        hits: list[PartyHit],
         fdp_only: bool,
-        fdp_caught: bool = False,
+        fdp_caught: bool,
+        footnote_rules_caught: list[tuple[FootnoteRule, bool | None]],
+        findings: list[FdpFinding],
+        destination_fdp_only: bool,
     ) -> Situation:
-        ear = self.regdata.ear
+        """Every license requirement that reaches the case, recorded with its reasons; the
+        answer is True if any requires a license, and the review policy the strictest."""
+        ear = f.ear
         parts: list[bool | None] = []
-        reasons_for_control: tuple[str, ...] = ()
+        requirements: list[Requirement] = []
         chart_required: bool | None = None
-        emb = embargo(case.destination)
-        ear99 = (case.item.eccn or "").upper() == "EAR99"
-        if emb is not None and case.destination == "IR" and ear99:
-            decision.because(
-                "15 CFR 746.7(e)",
-                None,
-                "EAR99 items to Iran: the Iranian Transactions and Sanctions Regulations of OFAC "
-                "govern (31 CFR Part 560); no separate EAR license is required where OFAC "
-                "authorizes the transaction.",
-                "license",
-            )
-            emb = None
-            decision.missing("whether OFAC authorizes the transaction (31 CFR Part 560)")
-        elif emb is not None:
-            decision.because(
-                emb[0],
-                None,
-                f"{emb[1]} is under embargo (Part 746): a license is required for items "
-                "subject to the EAR, with the few exceptions that section lists.",
-                "license",
-            )
-            parts.append(True)
-        russia = russia_belarus(case, ear99, decision)
-        if russia is not None:
-            parts.append(russia)
+        # Part 746: the embargoes and special controls of the destination.
+        for req in part746(f):
+            if destination_fdp_only and req.section == "15 CFR 746.8":
+                continue  # the FDP rule's own requirement (746.8(a)(2)) speaks for the item
+            requirements.append(req)
+        # Part 738: the Country Chart.
         if case.item.eccn is None:
             decision.missing("item.eccn")
             parts.append(None)
         else:
-            answer = chart_requirement(ear, case.item.eccn, case.destination)
-            entry = ear.ccl.get(case.item.eccn)
-            reasons_for_control = entry.reasons if entry else ()
+            answer = chart_requirement(
+                ear, case.item.eccn, case.destination, exported_from=case.from_country
+            )
             decision.because("15 CFR 738.4", None, answer.text, "license")
-            chart_required = answer.required
+            chart_required = self._dated_chart(f, answer, decision)
             if answer.columns:
                 decision.details["country_chart"] = list(answer.columns)
             parts.append(answer.required)
-        el_required = entity_list(case, hits, decision, fdp_only, self.regdata.timeline)
+        # Part 744: end users and end uses.
+        el_required = entity_list(f, decision, fdp_only, self.regdata.timeline)
         if fdp_caught:
-            # 744.11(a)(2)(i) (before 2022-02-03: 736.2(b)(3)(vi) and footnote 1): an item
-            # subject under the footnote 1 FDP rule needs a license to any destination, end
-            # user or party, whoever the parties are.
-            version = decision.details.get("fdp_rule", "")
-            citation = {
-                "el-fdp-footnote1-2020-05": "85 FR 29849",
-                "el-fdp-footnote1-2020-08": "85 FR 51596",
-            }.get(version, "87 FR 6022")
-            rule = (
-                "15 CFR 744.11(a)(2)(i)"
-                if case.date >= date(2022, 2, 3)
-                else "15 CFR 736.2(b)(3)(vi) and footnote 1 to Supp. No. 4 to Part 744"
-            )
-            decision.because(
-                rule,
-                citation,
-                "The item is subject to the EAR under the Entity List foreign direct "
-                "product rule: a license is required to any destination, end user "
-                "or party.",
-                "license",
-            )
-            el_required = True
+            el_required = self._footnote1_license(case, decision)
         timeline = self.regdata.timeline
-        if el_required and standards_exception(case, reasons_for_control, timeline, decision):
+        if el_required and standards_exception(case, f.reasons, timeline, decision):
             el_required = False
         parts.append(el_required)
-        parts.append(other_end_user_lists(hits, decision))
+        parts.append(other_end_user_lists(f.hits, decision))
+        for rule, caught in footnote_rules_caught:
+            if caught:
+                requirements.append(self._footnote_rule_license(case, rule))
+        for found in findings:
+            if found.license is not None and found.subject is not False:
+                requirements.append(found.license)
+        for end_use_rule in (military_end_use, military_intelligence):
+            found_req = end_use_rule(f)
+            if found_req is not None:
+                requirements.append(found_req)
+        requirements.extend(weapons_of_mass_destruction(f))
+        requirements.extend(advanced_computing(f))
+        requirements.extend(designated_parties(f))
+        for req in requirements:
+            req.record(decision)
+            if not req.overlay or req.required is not False:
+                parts.append(req.required)
         decision.license_required = tri_or(parts)
-        huawei = [h for h in hits if h.applied and h.entry.list == "EL" and is_huawei(h.entry)]
+        huawei = [h for h in f.hits if h.applied and h.entry.list == "EL" and is_huawei(h.entry)]
         if el_required and huawei:
             tgl = huawei_tgl(case, self.regdata.timeline, decision)
             if tgl:
                 decision.authorizations.append(tgl)
-        denial = emb is not None or russia is True
-        self._policy(case, decision, hits, fdp_only, el_required, chart_required, denial)
+        self._policy(case, f, decision, fdp_only, el_required, chart_required, requirements)
+        binding = [r for r in requirements if r.required]
+        limits = [r for r in binding if r.exceptions is not None]
+        allowed: frozenset[str] | None = None
+        for r in limits:
+            codes = frozenset(r.exceptions or ())
+            allowed = codes if allowed is None else allowed & codes
         return Situation(
             chart_reasons=tuple(self._chart_reasons(decision)) if chart_required else (),
             entity_list_barred=bool(el_required) and not fdp_only,
             fdp_only=fdp_only,
-            embargo_section=emb[0] if emb is not None else ("15 CFR 746.8" if russia else None),
+            embargo_section=next((r.rule for r in limits), None),
             end_user_lists=tuple(
-                sorted({h.entry.list for h in hits if h.applied and h.entry.list != "EL"})
+                sorted(
+                    {
+                        h.entry.list
+                        for h in f.hits
+                        if h.applied and h.entry.list in ("DPL", "UVL", "MEU")
+                    }
+                )
             ),
+            allowed=allowed,
+            limited_by=tuple(dict.fromkeys(r.rule for r in limits)),
+        )
+
+    @staticmethod
+    def _read_inputs(case: Case, hits: list[PartyHit], decision: Decision) -> Case:
+        """A foreign item's US inputs: when the case states some of them (its US content, or the
+        US technology it is a direct product of), the ones it leaves out are read as none, and
+        the reading is recorded; when it states none, all stay unknown. Not where a party (or
+        an incorporation the case names) may be an Entity List entity with an FDP footnote:
+        there the foreign direct product facts decide, and are asked for."""
+        item = case.item
+        if item.origin != "foreign":
+            return case
+        names = ("us_content", "direct_product_of", "plant_direct_product_of")
+        stated = [n for n in names if getattr(item, n) is not None]
+        if not stated or len(stated) == len(names):
+            return case
+        omitted = [n for n in names if n not in stated]
+        if case.knowledge.incorporated_into_items_of or any(
+            set(h.entry.footnotes) & {1, 3, 4, 5} for h in hits
+        ):
+            omitted = [n for n in omitted if n == "us_content"]
+            if not omitted:
+                return case
+        decision.details["assumptions"] = [
+            f"item.{n}: not stated while item.{', item.'.join(stated)} is; read as none"
+            for n in omitted
+        ]
+        decision.because(
+            "input",
+            None,
+            "The case describes the item's US inputs ("
+            + ", ".join(stated)
+            + ") and leaves out "
+            + ", ".join(omitted)
+            + ": those are read as none. State them if the item has any.",
+            "subject_to_ear",
+        )
+        return case.model_copy(update={"item": item.model_copy(update={n: [] for n in omitted})})
+
+    @staticmethod
+    def _dated_chart(f: Facts, answer: Any, decision: Decision) -> bool | None:
+        """The chart answer, unless the entry was revised after the date by a rule whose earlier
+        text the amendment log lacks: then only a requirement from a Country Chart column
+        (columns did not change in those revisions) stands; otherwise the answer waits."""
+        unknown = getattr(f.ear.ccl, "unknown", {})
+        amendment = unknown.get(f.base or "")
+        if amendment is None:
+            required: bool | None = answer.required
+            return required
+        by_column = any(not c.startswith(("RS (", "NS (", "EI (")) for c in answer.columns)
+        if answer.required and by_column:
+            return True
+        decision.missing(
+            f"the text of ECCN {f.base} before {amendment.effective} ({amendment.citation}): "
+            "the bundled CCL has only its later text"
+        )
+        return None
+
+    def _footnote1_license(self, case: Case, decision: Decision) -> bool:
+        """744.11(a)(2)(i) (before 2022-02-03: 736.2(b)(3)(vi) and footnote 1): an item subject
+        under the footnote 1 FDP rule needs a license to any destination, end user or party,
+        whoever the parties are."""
+        version = decision.details.get("fdp_rule", "")
+        citation = {
+            "el-fdp-footnote1-2020-05": "85 FR 29849",
+            "el-fdp-footnote1-2020-08": "85 FR 51596",
+        }.get(version, "87 FR 6022")
+        rule = (
+            "15 CFR 744.11(a)(2)(i)"
+            if case.date >= date(2022, 2, 3)
+            else "15 CFR 736.2(b)(3)(vi) and footnote 1 to Supp. No. 4 to Part 744"
+        )
+        decision.because(
+            rule,
+            citation,
+            "The item is subject to the EAR under the Entity List foreign direct "
+            "product rule: a license is required to any destination, end user "
+            "or party.",
+            "license",
+        )
+        return True
+
+    @staticmethod
+    def _footnote_rule_license(case: Case, rule: FootnoteRule) -> Requirement:
+        """The license requirement of a footnote 3 or 4 FDP rule: 746.8(a)(3) (policy of denial
+        in all cases, 746.8(b)) or 744.11(a)(2)(iv) (the entry's policy)."""
+        if rule.footnote == 3:
+            from earmark.rules.partners import partner_on
+
+            partner = partner_on(case.from_country, case.date)
+            if partner:
+                return Requirement(
+                    rule.license_cfr,
+                    rule.citation,
+                    False,
+                    f"Exported from {case.from_country}, a country of Supplement No. 3 to Part "
+                    f"746 ({partner}): the {rule.title} license requirement does not apply "
+                    "(746.8(a)(4)).",
+                    section="746.8",
+                )
+            return Requirement(
+                rule.license_cfr,
+                rule.citation,
+                True,
+                f"An item subject to the EAR under the {rule.title} needs a license "
+                f"({rule.license_cfr}); policy of denial in all cases (746.8(b)).",
+                policy="policy_of_denial",
+                exceptions=(),
+                section="746.8",
+            )
+        return Requirement(
+            rule.license_cfr,
+            rule.citation,
+            True,
+            f"An item subject to the EAR under the {rule.title} needs a license "
+            f"({rule.license_cfr}).",
+            section=rule.license_cfr.split()[2].split("(")[0],
         )
 
     def _policy(
         self,
         case: Case,
+        f: Facts,
         decision: Decision,
-        hits: list[PartyHit],
         fdp_only: bool,
         el_required: bool | None,
         chart_required: bool | None,
-        embargoed: bool,
+        requirements: list[Requirement],
     ) -> None:
+        """The review policy: the strictest of the policies of every requirement that applies
+        (a Denied Persons order, the Entity List entry's clause for the item, the Part 744 and
+        746 sections, the Country Chart's Part 742 policies)."""
         if not decision.license_required:
             return
-        applied = [h for h in hits if h.applied and h.entry.list in ("EL", "DPL")]
+        candidates: list[str | None] = []
+        applied = [h for h in f.hits if h.applied and h.entry.list in ("EL", "DPL")]
         if any(h.entry.list == "DPL" for h in applied):
-            decision.review_policy = "policy_of_denial"
-        elif el_required and applied:
-            entry = applied[0].entry
-            policy = entry.primary_policy.value if entry.primary_policy else None
-            if fdp_only and 1 in entry.footnotes and case.date >= date(2020, 8, 17):
-                gen = case.item.telecom_generation
-                if gen is None:
-                    decision.missing("item.telecom_generation")
-                elif gen in ("2G", "3G", "4G"):
-                    policy = "case_by_case"
-                    decision.because(
-                        "15 CFR 744.11(a)(2)(i)",
-                        "85 FR 51596",
-                        f"Footnote 1 items able to support telecommunications below 5G ({gen}) "
-                        "are reviewed case by case.",
-                        "policy",
-                    )
-            decision.review_policy = policy
-            decision.because(
-                "15 CFR 744.11(a)",
-                None,
-                f"Review policy of the entry '{entry.name}': "
-                f"{entry.license_policy or 'not stated'}.",
-                "policy",
+            candidates.append("policy_of_denial")
+        el_hits = [h for h in applied if h.entry.list == "EL"]
+        if el_required and el_hits:
+            candidates.append(self._entity_policy(case, f, decision, fdp_only, el_hits[0].entry))
+        for req in requirements:
+            if req.policy and (req.required or req.overlay):
+                candidates.append(req.policy)
+        if chart_required and not candidates:
+            candidates.append(self._chart_policy(decision))
+        decision.review_policy = strictest(candidates)
+
+    def _entity_policy(
+        self, case: Case, f: Facts, decision: Decision, fdp_only: bool, entry: Any
+    ) -> str | None:
+        policy, clause = entry_policy(entry, f)
+        if fdp_only and 1 in entry.footnotes and case.date >= date(2020, 8, 17):
+            gen = case.item.telecom_generation
+            if gen is None:
+                decision.missing("item.telecom_generation")
+            elif gen in ("2G", "3G", "4G"):
+                policy = "case_by_case"
+                clause = ""
+                decision.because(
+                    "15 CFR 744.11(a)(2)(i)",
+                    "85 FR 51596",
+                    f"Footnote 1 items able to support telecommunications below 5G ({gen}) "
+                    "are reviewed case by case.",
+                    "policy",
+                )
+        decision.because(
+            "15 CFR 744.11(a)",
+            None,
+            f"Review policy of the entry '{entry.name}': {entry.license_policy or 'not stated'}"
+            + (f" ({clause} applies to this item)." if clause else "."),
+            "policy",
+        )
+        self._policy_events(case, decision, entry)
+        return policy
+
+    def _chart_policy(self, decision: Decision) -> str:
+        policies = _part742_policies()
+        reasons = [r for r in self._chart_reasons(decision) if r in policies]
+        chosen = [policies[r] for r in reasons] or [policies["NS"]]
+        for reason, p in zip(reasons, chosen, strict=False):
+            decision.because(p["section"], None, f"{reason}: {p['note']}.", "policy")
+        return (
+            "policy_of_denial"
+            if any(p["policy"] == "policy_of_denial" for p in chosen)
+            else "case_by_case"
+        )
+
+    def _versions(self, case: Case, decision: Decision) -> None:
+        """Which version of each EAR table the answer used (details.versions)."""
+        decision.details["versions"] = self.regdata.dated.versions(case.date)
+
+    def _check_region(self, case: Case, where: str) -> None:
+        region = case.destination_region
+        if not region:
+            return
+        code = region.strip().upper()
+        if len(code) > 3 and code[2] == "-" and code[:2].isalpha() and code[:2] != case.destination:
+            raise BadInput(
+                f"{where}.destination_region",
+                f"{region!r} is a region of {code[:2]}, not of the destination {case.destination}",
             )
-            self._policy_events(case, decision, entry)
-        elif embargoed:
-            decision.review_policy = "policy_of_denial"
-        elif chart_required:
-            policies = _part742_policies()
-            reasons = [r for r in self._chart_reasons(decision) if r in policies]
-            chosen = [policies[r] for r in reasons] or [policies["NS"]]
-            decision.review_policy = (
-                "policy_of_denial"
-                if any(p["policy"] == "policy_of_denial" for p in chosen)
-                else "case_by_case"
-            )
-            for reason, p in zip(reasons, chosen, strict=False):
-                decision.because(p["section"], None, f"{reason}: {p['note']}.", "policy")
 
     @staticmethod
     def _chart_reasons(decision: Decision) -> list[str]:

@@ -12,6 +12,7 @@ only from it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,7 @@ from earmark.regdata.model import ListEntry
 from earmark.regdata.timeline import Timeline
 from earmark.rules.case import Case, Purpose, Role
 from earmark.rules.decision import Decision
+from earmark.rules.requirement import Facts
 
 CLARIFICATION = date(2020, 8, 17)  # 85 FR 51335
 STANDARDS_EXCEPTION = date(2020, 6, 18)  # 85 FR 36719
@@ -34,6 +36,7 @@ class PartyHit:
     entry: ListEntry
     score: float
     applied: bool  # a strong match; a weak one is reported, not applied
+    address: str | None = None  # matched by the party's address (an address-only entry)
 
 
 def is_huawei(entry: ListEntry) -> bool:
@@ -43,13 +46,117 @@ def is_huawei(entry: ListEntry) -> bool:
 def requirement_scope(entry: ListEntry) -> str:
     """What the entry's license requirement covers: all items, CCL items, or unknown."""
     text = (entry.license_requirement or "").casefold()
-    if "all items subject to the ear" in text:
+    if "all items subject to the ear" in text or "all items subjects to the ear" in text:
         return "all"
     if "items on the ccl" in text or "items listed on the ccl" in text:
         return "ccl"
     if "supplement no. 2 to part 744" in text:
         return "supp2"
     return "unknown"
+
+
+_EXCEPT = re.compile(
+    r"\bexcept(?:\s+for)?\b:?\s*(.+?)(?:\.\s+This license requirement|$)", re.I | re.S
+)
+_ECCN = re.compile(r"\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b", re.I)
+
+
+def requirement_covers(entry: ListEntry, f: Facts) -> tuple[bool | None, str, tuple[str, ...]]:
+    """Whether the entry's license requirement covers this item: (covers, what it covers, the
+    fact that would tell when it may). Reads the scope ("all items subject to the EAR", "items
+    on the CCL and listed in supplement no. 7 to part 746") and the carve-outs the text makes
+    ("except for food or medicine designated as EAR99", "except for EAR99-designated
+    technology for the operation ... of UAVs released by the operator")."""
+    scope = requirement_scope(entry)
+    text = " ".join((entry.license_requirement or "").split())
+    if scope == "unknown":
+        return (
+            None,
+            "a license requirement earmark cannot read",
+            (f"the scope of the license requirement of '{entry.name}'",),
+        )
+    if scope == "supp2":
+        return None, "items in Supplement No. 2 to Part 744", ()  # decided by 744.21
+    if scope == "ccl":
+        supp7 = "supplement no. 7 to part 746" in text.casefold()
+        what = "items on the CCL" + (" and items in Supp. No. 7 to Part 746" if supp7 else "")
+        if f.eccn is None:
+            return None, what, ("item.eccn",)
+        if not f.ear99:
+            return True, what, ()
+        if not supp7:
+            return False, what, ()
+        listed = f.case.item.part746_supplements
+        if listed is None:
+            return None, what, ("item.part746_supplements",)
+        return "7" in listed, what, ()
+    carve = _EXCEPT.search(text)
+    if carve is None or "standards organization" in carve.group(1).casefold():
+        return True, "all items subject to the EAR", ()
+    return _carve_out(carve.group(1).strip(" .;"), entry, f)
+
+
+def _carve_out(carve: str, entry: ListEntry, f: Facts) -> tuple[bool | None, str, tuple[str, ...]]:
+    what = f"all items subject to the EAR except {carve}"
+    lowered = carve.casefold()
+    ask = (
+        f"whether the item is among those excepted from '{entry.name}''s license "
+        f"requirement ({carve})",
+    )
+    if "food or medicine" in lowered or "food and medicine" in lowered:
+        if f.food_or_medicine:
+            return False, what, ()
+        mass = [e for e in ("5A992.C", "5D992.C") if (f.eccn or "").startswith(e)]
+        if mass and "government end user" in lowered:
+            return (
+                None,
+                what,
+                (
+                    "whether the end user is a government end user or state-owned enterprise "
+                    f"(the {mass[0]} carve-out of '{entry.name}')",
+                ),
+            )
+        return True, what, ()
+    if "ear99" in lowered and "technology" in lowered:
+        if f.ear99 and f.case.item.kind == "technology":
+            return None, what, ask
+        return True, what, ()
+    if f.ear99 or any(e.upper() == (f.eccn or "") for e in _ECCN.findall(carve)):
+        return None, what, ask
+    return True, what, ()
+
+
+def entry_policy(entry: ListEntry, f: Facts) -> tuple[str | None, str]:
+    """The entry's review policy for this item: the clause whose items it is, else the one
+    for all other items. Returns (policy, which clause and why)."""
+    residual = entry.primary_policy.value if entry.primary_policy else None
+    for part in entry.review_policy:
+        if part.scope is None:
+            continue
+        matched = _policy_clause_covers(part.scope, f)
+        if matched:
+            return part.policy.value, f"the clause for {part.scope}"
+    if residual is None:
+        return None, "no review policy stated"
+    return residual, "the clause for all other items" if len(entry.review_policy) > 1 else ""
+
+
+def _policy_clause_covers(scope: str, f: Facts) -> bool:
+    lowered = scope.casefold()
+    eccns = [e.upper() for e in _ECCN.findall(scope)]
+    if "food and medicine" in lowered or "food or medicine" in lowered:
+        return f.food_or_medicine
+    if lowered.startswith("items not described in"):
+        return bool(f.eccn) and not f.ear99 and not any((f.eccn or "").startswith(e) for e in eccns)
+    if eccns and any(f.eccn == e or (f.eccn or "").startswith(e + ".") for e in eccns):
+        return True
+    if "ear99 items" in lowered or lowered == "ear99":
+        return f.ear99
+    if "items listed on the ccl" in lowered or "items on the ccl" in lowered:
+        return f.on_ccl is True
+    if "category 5" in lowered or "telecommunications" in lowered:
+        return bool(f.base) and (f.base or "").startswith("5")
+    return False
 
 
 def listed_at_a_time_of_day(entry: ListEntry, on: date, timeline: Timeline) -> bool:
@@ -65,32 +172,40 @@ def listed_at_a_time_of_day(entry: ListEntry, on: date, timeline: Timeline) -> b
 
 
 def entity_list(
-    case: Case,
-    hits: list[PartyHit],
+    f: Facts,
     decision: Decision,
     fdp_only: bool,
     timeline: Timeline | None = None,
 ) -> bool | None:
     """744.11: a license is required when a listed entity is a party, to the extent its entry
     says. Returns True, False or None (a weak match or an entry whose scope is unclear)."""
+    case = f.case
     required: bool | None = False
     seen_parties: set[tuple[str, str]] = set()
-    for hit in (h for h in hits if h.entry.list == "EL"):
-        if hit.applied and (hit.role.value, hit.name) in seen_parties:
+    for hit in (h for h in f.hits if h.entry.list == "EL"):
+        if (hit.role.value, hit.name) in seen_parties:
             continue  # the party's best entry gives the reason; the others are in matched_parties
-        if not hit.applied and (hit.role.value, hit.name) in seen_parties:
-            continue  # a runner-up of a party whose best match applies
         if not hit.applied:
             decision.missing(
                 f"whether party '{hit.name}' is the listed '{hit.entry.name}' (score {hit.score})"
             )
             required = None if required is False else required
             continue
-        scope = requirement_scope(hit.entry)
-        if scope == "ccl" and (case.item.eccn or "").upper() == "EAR99":
+        covers, what, missing = requirement_covers(hit.entry, f)
+        if requirement_scope(hit.entry) == "supp2":
+            continue  # a 744.21 listing: the military end use rule decides
+        for fact in missing:
+            decision.missing(fact)
+        if covers is False:
+            decision.because(
+                "15 CFR 744.11",
+                hit.entry.federal_register[0] if hit.entry.federal_register else None,
+                f"'{hit.entry.name}' is on the Entity List; its license requirement covers "
+                f"{what}, which does not include this item.",
+                "license",
+            )
             continue
-        if scope == "unknown":
-            decision.missing(f"the scope of the license requirement of '{hit.entry.name}'")
+        if covers is None:
             required = None if required is False else required
             continue
         first = hit.entry.federal_register[0] if hit.entry.federal_register else None
@@ -103,11 +218,17 @@ def entity_list(
         since = (
             hit.entry.effective_date.isoformat() if hit.entry.effective_date else "an unknown date"
         )
+        listed = (
+            f"The address of '{hit.name}' is the listed address '{hit.address}' "
+            f"({hit.entry.name}), which"
+            if hit.address
+            else f"'{hit.entry.name}'"
+        )
         text = (
-            f"'{hit.entry.name}' is on the Entity List (effective {since}) and is the "
+            f"{listed} is on the Entity List (effective {since}) and "
+            f"{'its party' if hit.address else 'it'} is the "
             f"{hit.role.value.replace('_', ' ')} here; the entry requires a license for "
-            f"{'all items subject to the EAR' if scope == 'all' else 'items on the CCL'} "
-            f"when it is a {roles}{clarified}."
+            f"{what} when it is a {roles}{clarified}."
         )
         if fdp_only and 1 in hit.entry.footnotes:
             text += (
@@ -220,7 +341,8 @@ def _tgl_covers(case: Case, purpose: Purpose, version_id: str, decision: Decisio
 
 
 def other_end_user_lists(hits: list[PartyHit], decision: Decision) -> bool | None:
-    """Denied Persons (764.3: prohibited), MEU (744.21: Supplement No. 2 items), UVL (744.15)."""
+    """Denied Persons (764.3: prohibited) and the Unverified List (744.15); the MEU List is
+    read by the military end use rule (:func:`earmark.rules.end_use.military_end_use`)."""
     required: bool | None = False
     for hit in (h for h in hits if h.applied):
         if hit.entry.list == "DPL":
@@ -232,9 +354,6 @@ def other_end_user_lists(hits: list[PartyHit], decision: Decision) -> bool | Non
                 "license",
             )
             required = True
-        elif hit.entry.list == "MEU":
-            decision.missing("whether the item is listed in Supplement No. 2 to Part 744 (MEU)")
-            required = None if required is False else required
         elif hit.entry.list == "UVL":
             decision.because(
                 "15 CFR 744.15",

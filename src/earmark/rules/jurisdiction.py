@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from earmark.regdata.ear_tables import EarTables
 from earmark.rules.case import Case
-from earmark.rules.country_chart import chart_requirement, embargo
+from earmark.rules.country_chart import chart_requirement
 from earmark.rules.decision import Decision
+from earmark.rules.part746 import embargo_country, version_on
+from earmark.rules.partners import partner_on
 
 CFR_SUBJECT = "15 CFR 734.3"
 CFR_DE_MINIMIS = "15 CFR 734.4"
@@ -98,7 +100,7 @@ def de_minimis(case: Case, ear: EarTables, decision: Decision) -> bool | None:
     unknown_value = 0.0
     unknown_fields = []
     for i, part in enumerate(item.us_content):
-        counted = _controlled(part.eccn, case.destination, ear)
+        counted = _controlled(part.eccn, case, ear, decision)
         if counted is None:
             unknown_fields.append(f"item.us_content[{i}].eccn")
             unknown_value += part.value
@@ -176,13 +178,51 @@ def _zero_de_minimis(case: Case, ear: EarTables) -> str | None:
     return None
 
 
-def _controlled(eccn: str | None, destination: str, ear: EarTables) -> bool | None:
+def _controlled(
+    eccn: str | None, case: Case, ear: EarTables, decision: Decision | None = None
+) -> bool | None:
     """Would this US content need a license to the destination (Country Chart, Part 746)?"""
     if eccn is None:
         return None
-    if embargo(destination) is not None:
+    destination = case.destination
+    ear99 = eccn.upper() == "EAR99"
+    if embargo_country(destination) is not None:
         # EAR99 content counts only for North Korea and Syria (BIS de minimis guidelines;
         # ear-rules.md s. 2); classified content counts for every embargoed destination.
-        return destination in ("KP", "SY") if eccn.upper() == "EAR99" else True
+        return destination in ("KP", "SY") if ear99 else True
+    russia = version_on("russia_belarus", case.date, destination)
+    if russia is not None:
+        return _controlled_for_russia(eccn, case, ear, russia.get("ccl_categories", ()), decision)
     answer = chart_requirement(ear, eccn, destination)
     return answer.required
+
+
+def _controlled_for_russia(
+    eccn: str, case: Case, ear: EarTables, categories: tuple[str, ...], decision: Decision | None
+) -> bool | None:
+    """746.8(a)(1) makes CCL content controlled for Russia and Belarus (Categories 3-9 until
+    2022-04-08, then all); 746.8(a)(5) and (a)(12)(iii)(B): for a foreign item exported from a
+    country of Supp. No. 3 to Part 746, AT-only content (and 9A991) is not counted, nor, in
+    the 2024 text, EAR99 content."""
+    partner = partner_on(case.from_country, case.date)
+    if eccn.upper() == "EAR99":
+        if partner:
+            return False
+        # EAR99 content counts where a Part 746 supplement names it; the case does not say.
+        return None
+    entry = ear.ccl.get(eccn)
+    at_only = entry is not None and (set(entry.reasons) <= {"AT"} or entry.eccn == "9A991")
+    if partner and at_only:
+        if decision is not None:
+            decision.because(
+                "15 CFR 746.8(a)(5)",
+                "87 FR 12226",
+                f"US {eccn} content is AT-only and the item is exported from "
+                f"{case.from_country}, a country of Supp. No. 3 to Part 746 ({partner}): it is "
+                "not counted as controlled content for Russia or Belarus.",
+                "de_minimis",
+            )
+        return False
+    if eccn[0] in categories:
+        return True
+    return chart_requirement(ear, eccn, case.destination).required

@@ -75,6 +75,10 @@ class Situation:
     fdp_only: bool
     embargo_section: str | None
     end_user_lists: tuple[str, ...] = ()  # DPL, MEU, UVL hits applied
+    # The exceptions the Part 744/746 rules that require the license leave open: None, Part
+    # 740 as usual; a set, only those (empty: none). ``limited_by`` names the sections.
+    allowed: frozenset[str] | None = None
+    limited_by: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +123,50 @@ class Unevaluated:
             and (not self.destinations or case.destination in self.destinations)
             and (not self.activities or case.activity.value in self.activities)
         )
+
+
+@dataclass(frozen=True)
+class EmbargoException:
+    """An exception a Part 746 section opens (AGR, CCD, SPP), with the items it covers."""
+
+    code: str
+    section: str
+    title: str
+    items: tuple[str, ...]
+    conditions: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
+    in_force_from: date | None = None
+
+    def eligible(self, case: Case) -> tuple[bool, str]:
+        if self.in_force_from is not None and case.date < self.in_force_from:
+            return False, f"not in force before {self.in_force_from}"
+        if self.kinds and case.item.kind not in self.kinds:
+            return False, f"only for {' or '.join(self.kinds)}"
+        eccn = (case.item.eccn or "").upper()
+        for item in self.items:
+            if item == "ear99_food" and eccn == "EAR99" and case.item.food_or_medicine:
+                return True, "the item is EAR99 food or medicine"
+            if item == "ear99" and eccn == "EAR99":
+                return True, "the item is EAR99"
+            if item[0].isdigit() and (eccn == item or eccn.startswith(item + ".")):
+                return True, f"the item is in {item}"
+        return False, "the item is not of the kinds it covers"
+
+
+@lru_cache(maxsize=1)
+def load_embargo_exceptions() -> tuple[EmbargoException, ...]:
+    return tuple(
+        EmbargoException(
+            e["code"],
+            e["section"],
+            e["title"],
+            tuple(e["items"]),
+            tuple(e.get("conditions", ())),
+            tuple(e.get("kinds", ())),
+            e.get("from"),
+        )
+        for e in _document().get("embargo_exception", ())
+    )
 
 
 @lru_cache(maxsize=1)
@@ -184,17 +232,13 @@ def barred(situation: Situation, decision: Decision) -> bool:
         return True
     if "UVL" in situation.end_user_lists:
         return True  # 744.15: the reason is given where the party was matched
-    if situation.embargo_section is not None:
+    if situation.allowed is not None and not situation.allowed:
         decision.because(
-            situation.embargo_section,
+            situation.limited_by[0] if situation.limited_by else "15 CFR 740.2",
             None,
-            "Embargoed destination: only the license exceptions that this Part 746 section "
-            "lists may be used (740.1(a)); earmark does not evaluate them.",
+            "No license exception may be used: " + ", ".join(situation.limited_by) + " allow none.",
             "exception",
         )
-        decision.details["license_exceptions_possible"] = {
-            "part_746": f"see {situation.embargo_section}"
-        }
         return True
     return False
 
@@ -418,8 +462,28 @@ def license_exceptions(
     entry = ear.ccl.get(case.item.eccn) if case.item.eccn else None
     conditions: dict[str, list[str]] = {}
     possible: dict[str, str] = decision.details.get("license_exceptions_possible", {})
+    allowed = situation.allowed
+    if allowed is not None:
+        decision.because(
+            ", ".join(situation.limited_by),
+            None,
+            "Only these license exceptions may be used here: " + ", ".join(sorted(allowed)) + ".",
+            "exception",
+        )
+    for special in load_embargo_exceptions():
+        if allowed is None or special.code not in allowed:
+            continue
+        fits, why = special.eligible(case)
+        if fits:
+            decision.license_exceptions.append(special.code)
+            conditions[special.code] = list(special.conditions)
+            decision.because(
+                special.section, None, f"{special.code} ({special.title}): {why}.", "exception"
+            )
     for t in terms:
         if "MEU" in situation.end_user_lists and t.code != "GOV":
+            continue
+        if allowed is not None and t.code not in allowed:
             continue
         ok, why = eligible(t, case, entry, ear, situation, restrictions)
         if ok is True:
@@ -431,8 +495,14 @@ def license_exceptions(
     if conditions:
         decision.details["license_exception_conditions"] = conditions
     unchecked = {
-        u.code: f"{u.section} ({u.title}): {u.why}" for u in load_unevaluated() if u.applies(case)
+        u.code: f"{u.section} ({u.title}): {u.why}"
+        for u in load_unevaluated()
+        if u.applies(case) and (allowed is None or u.code in allowed)
     }
+    if allowed is not None:
+        known = {t.code for t in terms} | {e.code for e in load_embargo_exceptions()}
+        for code in sorted(allowed - known - set(unchecked)):
+            unchecked[code] = f"allowed by {', '.join(situation.limited_by)}; not evaluated"
     if unchecked:
         decision.details["license_exceptions_not_evaluated"] = unchecked
     if possible:

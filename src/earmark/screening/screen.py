@@ -26,6 +26,7 @@ from earmark.names.variants import contained_names
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
+from earmark.screening.addresses import AddressIndex, AddressMatch
 from earmark.screening.cache import cached
 from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex
 from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
@@ -152,6 +153,7 @@ class Screener:
         self.regdata = regdata or load_regdata()
         self._scopes: dict[str, _Scope] = {}
         self._lock = threading.Lock()
+        self._addresses: AddressIndex | None = None
 
     # -- scopes ------------------------------------------------------------------------------
 
@@ -187,6 +189,15 @@ class Screener:
         store = self.regdata.lists
         listings = (store.listing(i) for i in store.histories)
         return ScreeningIndex(lst.entry for lst in listings if lst is not None)
+
+    def screen_address(self, address: str, as_of: date | None = None) -> list[AddressMatch]:
+        """The address-only entries (the Entity List's "Address 01" ...) that a party's
+        address matches on the date."""
+        if self._addresses is None:
+            entries = self._history_scope().index.entries
+            with self._lock:
+                self._addresses = AddressIndex(self.regdata, entries)
+        return self._addresses.match(clean_input(address, "address"), as_of)
 
     # -- screening ---------------------------------------------------------------------------
 
