@@ -339,12 +339,20 @@ def timeline_cmd(
         )
     events = tl.in_force(day) if day else tl.events
     events = tuple(e for e in events if series is None or e.series == series)
+    log = load_regdata().dated.log
+    amendments = [
+        a
+        for a in reversed(log.amendments)
+        if series is None and (day is None or a.effective <= day)
+    ]
     if json_out:
         emit_json(
             {
                 "as_of": day.isoformat() if day else None,
                 "timeline_sha256": tl.sha256,
                 "events": [_event_json(e) for e in events],
+                "amendments": [dict(a.brief(), tables=list(a.tables)) for a in amendments],
+                "amendment_log_sha256": log.sha256,
             }
         )
         return
@@ -362,6 +370,12 @@ def timeline_cmd(
             for e in events
         ),
     )
+    if amendments:
+        render.table(
+            "Amendments to the Country Chart, Country Groups, CCL and Entity List texts",
+            ("effective", "citation", "tables", "title"),
+            ((a.effective, a.citation, ", ".join(a.tables), a.title) for a in amendments),
+        )
 
 
 def _event_json(e: Any) -> dict[str, Any]:
@@ -376,15 +390,18 @@ def _event_json(e: Any) -> dict[str, Any]:
 
 def country_cmd(
     code: Annotated[str, typer.Argument(help="Country: ISO code or name.")],
+    as_of: AsOf = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """A destination's Commerce Country Chart row and Country Groups."""
+    """A destination's Commerce Country Chart row and Country Groups (as of --as-of)."""
     from earmark.regdata.countries import country_name, require_country
 
     cc = require_country(code, "country")
-    ear = load_regdata().ear
+    day = parse_date(as_of, "--as-of")
+    rd = load_regdata()
+    ear = rd.ear_on(day) if day else rd.ear
     row = ear.country_chart.row(cc)
-    data = {
+    data: dict[str, Any] = {
         "code": cc,
         "name": country_name(cc),
         "chart_row": row.name if row else None,
@@ -396,6 +413,9 @@ def country_cmd(
         "country_groups": sorted(ear.country_groups.groups_of(cc)),
         "sources": [ear.country_chart.dataset.id, ear.country_groups.dataset.id],
     }
+    if day:
+        data["as_of"] = day.isoformat()
+        data["amendments_undone"] = _undone(rd, day, ("country_chart", "country_groups"))
     if json_out:
         emit_json(data)
         return
@@ -410,19 +430,43 @@ def country_cmd(
             ("embargo", data["embargo"]),
             ("Country Groups", data["country_groups"]),
             ("sources", data["sources"]),
+            ("as of", data.get("as_of")),
+            ("later amendments undone", [u["citation"] for u in data.get("amendments_undone", [])]),
         ],
     )
 
 
+def _undone(rd: Any, day: Any, tables: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The amendments after ``day`` that changed these tables (undone to answer for ``day``)."""
+    return [a.brief() for a in rd.dated.log.after(day) if set(a.tables) & set(tables)]
+
+
 def eccn_cmd(
     eccn: Annotated[str, typer.Argument(help="ECCN, e.g. 5A992.c, or EAR99.")],
+    as_of: AsOf = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """What the Commerce Control List says about an ECCN."""
-    ccl = load_regdata().ear.ccl
+    """What the Commerce Control List says about an ECCN (as of --as-of)."""
+    day = parse_date(as_of, "--as-of")
+    rd = load_regdata()
+    ccl = (rd.ear_on(day) if day else rd.ear).ccl
     parsed = ccl.parse_eccn(eccn, "eccn")
     entry = ccl.require(parsed, "eccn")
     data: dict[str, Any] = {"eccn": parsed.text, "base": parsed.base, "source": ccl.dataset.id}
+    if day:
+        data["as_of"] = day.isoformat()
+        changes = [
+            a.brief()
+            for a in rd.dated.log.after(day)
+            if any(c.eccn.upper() == parsed.base for c in a.ccl)
+        ]
+        data["amendments_undone"] = changes
+        unknown = getattr(ccl, "unknown", {}).get(parsed.base)
+        if unknown is not None:
+            data["text_unknown"] = (
+                f"revised on {unknown.effective} ({unknown.citation}); the bundled data has "
+                "only the later text"
+            )
     if entry is None:
         data["note"] = "EAR99: subject to the EAR, not described on the CCL (15 CFR 734.3(c))"
     else:
@@ -453,6 +497,9 @@ def eccn_cmd(
         [
             ("reasons for control", data["reasons_for_control"]),
             ("source", data["source"]),
+            ("as of", data.get("as_of")),
+            ("later amendments undone", [u["citation"] for u in data.get("amendments_undone", [])]),
+            ("earlier text", data.get("text_unknown")),
         ],
     )
     render.table(

@@ -312,6 +312,8 @@ def advanced_computing(f: Facts) -> list[Requirement]:
 def _adv_destination(f: Facts, v: dict[str, Any]) -> bool:
     dest = f.case.destination
     if v["destinations"] == "PRC":
+        return dest == "CN"
+    if v["destinations"] == "PRC+MO":
         return dest in ("CN", "MO")
     return dest == "MO" or "D:5" in f.groups()
 

@@ -136,8 +136,9 @@ class EmbargoException:
     conditions: tuple[str, ...]
     kinds: tuple[str, ...] = ()
     in_force_from: date | None = None
+    possible: tuple[str, ...] = ()  # items that may qualify, on a fact the case does not give
 
-    def eligible(self, case: Case) -> tuple[bool, str]:
+    def eligible(self, case: Case) -> tuple[bool | None, str]:
         if self.in_force_from is not None and case.date < self.in_force_from:
             return False, f"not in force before {self.in_force_from}"
         if self.kinds and case.item.kind not in self.kinds:
@@ -150,6 +151,8 @@ class EmbargoException:
                 return True, "the item is EAR99"
             if item[0].isdigit() and (eccn == item or eccn.startswith(item + ".")):
                 return True, f"the item is in {item}"
+        if "ear99" in self.possible and eccn == "EAR99":
+            return None, f"an EAR99 item may qualify if it is of the kinds {self.section} lists"
         return False, "the item is not of the kinds it covers"
 
 
@@ -164,6 +167,7 @@ def load_embargo_exceptions() -> tuple[EmbargoException, ...]:
             tuple(e.get("conditions", ())),
             tuple(e.get("kinds", ())),
             e.get("from"),
+            tuple(e.get("possible", ())),
         )
         for e in _document().get("embargo_exception", ())
     )
@@ -474,6 +478,8 @@ def license_exceptions(
         if allowed is None or special.code not in allowed:
             continue
         fits, why = special.eligible(case)
+        if fits is None:
+            possible[special.code] = why
         if fits:
             decision.license_exceptions.append(special.code)
             conditions[special.code] = list(special.conditions)
