@@ -242,15 +242,26 @@ def entry_cmd(
     json_out: JsonFlag = False,
 ) -> None:
     """One entry in full, as it stood on a date."""
+    from dataclasses import replace
+
     day = parse_date(as_of, "--as-of")
-    listing = load_regdata().lists.listing(entry_id, day)
+    rd = load_regdata()
+    listing = rd.lists.listing(entry_id, day)
     if listing is None:
         raise BadInput("entry_id", f"no list entry with id {entry_id!r}")
+    undone: tuple[str, ...] = ()
+    if day is not None:
+        entry, undone = rd.entry_on(listing.entry, day)
+        listing = replace(listing, entry=entry)
     data = _listing_json(listing, day)
+    if undone:
+        data["later_revisions_undone"] = list(undone)
     if json_out:
         emit_json(data)
         return
     _print_entry(listing, day)
+    if undone:
+        render.line("later revisions undone for this date: ", ", ".join(undone))
 
 
 def _print_entry(listing: Listing, day: Any) -> None:

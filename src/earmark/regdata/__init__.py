@@ -111,6 +111,12 @@ class RegData:
 
         return DatedTables(self.ear, amendment_log())
 
+    def entry_on(self, entry: ListEntry, day: date) -> tuple[ListEntry, tuple[str, ...]]:
+        """An Entity List entry's text on ``day`` (later revisions the log records undone)."""
+        from earmark.regdata.dated import entry_as_of
+
+        return entry_as_of(entry, day, self.dated.log)
+
     def ear_on(self, day: date) -> EarTables:
         """The Country Chart, Country Groups and CCL in force on ``day``."""
         return self.dated.on(day)

@@ -116,10 +116,25 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
+class Gap:
+    """A table fact of the 2026 tables whose start the log cannot date."""
+
+    table: str
+    country: str
+    group: str
+    known_from: date
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class AmendmentLog:
     amendments: tuple[Amendment, ...]  # newest first
     coverage: dict[str, Coverage]
     sha256: str
+    gaps: tuple[Gap, ...] = ()
+
+    def gaps_for(self, country: str, day: date) -> tuple[Gap, ...]:
+        return tuple(g for g in self.gaps if g.country == country and day < g.known_from)
 
     def after(self, day: date) -> tuple[Amendment, ...]:
         """The amendments that took effect after ``day``, newest first (to be undone)."""
@@ -143,10 +158,14 @@ def amendment_log() -> AmendmentLog:
             table: Coverage(table, c["from"], c.get("note", ""))
             for table, c in raw.get("coverage", {}).items()
         }
+        gaps = tuple(
+            Gap(g["table"], g["country"], g["group"], g["known_from"], g["note"])
+            for g in raw.get("gap", ())
+        )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise DataError(f"amendment log corrupt: {DATA.name}: {exc!r}") from exc
     return AmendmentLog(
-        tuple(reversed(amendments)), coverage, hashlib.sha256(raw_bytes).hexdigest()
+        tuple(reversed(amendments)), coverage, hashlib.sha256(raw_bytes).hexdigest(), gaps
     )
 
 

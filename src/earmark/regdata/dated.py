@@ -21,7 +21,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from earmark.regdata.amendments import Amendment, AmendmentLog, CclChange
+from earmark.regdata.amendments import Amendment, AmendmentLog, CclChange, EntryChange
 from earmark.regdata.countries import country_code, country_name
 from earmark.regdata.ear_tables import (
     Ccl,
@@ -36,6 +36,7 @@ from earmark.regdata.ear_tables import (
     normalise_column,
     read_scope,
 )
+from earmark.regdata.model import ListEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,3 +308,52 @@ def _destinations(text: str) -> Destinations | None:
         except_groups=except_groups,
         basis="amendment log, before-state: " + " ".join(text.split()),
     )
+
+
+def entry_as_of(
+    entry: ListEntry, day: date, log: AmendmentLog
+) -> tuple[ListEntry, tuple[str, ...]]:
+    """An Entity List entry's text on ``day``: the snapshot's version with the log's later
+    revisions of it undone (the SMIC group's 2024-12-02 policy, Huawei's 2020 footnote 1).
+    A revision is undone only where the version still reads as the revision left it, so a
+    snapshot older than the revision is not changed twice. Returns the entry and the
+    citations undone."""
+    if entry.list != "EL":
+        return entry, ()
+    names = {n.casefold() for n in entry.names}
+    undone: list[str] = []
+    for amendment in log.after(day):  # newest first
+        for change in amendment.entity_list:
+            if change.entry.casefold() not in names:
+                continue
+            if change.country and entry.countries and change.country not in entry.countries:
+                continue
+            revised = _undo_entry_change(entry, change)
+            if revised is not entry:
+                entry = revised
+                undone.append(amendment.citation)
+    return entry, tuple(dict.fromkeys(undone))
+
+
+def _same(a: str | None, b: str) -> bool:
+    return " ".join((a or "").split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _undo_entry_change(entry: ListEntry, change: EntryChange) -> ListEntry:
+    from earmark.regdata.policies import normalise_policy
+
+    if change.field == "license_requirement" and _same(entry.license_requirement, change.after):
+        return replace(entry, license_requirement=change.before or None)
+    if change.field == "license_policy" and _same(entry.license_policy, change.after):
+        return replace(
+            entry,
+            license_policy=change.before or None,
+            review_policy=normalise_policy(change.before),
+        )
+    if change.field == "footnote":
+        after = {int(x) for x in re.findall(r"\d+", change.after)}
+        before = {int(x) for x in re.findall(r"\d+", change.before)}
+        if after and after <= set(entry.footnotes):
+            kept = (set(entry.footnotes) - after) | before
+            return replace(entry, footnotes=tuple(sorted(kept)))
+    return entry

@@ -219,6 +219,7 @@ class Engine:
                         "score": m.score,
                         "footnotes": list(m.entry.footnotes),
                         "applied": applied,
+                        **({"flags": list(m.flags)} if m.flags else {}),
                     }
                 )
             if party.address:
@@ -532,7 +533,9 @@ class Engine:
     def _entity_policy(
         self, case: Case, f: Facts, decision: Decision, fdp_only: bool, entry: Any
     ) -> str | None:
-        policy, clause = entry_policy(entry, f)
+        policy, clause, questions = entry_policy(entry, f)
+        for question in questions:
+            decision.missing(question)
         if fdp_only and 1 in entry.footnotes and case.date >= date(2020, 8, 17):
             gen = case.item.telecom_generation
             if gen is None:
@@ -570,8 +573,19 @@ class Engine:
         )
 
     def _versions(self, case: Case, decision: Decision) -> None:
-        """Which version of each EAR table the answer used (details.versions)."""
+        """Which version of each EAR table the answer used (details.versions), and the table
+        facts the amendment log cannot date for the destination."""
         decision.details["versions"] = self.regdata.dated.versions(case.date)
+        for gap in self.regdata.dated.log.gaps_for(case.destination, case.date):
+            decision.details.setdefault("table_gaps", []).append(gap.note)
+            decision.because(
+                "data",
+                None,
+                f"Country Group {gap.group} for {case.destination} on {case.date}: {gap.note}. "
+                "The 2026 membership is used; an answer that turns on it may differ for "
+                "this date.",
+                "data",
+            )
 
     def _check_region(self, case: Case, where: str) -> None:
         region = case.destination_region

@@ -126,26 +126,48 @@ def _carve_out(carve: str, entry: ListEntry, f: Facts) -> tuple[bool | None, str
     return True, what, ()
 
 
-def entry_policy(entry: ListEntry, f: Facts) -> tuple[str | None, str]:
+def entry_policy(entry: ListEntry, f: Facts) -> tuple[str | None, str, tuple[str, ...]]:
     """The entry's review policy for this item: the clause whose items it is, else the one
-    for all other items. Returns (policy, which clause and why)."""
+    for all other items. Returns (policy, which clause, the fact that would tell). A clause
+    earmark cannot test against the item ("items uniquely required for ... 10 nanometers and
+    below") that is stricter than the rest leaves the policy open (None) with its question."""
+    from earmark.rules.requirement import POLICY_ORDER
+
     residual = entry.primary_policy.value if entry.primary_policy else None
+    open_clauses: list[tuple[str, str]] = []
     for part in entry.review_policy:
         if part.scope is None:
             continue
         matched = _policy_clause_covers(part.scope, f)
         if matched:
-            return part.policy.value, f"the clause for {part.scope}"
+            return part.policy.value, f"the clause for {part.scope}", ()
+        if matched is None:
+            open_clauses.append((part.policy.value, part.scope))
     if residual is None:
-        return None, "no review policy stated"
-    return residual, "the clause for all other items" if len(entry.review_policy) > 1 else ""
+        return None, "no review policy stated", ()
+    rank = POLICY_ORDER.index if residual in POLICY_ORDER else None
+    stricter = [
+        (p, scope)
+        for p, scope in open_clauses
+        if rank is not None and p in POLICY_ORDER and rank(p) < rank(residual)
+    ]
+    if stricter:
+        policy, scope = stricter[0]
+        return (
+            None,
+            f"the clause for {scope} ({policy.replace('_', ' ')}) may apply",
+            (f"whether the item is among '{scope}' (the review policy of '{entry.name}')",),
+        )
+    return residual, "the clause for all other items" if len(entry.review_policy) > 1 else "", ()
 
 
-def _policy_clause_covers(scope: str, f: Facts) -> bool:
+def _policy_clause_covers(scope: str, f: Facts) -> bool | None:
+    """Whether a policy clause's items include this item; None for a clause of a kind earmark
+    does not test (infectious disease items, ISS uses, items for a named end use)."""
     lowered = scope.casefold()
     eccns = [e.upper() for e in _ECCN.findall(scope)]
     if "food and medicine" in lowered or "food or medicine" in lowered:
-        return f.food_or_medicine
+        return f.food_or_medicine or None if "space station" in lowered else f.food_or_medicine
     if lowered.startswith("items not described in"):
         return bool(f.eccn) and not f.ear99 and not any((f.eccn or "").startswith(e) for e in eccns)
     if eccns and any(f.eccn == e or (f.eccn or "").startswith(e + ".") for e in eccns):
@@ -156,7 +178,9 @@ def _policy_clause_covers(scope: str, f: Facts) -> bool:
         return f.on_ccl is True
     if "category 5" in lowered or "telecommunications" in lowered:
         return bool(f.base) and (f.base or "").startswith("5")
-    return False
+    if eccns:
+        return False  # a clause naming ECCNs that are not the item's
+    return None
 
 
 def listed_at_a_time_of_day(entry: ListEntry, on: date, timeline: Timeline) -> bool:

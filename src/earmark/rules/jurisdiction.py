@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from earmark.regdata.ear_tables import EarTables
 from earmark.rules.case import Case
 from earmark.rules.country_chart import chart_requirement
-from earmark.rules.decision import Decision
+from earmark.rules.decision import Decision, tri_or
 from earmark.rules.part746 import embargo_country, version_on
 from earmark.rules.partners import partner_on
 
@@ -193,8 +193,39 @@ def _controlled(
     russia = version_on("russia_belarus", case.date, destination)
     if russia is not None:
         return _controlled_for_russia(eccn, case, ear, russia.get("ccl_categories", ()), decision)
-    answer = chart_requirement(ear, eccn, destination)
-    return answer.required
+    chart = chart_requirement(ear, eccn, destination).required
+    if chart and _gbs(eccn, ear, destination):
+        chart = False  # Supp. No. 2 to Part 734 (a)(1): content eligible for GBS is not counted
+    return tri_or([chart, _part746(eccn, case, ear)])
+
+
+def _gbs(eccn: str, ear: EarTables, destination: str) -> bool:
+    """Whether US content could go to the destination under License Exception GBS (740.4):
+    the entry says GBS: Yes and the destination is in Country Group B."""
+    entry = ear.ccl.get(eccn)
+    flag = entry.license_exceptions.get("GBS") if entry is not None else None
+    return (
+        flag is not None
+        and flag.status == "yes"
+        and "B" in ear.country_groups.groups_of(destination)
+    )
+
+
+def _part746(eccn: str, case: Case, ear: EarTables) -> bool | None:
+    """Whether the content, exported from the US as it is, would need a license under a Part
+    746 section reaching the destination (Iraq's CCL reasons, the Crimea, DNR and LNR regions).
+    Part 744 is not used to identify controlled content (Supp. No. 2 to Part 734 (a)(1))."""
+    from earmark.rules.part746 import part746, ukraine_region
+    from earmark.rules.requirement import Facts
+
+    item = case.item.model_copy(
+        update={"eccn": eccn, "origin": "US", "us_content": None, "food_or_medicine": None}
+    )
+    content = case.model_copy(update={"item": item, "end_uses": [], "parties": case.parties})
+    facts = Facts(content, ear, ear.ccl.get(eccn) if eccn.upper() != "EAR99" else None)
+    facts.region = ukraine_region(facts)[0]
+    found = part746(facts)
+    return tri_or([r.required for r in found]) if found else False
 
 
 def _controlled_for_russia(

@@ -367,14 +367,16 @@ class Screener:
         listing = store.listing(match.entry.id, as_of)
         if listing is None:
             return match
+        entry, undone = self.regdata.entry_on(listing.entry, as_of)
+        flags = listing.flags(day) + (("text_as_amended_later_undone",) if undone else ())
         return Match(
-            listing.entry,
+            entry,
             match.matched_name,
             match.score,
             match.name_score,
             match.explanation,
             match.adjustments,
-            listing.flags(day),
+            flags,
             match.via,
         )
 
