@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from anyascii import anyascii
@@ -26,7 +26,7 @@ _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "�
 _MARKS = re.compile(r"[\u064b-\u065f\u0670]")
 
 
-@lru_cache(maxsize=2)
+@cache  # three lexicons: a smaller cache reloads them in turn
 def _lexicon(name: str) -> dict[str, tuple[str, ...]]:
     with (DATA / name).open("rb") as fh:
         words = tomllib.load(fh)["words"]

@@ -78,6 +78,7 @@ class DatedTables:
         self.ear = ear
         self.log = log
         self._cache: dict[tuple[str, ...], EarTables] = {}
+        self._versions: dict[tuple[str, ...], dict[str, Any]] = {}
 
     def on(self, day: date) -> EarTables:
         undo = self.log.after(day)
@@ -91,6 +92,10 @@ class DatedTables:
         """Which version of each table applies on ``day``: the bundled dataset, the later
         amendments undone, and the log's coverage of the table (details.versions)."""
         undo = self.log.after(day)
+        key = tuple(a.id for a in undo)
+        known = self._versions.get(key)
+        if known is not None:
+            return _copy_versions(known)
         ear = self.ear
         out: dict[str, Any] = {}
         for table, dataset in (
@@ -98,7 +103,7 @@ class DatedTables:
             ("country_groups", ear.country_groups.dataset),
             ("ccl", ear.ccl.dataset),
         ):
-            undone = [a.brief() for a in undo if table in a.tables]
+            undone = [f"{a.effective} {a.citation}" for a in undo if table in a.tables]
             coverage = self.log.coverage.get(table)
             out[table] = {
                 "base": dataset.id,
@@ -106,7 +111,8 @@ class DatedTables:
                 "log_complete_from": coverage.since.isoformat() if coverage else None,
             }
         out["amendment_log_sha256"] = self.log.sha256[:16]
-        return out
+        self._versions[key] = out
+        return _copy_versions(out)
 
     # -- building ------------------------------------------------------------------------
 
@@ -193,6 +199,14 @@ class DatedTables:
             unknown=MappingProxyType(unknown),
             absent_paragraphs=MappingProxyType(paragraphs),
         )
+
+
+def _copy_versions(versions: dict[str, Any]) -> dict[str, Any]:
+    """A copy the caller may change: the tables' dicts and their lists of strings."""
+    return {
+        k: ({**v, "undone": list(v["undone"])} if isinstance(v, dict) else v)
+        for k, v in versions.items()
+    }
 
 
 def _restored(current: CclEntry | None, eccn: str, change: CclChange) -> CclEntry:
