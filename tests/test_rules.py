@@ -311,7 +311,7 @@ def test_listing_day_asks_for_the_time_of_shipment(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    ("footnote", "license_cfr"), [(3, "15 CFR 746.8(a)(3)"), (4, "15 CFR 744.11(a)(2)(iv)")]
+    ("footnote", "license_cfr"), [(3, "15 CFR 746.8(a)(3)"), (4, "15 CFR 744.11(a)(2)(ii)")]
 )
 def test_footnote_3_and_4_fdp_rules(engine: Engine, footnote: int, license_cfr: str) -> None:
     from earmark.regdata import load_regdata

@@ -21,7 +21,13 @@ def _foreign(destination: str, day: str, eccn: str, tech: str, origin: str = "MY
         destination=destination,
         date=day,
         from_country=origin,
-        item={"origin": "foreign", "eccn": eccn, "direct_product_of": [tech], "us_content": []},
+        item={
+            "origin": "foreign",
+            "eccn": eccn,
+            "direct_product_of": [tech],
+            "plant_direct_product_of": [],
+            "us_content": [],
+        },
         **more,
     )
 

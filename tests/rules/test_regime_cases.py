@@ -31,6 +31,21 @@ DISAGREE = {
     # fact earmark asks for.
     "744.11-dji-ear99-repair-tech-2022-06-01": "asks whether the entry's carve-out applies",
 }
+# The case leaves out the foreign item's US content or its direct-product facts, and the
+# writer read them as none; the contract reads an omitted fact as unknown, so earmark asks.
+OMITTED_INPUTS = (
+    "734.9h-tw-gpu-to-vn-2023-06-01",
+    "746.6-crimea-fdp-my-2023-03-01",
+    "746.7-iran-fdp-my-2023-01-16",
+    "746.8-ru-fdp-from-tw-2023-04-03",
+    "746.8-ru-fdp-from-my-2021-12-01",
+    "746.8-ru-fdp-cat2-from-my-2022-03-15",
+    "746.8-ru-deminimis-30pct-from-de-2023-06-01",
+    "746.8-ru-deminimis-20pct-from-my-2023-06-01",
+    "734.9e-huawei-fdp-unrelated-buyer-2022-06-01",
+    "734.9e-fn4-phytium-2022-09-01",
+)
+DISAGREE.update(dict.fromkeys(OMITTED_INPUTS, "omitted us_content or direct-product facts"))
 
 
 @pytest.fixture(scope="module")

@@ -124,6 +124,8 @@ class Gap:
     group: str
     known_from: date
     note: str
+    remove: tuple[str, ...] = ()  # the membership before, as far as it is known
+    add: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +161,15 @@ def amendment_log() -> AmendmentLog:
             for table, c in raw.get("coverage", {}).items()
         }
         gaps = tuple(
-            Gap(g["table"], g["country"], g["group"], g["known_from"], g["note"])
+            Gap(
+                g["table"],
+                g["country"],
+                g["group"],
+                g["known_from"],
+                g["note"],
+                tuple(g.get("before", {}).get("remove", (g["group"],))),
+                tuple(g.get("before", {}).get("add", ())),
+            )
             for g in raw.get("gap", ())
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:

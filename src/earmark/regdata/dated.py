@@ -21,7 +21,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from earmark.regdata.amendments import Amendment, AmendmentLog, CclChange, EntryChange
+from earmark.regdata.amendments import Amendment, AmendmentLog, CclChange, EntryChange, Gap
 from earmark.regdata.countries import country_code, country_name
 from earmark.regdata.ear_tables import (
     Ccl,
@@ -79,6 +79,7 @@ class DatedTables:
         self.log = log
         self._cache: dict[tuple[str, ...], EarTables] = {}
         self._versions: dict[tuple[str, ...], dict[str, Any]] = {}
+        self._variants: dict[tuple[int, str, str], EarTables] = {}
 
     def on(self, day: date) -> EarTables:
         undo = self.log.after(day)
@@ -87,6 +88,32 @@ class DatedTables:
         if found is None:
             found = self._cache[key] = self._build(undo)
         return found
+
+    def without(self, day: date, gap: Gap) -> EarTables:
+        """The tables of ``day`` with a membership the log cannot date set as it stood before
+        (the engine decides again with them to see whether the answer turns on it)."""
+        ear = self.on(day)
+        key = (id(ear), gap.country, gap.group)
+        kept = self._variants.get(key)
+        if kept is not None:
+            return kept  # kept alive: the engine's memos key on the tables' identity
+        groups = ear.country_groups
+        member = {g: set(c) for g, c in groups.group_members.items()}
+        for g in gap.remove:
+            member.setdefault(g, set()).discard(gap.country)
+        for g in gap.add:
+            member.setdefault(g, set()).add(gap.country)
+        by_code: dict[str, set[str]] = {}
+        for g, codes in member.items():
+            for code in codes:
+                by_code.setdefault(code, set()).add(g)
+        variant = replace(
+            groups,
+            group_members=MappingProxyType({g: frozenset(c) for g, c in member.items()}),
+            memberships=MappingProxyType({c: frozenset(g) for c, g in by_code.items()}),
+        )
+        kept = self._variants[key] = replace(ear, country_groups=variant)
+        return kept
 
     def versions(self, day: date) -> dict[str, Any]:
         """Which version of each table applies on ``day``: the bundled dataset, the later
@@ -350,7 +377,9 @@ def entry_as_of(
 
 
 def _same(a: str | None, b: str) -> bool:
-    return " ".join((a or "").split()).casefold() == " ".join(b.split()).casefold()
+    """The same text but for spacing and case ("§§734.4(a)(9)" is "§§ 734.4(a)(9)"): the
+    list copies and the Federal Register space differently."""
+    return "".join((a or "").split()).casefold() == "".join(b.split()).casefold()
 
 
 def _undo_entry_change(entry: ListEntry, change: EntryChange) -> ListEntry:

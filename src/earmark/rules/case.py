@@ -70,6 +70,8 @@ class EndUse(StrEnum):
     IC_PRODUCTION_UNKNOWN_NODE = "ic_production_unknown_node"  # 744.23(a)(2)(ii)
     ADVANCED_NODE_IC_DESIGN = "advanced_node_ic_design"  # 744.23(a)(2)(iii), from 2024-12-02
     SME_PRODUCTION = "sme_production"  # 744.23(a)(4): making semiconductor equipment
+    # 746.5 / 746.8(a)(4): deepwater, Arctic offshore or shale oil or gas projects in Russia
+    OIL_GAS_EXPLORATION = "oil_gas_exploration"
 
 
 PART746_SUPPLEMENTS = ("2", "4", "5", "6", "7")  # the EAR99 lists of Part 746
@@ -172,6 +174,8 @@ class Case(_Model):
     end_use: str | None = None
     # The known end uses that end-use controls turn on (see EndUse).
     end_uses: list[EndUse] = []
+    # Where the known end use is (the supercomputer, the fab), when not the destination.
+    end_use_country: str | None = None
     # A region of the destination where a rule turns on it: ISO 3166-2 ("UA-43") or its name
     # ("Crimea", "Donetsk", "Luhansk").
     destination_region: str | None = Field(default=None, max_length=100)

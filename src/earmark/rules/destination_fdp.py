@@ -12,6 +12,7 @@ excluded from it (746.8(a)(4) and (a)(12)(iii); 746.7(a)(1)(iv)).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,8 @@ class DestinationFdp:
     headquarters: bool
     end_use: str | None
     belarus_from: date | None
+    groups: tuple[str, ...] = ()  # destinations in these Country Groups are in scope too
+    tech_patterns: tuple[str, ...] = ()  # regular expressions over the technology's ECCN
 
     def in_force(self, on: date) -> bool:
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
@@ -76,6 +79,8 @@ def _rule(r: dict[str, Any]) -> DestinationFdp:
         headquarters=bool(r.get("headquarters")),
         end_use=r.get("end_use"),
         belarus_from=r.get("belarus_from"),
+        groups=tuple(r.get("groups", ())),
+        tech_patterns=tuple(r.get("tech_patterns", ())),
     )
 
 
@@ -120,7 +125,13 @@ def destination_fdp(f: Facts) -> list[FdpFinding]:
 
 
 def _destination(rule: DestinationFdp, f: Facts) -> tuple[bool | None, str]:
-    dest = f.case.destination
+    # The supercomputer rule turns on where the supercomputer is ("located in or destined to").
+    dest = f.as_china(
+        (f.case.end_use_country or f.case.destination) if rule.end_use else f.case.destination
+    )
+    if rule.groups and f.groups() & set(rule.groups):
+        named = ", ".join(sorted(f.groups() & set(rule.groups)))
+        return True, f"it is known to be going to {f.case.destination} (Country Group {named})"
     for d in rule.destinations:
         if d == dest:
             if dest == "BY" and rule.belarus_from and f.day < rule.belarus_from:
@@ -151,6 +162,11 @@ def _destination(rule: DestinationFdp, f: Facts) -> tuple[bool | None, str]:
 
 
 def _product(rule: DestinationFdp, f: Facts) -> tuple[bool | None, tuple[str, ...]]:
+    """The product scope: the item of a kind the rule lists (checked first: an item of
+    another kind is outside whatever it was made from), made from listed US technology."""
+    kind = _item_listed(rule, f)
+    if kind is False:
+        return False, ()
     item = f.case.item
     sources = [*(item.direct_product_of or []), *(item.plant_direct_product_of or [])]
     made_from = any(_tech_listed(rule, e) for e in sources)
@@ -160,16 +176,19 @@ def _product(rule: DestinationFdp, f: Facts) -> tuple[bool | None, tuple[str, ..
             if getattr(item, name) is None:
                 missing.append(f"item.{name}")
         return (None, tuple(missing)) if missing else (False, ())
-    kind = _item_listed(rule, f)
     if kind is None:
         return None, ("item.eccn",) if f.eccn is None else ("item.part746_supplements",)
-    return kind, ()
+    return True, ()
 
 
 def _tech_listed(rule: DestinationFdp, eccn: str) -> bool:
     e = eccn.strip().upper()
     base = e.split(".")[0]
-    return base in rule.tech or e[:2] in rule.tech_prefixes
+    return (
+        base in rule.tech
+        or e[:2] in rule.tech_prefixes
+        or any(re.match(p, base) for p in rule.tech_patterns)
+    )
 
 
 def _item_listed(rule: DestinationFdp, f: Facts) -> bool | None:
@@ -190,13 +209,19 @@ def _item_listed(rule: DestinationFdp, f: Facts) -> bool | None:
     if rule.items == "cat3_9":
         return f.eccn[0] in "3456789" or in_supplement
     eccn = f.eccn
-    return any(eccn == i.upper() or eccn.startswith(i.upper() + ".") for i in rule.items)
+    for i in rule.items:
+        if i.startswith("re:"):
+            if re.match(i[3:], eccn):
+                return True
+        elif eccn == i.upper() or eccn.startswith(i.upper() + "."):
+            return True
+    return False
 
 
 def _license(rule: DestinationFdp, f: Facts, subject: bool | None) -> Requirement | None:
     """The license requirement the rule points to; None where another step decides it (the
     advanced computing rule: the Country Chart's 742.6(a)(6)(iii) and 744.23(a)(3))."""
-    if rule.license.startswith("15 CFR 742.6"):
+    if rule.license.startswith("15 CFR 742"):
         return None
     if rule.partner_exclusion:
         origin = f.case.from_country

@@ -40,6 +40,11 @@ def _supp2() -> tuple[dict[str, Any], ...]:
     return tuple(sorted(versions, key=lambda v: v["effective"]))
 
 
+def hong_kong_as_china_from() -> date:
+    found: date = _data()["hong_kong"]["as_china_from"]
+    return found
+
+
 def _on(rows: list[dict[str, Any]], day: date) -> dict[str, Any] | None:
     found = None
     for row in sorted(rows, key=lambda r: r["effective"]):
@@ -102,7 +107,7 @@ def military_end_use(f: Facts) -> Requirement | None:
     contracts = _data()["mil_contracts"]
     who = _military_party(f, version)
     if who is None:
-        return None
+        return _weak_military_listing(f, version)
     group, why = who
     if (
         case.destination == contracts["country"]
@@ -148,6 +153,27 @@ def military_end_use(f: Facts) -> Requirement | None:
     )
 
 
+def _weak_military_listing(f: Facts, version: dict[str, Any]) -> Requirement | None:
+    """A weak match of an MEU List or Entity List footnote 3 entity: not applied, not ignored."""
+    for hit in f.hits:
+        if hit.applied:
+            continue
+        if hit.entry.list == "MEU" or (hit.entry.list == "EL" and 3 in hit.entry.footnotes):
+            return Requirement(
+                "15 CFR 744.21(b)(1)(ii)",
+                version["citation"],
+                None,
+                f"'{hit.name}' may be the listed military end user '{hit.entry.name}' "
+                f"(score {hit.score}); if it is, 744.21 requires a license.",
+                missing=(
+                    f"whether party '{hit.name}' is the listed '{hit.entry.name}' "
+                    f"(score {hit.score})",
+                ),
+                section="744.21",
+            )
+    return None
+
+
 def _military_party(f: Facts, version: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
     """The 744.21 group the case falls in, and why: a known military end use in a covered
     country, a military end user of one, an MEU List party, or an Entity List footnote 3 party."""
@@ -155,6 +181,7 @@ def _military_party(f: Facts, version: dict[str, Any]) -> tuple[dict[str, Any], 
     groups: list[dict[str, Any]] = version["groups"]
 
     def group_of(country: str | None) -> dict[str, Any] | None:
+        country = f.as_china(country)
         return next((g for g in groups if country in g["countries"]), None)
 
     for hit in _applied(f, ("MEU",)):
@@ -244,7 +271,7 @@ def military_intelligence(f: Facts) -> Requirement | None:
     if v is None:
         return None
     dest = f.case.destination
-    if dest not in v["countries"] and not (f.groups() & set(v["groups"])):
+    if f.as_china(dest) not in v["countries"] and not (f.groups() & set(v["groups"])):
         return None
     return Requirement(
         "15 CFR 744.22(a)",
@@ -310,12 +337,16 @@ def advanced_computing(f: Facts) -> list[Requirement]:
 
 
 def _adv_destination(f: Facts, v: dict[str, Any]) -> bool:
-    dest = f.case.destination
+    """Whether the known end use (the supercomputer, the fab, the SME production) is where
+    the version reaches: "located in or destined to" (744.23(a)); the case's
+    ``end_use_country``, else its destination."""
+    where = f.case.end_use_country or f.case.destination
+    place = f.as_china(where)
     if v["destinations"] == "PRC":
-        return dest == "CN"
+        return place == "CN"
     if v["destinations"] == "PRC+MO":
-        return dest in ("CN", "MO")
-    return dest == "MO" or "D:5" in f.groups()
+        return place in ("CN", "MO")
+    return place == "MO" or "D:5" in f.groups(where)
 
 
 def _req(
@@ -333,7 +364,9 @@ def _req(
         required,
         text
         + ("" if required is False else f" ({v['policy_note']}; no license exceptions, 744.23(c))"),
-        policy=(policy or v["policy"]) if required is not False else None,
+        policy=(policy if policy is not None or paragraph == "(a)(3)(i)" else v["policy"])
+        if required is not False
+        else None,
         exceptions=() if required is not False else None,
         missing=missing,
         section="744.23",

@@ -13,6 +13,7 @@ Every step adds its reasons, with the CFR section and the Federal Register citat
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -85,10 +86,15 @@ class Engine:
                 f"between then and {case.date} are not known to this data version.",
                 "screening",
             )
-        hits = self._screen(case, decision)
-        case = self._read_inputs(case, hits, decision)
         ear = self.regdata.ear_on(case.date)
         self._versions(case, decision)
+        self._decide(case, decision, ear)
+        self._table_gaps(case, decision)
+        return decision
+
+    def _decide(self, case: Case, decision: Decision, ear: Any) -> None:
+        """The determination with these tables (those of the date, or a variant of them)."""
+        hits = self._screen(case, decision)
         entry = ear.ccl.get(case.item.eccn) if case.item.eccn else None
         f = Facts(case, ear, entry, hits)
         f.region = ukraine_region(f)[0]
@@ -112,16 +118,14 @@ class Engine:
                 "Not subject to the EAR: no EAR license requirement applies.",
                 "subject_to_ear",
             )
-            return decision
+            return
         fdp_only = fdp is True and origin is False and minimis is not True
         # An item subject to the EAR only under a destination FDP rule takes that rule's
-        # license requirement (746.8(a)(2), 746.7(a)(1)(iii)), with its partner exclusion.
-        destination_fdp_only = (
-            origin is False
-            and minimis is not True
-            and fdp is not True
-            and any(x.subject for x in findings)
-        )
+        # license requirement (746.8(a)(2), 746.7(a)(1)(iii)), with its partner exclusion;
+        # None when de minimis, undecided, might make it subject as well.
+        destination_fdp_only: bool | None = False
+        if origin is False and fdp is not True and any(x.subject for x in findings):
+            destination_fdp_only = True if minimis is False else None if minimis is None else False
         situation = self._license(
             case, f, decision, fdp_only, fdp is True, other, findings, destination_fdp_only
         )
@@ -140,7 +144,49 @@ class Engine:
                 "facts given do not settle (see missing_facts).",
                 "subject_to_ear",
             )
-        return decision
+
+    def _table_gaps(self, case: Case, decision: Decision) -> None:
+        """Where the answer turns on a Country Group membership the amendment log cannot date
+        (the 2026 membership is used for earlier dates), decide again without it: an answer
+        that changes is not known for this date (null, with the membership as the fact)."""
+        dated = self.regdata.dated
+        countries = {case.destination, *(p.headquarters for p in case.parties if p.headquarters)}
+        for country in sorted(c for c in countries if c):
+            for gap in dated.log.gaps_for(country, case.date):
+                decision.details.setdefault("table_gaps", []).append(gap.note)
+                variant = dated.without(case.date, gap)
+                other = Decision(case.id, case.date, data_version=decision.data_version)
+                self._decide(case, other, variant)
+                changed = [
+                    k
+                    for k in ("subject_to_ear", "license_required", "review_policy")
+                    if getattr(other, k) != getattr(decision, k)
+                ]
+                if not changed:
+                    decision.because(
+                        "data",
+                        None,
+                        f"Country Group {gap.group} for {country} on {case.date}: {gap.note}; "
+                        "the answer is the same with or without that membership.",
+                        "data",
+                    )
+                    continue
+                for key in changed:
+                    if key != "review_policy" or decision.license_required is not None:
+                        setattr(decision, key, None)
+                if "license_required" in changed or "subject_to_ear" in changed:
+                    decision.license_exceptions = []
+                decision.missing(
+                    f"whether {country} was in Country Group {gap.group} on {case.date} "
+                    "(the amendment log does not date the membership)"
+                )
+                decision.because(
+                    "data",
+                    None,
+                    f"Country Group {gap.group} for {country} on {case.date}: {gap.note}; "
+                    f"the answer turns on it ({', '.join(changed)} differ without it).",
+                    "data",
+                )
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -153,6 +199,8 @@ class Engine:
             if party.country:
                 require_country(party.country, f"{where}.parties[{i}].country")
         self._check_region(case, where)
+        if case.end_use_country:
+            require_country(case.end_use_country, f"{where}.end_use_country")
         for i, party in enumerate(case.parties):
             if party.headquarters:
                 require_country(party.headquarters, f"{where}.parties[{i}].headquarters")
@@ -255,6 +303,13 @@ class Engine:
             ) or self._footnote_name(
                 case.knowledge.incorporated_into_items_of, case.date, rule.footnote
             )
+            if party is None:
+                # A weak match of a footnote entity is neither applied nor ignored.
+                weak = next(
+                    (h for h in hits if not h.applied and rule.footnote in h.entry.footnotes),
+                    None,
+                )
+                party = f"?{weak.name}" if weak else None
             out.append((rule, footnote_fdp(case, rule, party, decision)))
         return out
 
@@ -301,7 +356,7 @@ class Engine:
         fdp_caught: bool,
         footnote_rules_caught: list[tuple[FootnoteRule, bool | None]],
         findings: list[FdpFinding],
-        destination_fdp_only: bool,
+        destination_fdp_only: bool | None,
     ) -> Situation:
         """Every license requirement that reaches the case, recorded with its reasons; the
         answer is True if any requires a license, and the review policy the strictest."""
@@ -310,12 +365,35 @@ class Engine:
         requirements: list[Requirement] = []
         chart_required: bool | None = None
         # Part 746: the embargoes and special controls of the destination.
+        fdp_sections = {x.rule.license.split("(")[0] for x in findings if x.subject}
         for req in part746(f):
-            if destination_fdp_only and req.section == "15 CFR 746.8":
+            owed_to_ofac = req.rule.endswith("(e)")  # 746.7(e) holds whatever the EAR requires
+            if req.section in fdp_sections and destination_fdp_only and not owed_to_ofac:
                 continue  # the FDP rule's own requirement (746.8(a)(2)) speaks for the item
+            if (
+                req.section in fdp_sections
+                and destination_fdp_only is None
+                and req.required
+                and not owed_to_ofac
+            ):
+                req = replace(
+                    req,
+                    required=None,
+                    text=req.text + " Whether it applies beside the FDP rule's own requirement "
+                    "turns on whether the item is subject to the EAR otherwise (de minimis).",
+                )
             requirements.append(req)
-        # Part 738: the Country Chart.
-        if case.item.eccn is None:
+        # Part 738: the Country Chart (which points embargoed destinations to Part 746).
+        pointer = ear.country_chart.embargo_pointer(case.destination)
+        if pointer is not None:
+            decision.because(
+                "15 CFR 738.4",
+                None,
+                f"The Country Chart has no row for {case.destination}: {pointer}; Part 746 "
+                "decides.",
+                "license",
+            )
+        elif case.item.eccn is None:
             decision.missing("item.eccn")
             parts.append(None)
         else:
@@ -326,7 +404,7 @@ class Engine:
             chart_required = self._dated_chart(f, answer, decision)
             if answer.columns:
                 decision.details["country_chart"] = list(answer.columns)
-            parts.append(answer.required)
+            parts.append(chart_required)
         # Part 744: end users and end uses.
         el_required = entity_list(f, decision, fdp_only, self.regdata.timeline)
         if fdp_caught:
@@ -366,9 +444,13 @@ class Engine:
         for r in limits:
             codes = frozenset(r.exceptions or ())
             allowed = codes if allowed is None else allowed & codes
+        # 744.16(b): no exception for an entity whose entry allows none; the footnote 1 FDP
+        # rule (744.11(a)(2)(i)) lets an item subject only under it use one with its own
+        # entity, not with another listed party.
+        barring = [h for h in f.el_applied if not (fdp_only and 1 in h.entry.footnotes)]
         return Situation(
             chart_reasons=tuple(self._chart_reasons(decision)) if chart_required else (),
-            entity_list_barred=bool(el_required) and not fdp_only,
+            entity_list_barred=bool(barring) or (bool(el_required) and not fdp_only),
             fdp_only=fdp_only,
             embargo_section=next((r.rule for r in limits), None),
             end_user_lists=tuple(
@@ -383,43 +465,6 @@ class Engine:
             allowed=allowed,
             limited_by=tuple(dict.fromkeys(r.rule for r in limits)),
         )
-
-    @staticmethod
-    def _read_inputs(case: Case, hits: list[PartyHit], decision: Decision) -> Case:
-        """A foreign item's US inputs: when the case states some of them (its US content, or the
-        US technology it is a direct product of), the ones it leaves out are read as none, and
-        the reading is recorded; when it states none, all stay unknown. Not where a party (or
-        an incorporation the case names) may be an Entity List entity with an FDP footnote:
-        there the foreign direct product facts decide, and are asked for."""
-        item = case.item
-        if item.origin != "foreign":
-            return case
-        names = ("us_content", "direct_product_of", "plant_direct_product_of")
-        stated = [n for n in names if getattr(item, n) is not None]
-        if not stated or len(stated) == len(names):
-            return case
-        omitted = [n for n in names if n not in stated]
-        if case.knowledge.incorporated_into_items_of or any(
-            set(h.entry.footnotes) & {1, 3, 4, 5} for h in hits
-        ):
-            omitted = [n for n in omitted if n == "us_content"]
-            if not omitted:
-                return case
-        decision.details["assumptions"] = [
-            f"item.{n}: not stated while item.{', item.'.join(stated)} is; read as none"
-            for n in omitted
-        ]
-        decision.because(
-            "input",
-            None,
-            "The case describes the item's US inputs ("
-            + ", ".join(stated)
-            + ") and leaves out "
-            + ", ".join(omitted)
-            + ": those are read as none. State them if the item has any.",
-            "subject_to_ear",
-        )
-        return case.model_copy(update={"item": item.model_copy(update={n: [] for n in omitted})})
 
     @staticmethod
     def _dated_chart(f: Facts, answer: Any, decision: Decision) -> bool | None:
@@ -467,7 +512,7 @@ class Engine:
     @staticmethod
     def _footnote_rule_license(case: Case, rule: FootnoteRule) -> Requirement:
         """The license requirement of a footnote 3 or 4 FDP rule: 746.8(a)(3) (policy of denial
-        in all cases, 746.8(b)) or 744.11(a)(2)(iv) (the entry's policy)."""
+        in all cases, 746.8(b)) or 744.11(a)(2)(ii) and (v) (the entry's policy)."""
         if rule.footnote == 3:
             from earmark.rules.partners import partner_on
 
@@ -520,15 +565,39 @@ class Engine:
         applied = [h for h in f.hits if h.applied and h.entry.list in ("EL", "DPL")]
         if any(h.entry.list == "DPL" for h in applied):
             candidates.append("policy_of_denial")
-        el_hits = [h for h in applied if h.entry.list == "EL"]
-        if el_required and el_hits:
-            candidates.append(self._entity_policy(case, f, decision, fdp_only, el_hits[0].entry))
+        entries = {h.entry.id: h.entry for h in f.el_applied}
+        if el_required and not entries and fdp_only:
+            # The footnote 1 rule through incorporation only: the entity named in the case.
+            entry = self._incorporated_entry(case)
+            if entry is not None:
+                entries[entry.id] = entry
+        policies = (
+            [self._entity_policy(case, f, decision, fdp_only, e) for e in entries.values()]
+            if el_required
+            else []
+        )
+        if el_required and any(p is None for p in policies):
+            decision.review_policy = None  # one listed party's clause is open: see missing_facts
+            return
+        candidates.extend(policies)
         for req in requirements:
             if req.policy and (req.required or req.overlay):
                 candidates.append(req.policy)
-        if chart_required and not candidates:
+            if req.required and req.policy is None and req.missing:
+                decision.review_policy = None  # the rule's policy turns on a missing fact
+                return
+        if chart_required:
             candidates.append(self._chart_policy(decision))
         decision.review_policy = strictest(candidates)
+
+    def _incorporated_entry(self, case: Case) -> Any:
+        for name in case.knowledge.incorporated_into_items_of:
+            if not name.strip():
+                continue
+            result = self.screener.screen(name, lists=["EL"], as_of=case.date, limit=1)
+            if result.matches and result.matches[0].score >= STRONG_MATCH:
+                return result.matches[0].entry
+        return None
 
     def _entity_policy(
         self, case: Case, f: Facts, decision: Decision, fdp_only: bool, entry: Any
@@ -576,16 +645,6 @@ class Engine:
         """Which version of each EAR table the answer used (details.versions), and the table
         facts the amendment log cannot date for the destination."""
         decision.details["versions"] = self.regdata.dated.versions(case.date)
-        for gap in self.regdata.dated.log.gaps_for(case.destination, case.date):
-            decision.details.setdefault("table_gaps", []).append(gap.note)
-            decision.because(
-                "data",
-                None,
-                f"Country Group {gap.group} for {case.destination} on {case.date}: {gap.note}. "
-                "The 2026 membership is used; an answer that turns on it may differ for "
-                "this date.",
-                "data",
-            )
 
     def _check_region(self, case: Case, where: str) -> None:
         region = case.destination_region

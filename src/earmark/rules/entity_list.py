@@ -271,6 +271,7 @@ def entity_list(
             # Listed during that day: before the time, no requirement yet.
             required = None if required is False else required
             continue
+        f.el_applied.append(hit)
         required = True
     return required
 
@@ -366,9 +367,19 @@ def _tgl_covers(case: Case, purpose: Purpose, version_id: str, decision: Decisio
 
 def other_end_user_lists(hits: list[PartyHit], decision: Decision) -> bool | None:
     """Denied Persons (764.3: prohibited) and the Unverified List (744.15); the MEU List is
-    read by the military end use rule (:func:`earmark.rules.end_use.military_end_use`)."""
+    read by the military end use rule (:func:`earmark.rules.end_use.military_end_use`). A weak
+    match of a denied person is neither applied nor ignored: the answer waits for review."""
     required: bool | None = False
-    for hit in (h for h in hits if h.applied):
+    for hit in hits:
+        if hit.entry.list == "DPL" and not hit.applied:
+            decision.missing(
+                f"whether party '{hit.name}' is the denied person '{hit.entry.name}' "
+                f"(score {hit.score})"
+            )
+            required = None if required is False else required
+            continue
+        if not hit.applied:
+            continue
         if hit.entry.list == "DPL":
             decision.because(
                 "15 CFR 764.3",

@@ -216,6 +216,24 @@ class FootnoteRule:
     license_cfr: str
     citation: str
     eccn_prefixes: tuple[str, ...]
+    tech_eccns: frozenset[str] = frozenset()  # the technology's ECCNs, where listed one by one
+    item_eccns: tuple[str, ...] = ()  # the foreign item must be in these (footnote 5)
+    item_except: tuple[str, ...] = ()  # ... but not in these paragraphs
+
+    def tech_listed(self, eccn: str) -> bool:
+        e = eccn.strip().upper()
+        return e[:2] in self.eccn_prefixes or e.split(".")[0] in self.tech_eccns
+
+    def item_listed(self, eccn: str | None) -> bool | None:
+        """Whether the foreign item is of the kinds the rule reaches (None: not stated)."""
+        if not self.item_eccns:
+            return True
+        if eccn is None:
+            return None
+        e = eccn.strip().upper()
+        if any(e == x or e.startswith(x + ".") for x in self.item_except):
+            return False
+        return e.split(".")[0] in self.item_eccns
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +250,9 @@ def footnote_rules() -> tuple[FootnoteRule, ...]:
             r["license_cfr"],
             r["citation"],
             tuple(r["eccn_prefixes"]),
+            frozenset(r.get("tech_eccns", ())),
+            tuple(r.get("item_eccns", ())),
+            tuple(r.get("item_except", ())),
         )
         for r in rows
     )
@@ -240,16 +261,30 @@ def footnote_rules() -> tuple[FootnoteRule, ...]:
 def footnote_fdp(
     case: Case, rule: FootnoteRule, party: str | None, decision: Decision
 ) -> bool | None:
-    """A footnote 3 or 4 FDP rule: True when both scopes are met, None when the product facts
-    are missing and the party scope is met, else False."""
+    """A footnote 3, 4 or 5 FDP rule: True when both scopes are met, None when the product
+    facts are missing and the party scope is met, or when the party is only a weak match of
+    a footnote entity (marked "?name"), else False."""
     if case.item.origin != "foreign" or case.date < rule.effective_from or not party:
         return False
     item = case.item
+    weak = party.startswith("?")
 
     def within(eccns: list[str] | None) -> bool:
-        return any(e.strip().upper()[:2] in rule.eccn_prefixes for e in eccns or [])
+        return any(rule.tech_listed(e) for e in eccns or [])
 
+    kind = rule.item_listed(item.eccn)
+    if kind is False:
+        return False
     if within(item.direct_product_of) or within(item.plant_direct_product_of):
+        if kind is None:
+            decision.missing("item.eccn")
+            return None
+        if weak:
+            decision.missing(
+                f"whether party '{party[1:]}' is the listed footnote {rule.footnote} entity "
+                f"(the {rule.title} would make the item subject to the EAR)"
+            )
+            return None
         decision.because(
             rule.cfr,
             rule.citation,

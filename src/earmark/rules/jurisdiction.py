@@ -10,6 +10,7 @@ series / 9x515 content to Country Group D:5; others are reported as facts to con
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from earmark.regdata.ear_tables import EarTables
 from earmark.rules.case import Case
@@ -108,6 +109,9 @@ def de_minimis(case: Case, ear: EarTables, decision: Decision) -> bool | None:
             controlled += part.value
     groups = ear.country_groups.groups_of(case.destination)
     low = any(g in groups for g in LOW_LEVEL_GROUPS)
+    if case.destination == "CU":
+        # Cuba's 10% level and its EAR99 content date from 84 FR 56117 (2019-10-21).
+        low = _cuba_rule(case) is not None
     threshold = 0.10 if low else 0.25
     share = controlled / item.value
     exceeded = share > threshold
@@ -187,9 +191,13 @@ def _controlled(
     destination = case.destination
     ear99 = eccn.upper() == "EAR99"
     if embargo_country(destination) is not None:
-        # EAR99 content counts only for North Korea and Syria (BIS de minimis guidelines;
-        # ear-rules.md s. 2); classified content counts for every embargoed destination.
-        return destination in ("KP", "SY") if ear99 else True
+        # EAR99 content counts for North Korea and Syria (BIS de minimis guidelines;
+        # ear-rules.md s. 2) and for Cuba from 84 FR 56117; classified content counts for every
+        # embargoed destination.
+        if not ear99:
+            return True
+        cuba = _cuba_rule(case)
+        return destination in ("KP", "SY") or bool(cuba and cuba["ear99_counts"])
     russia = version_on("russia_belarus", case.date, destination)
     if russia is not None:
         return _controlled_for_russia(eccn, case, ear, russia.get("ccl_categories", ()), decision)
@@ -197,6 +205,14 @@ def _controlled(
     if chart and _gbs(eccn, ear, destination):
         chart = False  # Supp. No. 2 to Part 734 (a)(1): content eligible for GBS is not counted
     return tri_or([chart, _part746(eccn, case, ear)])
+
+
+def _cuba_rule(case: Case) -> dict[str, Any] | None:
+    """The Cuba de minimis rule of 746.2's data, if in force on the case's date."""
+    from earmark.rules.part746 import _data
+
+    rule: dict[str, Any] = _data()["cuba"]["version"][0]["de_minimis"]
+    return rule if case.date >= rule["from"] else None
 
 
 def _gbs(eccn: str, ear: EarTables, destination: str) -> bool:
@@ -237,8 +253,11 @@ def _controlled_for_russia(
     the 2024 text, EAR99 content."""
     partner = partner_on(case.from_country, case.date)
     if eccn.upper() == "EAR99":
-        if partner:
-            return False
+        from earmark.rules.part746 import _data
+
+        since = _data()["russia_belarus"]["de_minimis_ear99_partner"]["from"]
+        if partner and case.date >= since:
+            return False  # 746.8(a)(12)(iii)(B), the 2024 text; before it only AT-only content
         # EAR99 content counts where a Part 746 supplement names it; the case does not say.
         return None
     entry = ear.ccl.get(eccn)

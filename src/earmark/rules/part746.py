@@ -208,6 +208,11 @@ def north_korea(f: Facts) -> Requirement | None:
 def _north_korea_policy(f: Facts, v: Version) -> tuple[str | None, str]:
     if set(f.reasons) & {"NP", "MT"} and f.base != "7A103":
         return v.get("np_mt_policy"), "NP or MT item: general policy of denial (746.4(b)(3))."
+    if f.on_ccl:
+        return v.get("ccl_policy"), (
+            f"an item on the CCL: reviewed under {v.get('ccl_policy_section')} (746.4(b)(5)), "
+            "where applications are generally denied."
+        )
     luxury = f.case.item.luxury_good
     if luxury is None:
         words = _luxury_words(f.case.item.description or "", v.get("luxury_words", ()))
@@ -229,32 +234,33 @@ def _luxury_words(description: str, words: tuple[str, ...]) -> list[str]:
     text = description.casefold()
     if re.search(r"\bnot\s+(?:a\s+)?luxury\b", text):
         return []
-    return [w for w in words if re.search(rf"\b{re.escape(w)}", text)]
+    return [w for w in words if re.search(rf"\b{re.escape(w)}(?:s|es)?\b", text)]
 
 
 # -- 746.6 Crimea, DNR and LNR -----------------------------------------------------------------
 
 
 def ukraine_region(f: Facts) -> tuple[str | None, bool]:
-    """The 746.6 region of a Ukraine destination: (key, known). ``known`` is False when neither
-    the case's ``destination_region`` nor a party address says where in Ukraine it goes."""
-    if f.case.destination != "UA":
+    """The 746.6 region of the destination: (key, known). For Ukraine, the case's
+    ``destination_region`` or the addresses of the ultimate consignee and end user (known only
+    when every one of them gives one); for Russia, an address in Crimea or the DNR/LNR regions
+    (which Russia claims) is read too. ``known`` is False when nothing says where it goes."""
+    dest = f.case.destination
+    if dest not in ("UA", "RU"):
         return None, True
     regions: dict[str, Any] = _data()["ukraine_regions"]["region"]
     stated = (f.case.destination_region or "").strip()
     if stated:
         return _region_named(stated, regions), True
-    addresses = [
-        p.address
-        for p in f.case.parties
-        if p.address and p.role.value in ("ultimate_consignee", "end_user")
-    ]
-    if not addresses:
-        return None, False
-    for address in addresses:
-        key = _region_in_text(address, regions)
+    receivers = [p for p in f.case.parties if p.role.value in ("ultimate_consignee", "end_user")]
+    for party in receivers:
+        key = _region_in_text(party.address or "", regions)
         if key:
             return key, True
+    if dest == "RU":
+        return None, True
+    if not receivers or any(not p.address for p in receivers):
+        return None, False
     return None, True
 
 
@@ -278,13 +284,15 @@ def ukraine_regions(f: Facts) -> Requirement | None:
     """15 CFR 746.6: Crimea from 2015-01-29 (80 FR 4776); the so-called DNR and LNR regions
     from 2022-02-24 (87 FR 12226). Every item subject to the EAR except EAR99 food and
     medicine and free personal-communications software; policy of denial."""
-    if f.case.destination != "UA":
+    if f.case.destination not in ("UA", "RU"):
         return None
     v = version_on("ukraine_regions", f.day)
     if v is None:
         return None
     regions: dict[str, Any] = _data()["ukraine_regions"]["region"]
     key, known = ukraine_region(f)
+    if f.case.destination == "RU" and key is None:
+        return None  # Russia proper: 746.8
     if not known:
         return Requirement(
             "15 CFR 746.6(a)",
@@ -435,7 +443,7 @@ def _in_eccn_list(eccn: str, listed: tuple[str, ...]) -> bool:
 
 def russia_belarus(f: Facts) -> Requirement | None:
     """15 CFR 746.8: Russia from 2022-02-24 (87 FR 12226), Belarus from 2022-03-02
-    (87 FR 13048): CCL Categories 3-9, every CCL item from 2022-04-08 (87 FR 21553); EAR99
+    (87 FR 13048): CCL Categories 3-9, every CCL item from 2022-04-08 (87 FR 22130); EAR99
     items named in Supplements 2, 4, 5, 6 and 7 to Part 746 (746.5 and 746.10 until the 2024
     consolidation) and, from 2024-09-16, some EAR99 software. Policy of denial (746.8(b))."""
     dest = f.case.destination
@@ -472,16 +480,51 @@ def russia_belarus(f: Facts) -> Requirement | None:
             v.citation,
             False,
             f"{place}: on {f.day} 746.8(a)(1) covered only CCL Categories 3 to 9 "
-            "(Categories 0-2 from 2022-04-08, 87 FR 21553).",
+            "(Categories 0-2 from 2022-04-08, 87 FR 22130).",
             section=v.section,
         )
     return _russia_ear99(f, v, place)
 
 
+def russia_oil_gas(f: Facts) -> Requirement | None:
+    """15 CFR 746.5 (from 2014-08-06), 746.8(a)(4) from the 2024 consolidation: items in Supp.
+    No. 2 to Part 746 or the listed ECCNs, known to be for deepwater, Arctic offshore or shale
+    oil or gas exploration or production in Russia (Belarus from 2022-09-15)."""
+    from earmark.rules.case import EndUse
+
+    table = _data()["russia_belarus"]
+    rule = table["oil_gas"]
+    since = rule["countries_from"].get(f.case.destination)
+    if since is None or f.day < since:
+        return None
+    listed = "2" in (f.case.item.part746_supplements or []) or (f.base or "") in rule["eccns"]
+    if not listed:
+        return None
+    consolidated = f.day >= table["consolidated"]["from"]
+    section = rule["section_from_2024"] if consolidated else rule["section_before_2024"]
+    known = EndUse.OIL_GAS_EXPLORATION in f.case.end_uses
+    return Requirement(
+        section,
+        rule["citation"],
+        known,
+        f"The item is in Supp. No. 2 to Part 746 or the ECCNs {section} lists: a license is "
+        "required when it is known to be for deepwater, Arctic offshore or shale oil or gas "
+        "exploration or production in Russia or Belarus"
+        + (" - as the case states; policy of denial." if known else " (no such end use stated)."),
+        policy=rule["policy"] if known else None,
+        section="15 CFR 746.5",
+    )
+
+
 def _russia_ear99(f: Facts, v: Version, place: str) -> Requirement | None:
     table = _data()["russia_belarus"]
     consolidated = f.day >= table["consolidated"]["from"]
-    in_force = [s for s in table["supplement"] if s["from"] <= f.day]
+    dest = f.case.destination
+    in_force = [
+        s
+        for s in table["supplement"]
+        if s["from"] <= f.day and s.get("countries_from", {}).get(dest, s["from"]) <= f.day
+    ]
     stated = f.case.item.part746_supplements
     software = table["software"]
     software_in_force = f.case.item.kind == "software" and f.day >= software["from"]
@@ -501,8 +544,6 @@ def _russia_ear99(f: Facts, v: Version, place: str) -> Requirement | None:
         )
     caught = [s for s in in_force if s["number"] in stated]
     for s in caught:
-        if s.get("end_use_only"):
-            continue
         section = s["section_from_2024"] if consolidated else s["section_before_2024"]
         return Requirement(
             section,
@@ -512,20 +553,6 @@ def _russia_ear99(f: Facts, v: Version, place: str) -> Requirement | None:
             f"({section}); policy of denial with the case-by-case categories of 746.8(b).",
             policy=v.get("policy"),
             exceptions=v.exceptions,
-            section=v.section,
-        )
-    if any(s.get("end_use_only") for s in caught):
-        return Requirement(
-            "15 CFR 746.8(a)(4)" if consolidated else "15 CFR 746.5",
-            v.citation,
-            None,
-            f"{place}: the item is in Supp. No. 2 to Part 746, which requires a license when the "
-            "item is for oil or gas exploration or production in deepwater, Arctic offshore or "
-            "shale projects.",
-            missing=(
-                "whether the item is for deepwater, Arctic offshore or shale oil or gas "
-                "exploration or production (746.8(a)(4))",
-            ),
             section=v.section,
         )
     if software_in_force:
@@ -564,7 +591,7 @@ def syria(f: Facts) -> Requirement | None:
 def part746(f: Facts) -> list[Requirement]:
     """Every Part 746 requirement that reaches the case."""
     out: list[Requirement] = []
-    for rule in (cuba, north_korea, ukraine_regions, iran, russia_belarus, syria):
+    for rule in (cuba, north_korea, ukraine_regions, iran, russia_belarus, russia_oil_gas, syria):
         found = rule(f)
         if found is not None:
             out.append(found)

@@ -57,6 +57,8 @@ class Facts:
     entry: CclEntry | None  # the item's CCL entry on the date (None for EAR99 or unknown)
     hits: list[Any] = field(default_factory=list)  # screening hits (PartyHit), strong and weak
     region: str | None = None  # the 746.6 region key ("crimea", "dnr", "lnr") when known
+    # The Entity List hits whose entries' requirements reach the item (filled by 744.11).
+    el_applied: list[Any] = field(default_factory=list)
 
     @property
     def day(self) -> date:
@@ -88,6 +90,15 @@ class Facts:
 
     def groups(self, country: str | None = None) -> frozenset[str]:
         return self.ear.country_groups.groups_of(country or self.case.destination)
+
+    def as_china(self, country: str | None) -> str | None:
+        """The country a rule naming China reads: Hong Kong is China from 2020-12-23, when
+        85 FR 83765 ended its treatment as a destination apart (part744.toml [hong_kong])."""
+        from earmark.rules.end_use import hong_kong_as_china_from
+
+        if country == "HK" and self.day >= hong_kong_as_china_from():
+            return "CN"
+        return country
 
     @property
     def food_or_medicine(self) -> bool:
