@@ -23,8 +23,6 @@ from earmark.cli.options import (
     progress,
     read_json_file,
 )
-from earmark.errors import BadInput
-from earmark.rules.decision import ANSWER_FIELDS
 
 
 def register(app: typer.Typer) -> None:
@@ -117,44 +115,11 @@ def check_batch_cmd(
 def _diff(
     engine: Any, case: Any, i: int, dates: tuple[str, str], allow_unknown: bool
 ) -> dict[str, Any]:
-    if not isinstance(case, dict):
-        raise BadInput(f"cases[{i}]", "a case must be a JSON object")
+    from earmark.rules.diff import decide_on_two_dates
+
     first, second = (parse_date(d, "--diff") for d in dates)
     assert first is not None and second is not None
-    where = f"cases[{i}]"
-    a = engine.check({**case, "date": first.isoformat()}, where, allow_unknown).to_dict()
-    b = engine.check({**case, "date": second.isoformat()}, where, allow_unknown).to_dict()
-    changed = {k: {"from": a[k], "to": b[k]} for k in ANSWER_FIELDS if a[k] != b[k]}
-    if a["details"].get("fdp_rule") != b["details"].get("fdp_rule"):
-        changed["fdp_rule"] = {
-            "from": a["details"].get("fdp_rule"),
-            "to": b["details"].get("fdp_rule"),
-        }
-    low, high = sorted((first, second))
-    events = [
-        {
-            "id": e.id,
-            "effective_from": e.effective_from.isoformat(),
-            "citation": e.citation,
-            "title": e.title,
-            "regulatory": e.regulatory,
-        }
-        for e in engine.regdata.timeline.events
-        if low < e.effective_from <= high
-    ]
-    texts_a = {(r["rule"], r["text"]) for r in a["reasons"]}
-    texts_b = {(r["rule"], r["text"]) for r in b["reasons"]}
-    return {
-        "id": case.get("id"),
-        "dates": [first.isoformat(), second.isoformat()],
-        "changed": changed,
-        "reasons_only_on_first": [r for r in a["reasons"] if (r["rule"], r["text"]) not in texts_b],
-        "reasons_only_on_second": [
-            r for r in b["reasons"] if (r["rule"], r["text"]) not in texts_a
-        ],
-        "events_between": events,
-        "decisions": [a, b],
-    }
+    return decide_on_two_dates(engine, case, first, second, f"cases[{i}]", allow_unknown)
 
 
 def _print(d: dict[str, Any]) -> None:
@@ -189,6 +154,18 @@ def _print_diff(d: dict[str, Any]) -> None:
         render.say("regulatory actions between the dates:")
         for e in d["events_between"]:
             render.say(f"  {e['effective_from']} {e['citation'] or '(not a rule)'} {e['title']}")
+    touching = [
+        (a, c) for a in d["table_changes_between"] for c in a["changes"] if c["touches_case"]
+    ]
+    if touching:
+        render.say("table amendments between the dates that touch this case:")
+        for a, c in touching:
+            render.say(
+                f"  {a['effective']} {a['citation']} {c['table']} {c['subject']}: {c['change']}"
+            )
+    others = len(d["table_changes_between"]) - len({a["id"] for a, _ in touching})
+    if others > 0:
+        render.say(f"  ({others} other table amendments between the dates; --json lists them)")
     for r in d["reasons_only_on_second"]:
         render.say(f"  + [{r['rule']}] {r['text']}")
     for r in d["reasons_only_on_first"]:
