@@ -18,19 +18,22 @@ import typer
 
 from earmark.errors import BadInput, DataError, StoreError
 
-COMMAND_MODULES = (
-    "screening",
-    "check",
-    "data",
-    "demo",
-    "parties",
-    "products",
-    "reviews",
-    "licenses",
-    "events",
-    "audit",
-    "keys",
-)
+# Each command module and the top-level commands it adds. A command line imports only the
+# module of its command (the others cost a quarter of a second of imports); help, an unknown
+# command or no command imports them all. tests/cli/test_command_modules.py keeps this honest.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "screening": ("screen", "match", "screen-batch"),
+    "check": ("check", "check-batch"),
+    "data": ("entries", "entry", "timeline", "country", "eccn", "lists"),
+    "demo": ("demo",),
+    "parties": ("parties",),
+    "products": ("products",),
+    "reviews": ("reviews",),
+    "licenses": ("licenses",),
+    "events": ("impact", "events"),
+    "audit": ("audit",),
+    "keys": ("keys",),
+}
 
 
 def _click_exceptions() -> Any:
@@ -76,16 +79,18 @@ def _root(
     as of any date."""
 
 
-_registered = False
+_registered: set[str] = set()
 
 
-def _register() -> None:
-    global _registered
-    if _registered:
-        return
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"earmark.cli.{name}").register(app)
-    _registered = True
+def _register(argv: Sequence[str] | None = None) -> None:
+    """Add the command modules the command line needs (all of them without a known command)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    wanted = [m for m, commands in COMMAND_MODULES.items() if first in commands]
+    for name in wanted or COMMAND_MODULES:
+        if name not in _registered:
+            importlib.import_module(f"earmark.cli.{name}").register(app)
+            _registered.add(name)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -98,7 +103,7 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    _register()
+    _register(argv)
     command = typer.main.get_command(app)
     try:
         rv = command.main(args=list(argv) if argv is not None else None, standalone_mode=False)

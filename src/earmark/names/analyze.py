@@ -220,7 +220,7 @@ def _zh_raw(word: chinese.ZhWord, reading: int = 0) -> list[_Raw]:
         # Other one-word renderings, and the pinyin, count as the same word.
         singles = [r for r in word.renderings[1:] if " " not in r]
         if word.known:
-            singles.append(chinese.pinyin(word.source))
+            singles.append(pinyin_reading.spelled(word.source))
         alts = tuple(dict.fromkeys(a for a in singles if a != primary[0]))
     return [
         _Raw(part, alts, source=word.source if i == 0 else "") for i, part in enumerate(primary)

@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -36,6 +34,13 @@ class ZhData:
 
 @lru_cache(maxsize=1)
 def zh_data() -> ZhData:
+    """The lexicon and the known names (kept in the disk cache: reading them takes OpenCC)."""
+    from earmark.diskcache import cached
+
+    return cached("zh-data", "1", _build_zh_data)
+
+
+def _build_zh_data() -> ZhData:
     words: dict[str, tuple[str, ...]] = {}
     path = DATA / "zh_lexicon.toml"
     if path.exists():
@@ -102,6 +107,9 @@ def known_name(text: str) -> str | None:
 
 @lru_cache(maxsize=65_536)
 def pinyin(text: str) -> str:
+    # Imported here: pypinyin's tables take 0.6 s to load, and most names have no Chinese.
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(text))
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 
+from earmark.diskcache import cached
 from earmark.names.chinese import ZhWord, pinyin, zh_data
 
 MAX_SPAN = 6  # Latin words one lexicon word may be spread over ("you xian gong si")
@@ -25,10 +27,16 @@ class PinyinLexicon:
     words: dict[str, str]  # pinyin without spaces -> the Chinese word of the lexicon
     syllables: frozenset[str]
     longest: int  # in letters
+    spelled: dict[str, str]  # each lexicon word -> chinese.pinyin(word), kept with the rest
 
 
 @lru_cache(maxsize=1)
 def pinyin_lexicon() -> PinyinLexicon:
+    """The lexicon read in pinyin (kept in the disk cache: building it loads pypinyin)."""
+    return cached("pinyin-lexicon", version("pypinyin"), _build_pinyin_lexicon)
+
+
+def _build_pinyin_lexicon() -> PinyinLexicon:
     data = zh_data()
     words: dict[str, str] = {}
     syllables: set[str] = set()
@@ -39,7 +47,14 @@ def pinyin_lexicon() -> PinyinLexicon:
             continue  # one character is too ambiguous in Latin letters
         words.setdefault("".join(parts), zh)
     syllables.update(_extra_syllables())
-    return PinyinLexicon(words, frozenset(syllables), max(map(len, words), default=0))
+    spelled = {zh: pinyin(zh) for zh in data.words}
+    return PinyinLexicon(words, frozenset(syllables), max(map(len, words), default=0), spelled)
+
+
+def spelled(zh: str) -> str:
+    """``chinese.pinyin(zh)``, without loading pypinyin when the word is in the lexicon."""
+    known = pinyin_lexicon().spelled.get(zh)
+    return known if known is not None else pinyin(zh)
 
 
 def _extra_syllables() -> set[str]:

@@ -128,9 +128,9 @@ class RegData:
         for d in sorted(self.datasets, key=lambda d: d.id):
             h.update(f"{d.id}:{d.sha256}\n".encode())
         h.update(f"timeline:{self.manifest.get('timeline_sha256', '')}\n".encode())
-        from earmark.regdata.amendments import amendment_log
+        from earmark.regdata.amendments import amendment_log_sha256
 
-        h.update(f"amendments:{amendment_log().sha256}\n".encode())
+        h.update(f"amendments:{amendment_log_sha256()}\n".encode())
         # The rules' own data (review policies, FDP versions, Part 744/746 tables) is part of
         # what an answer depends on, so it is part of the version too.
         for path in sorted(RULES_DATA.glob("*.toml")):

@@ -146,6 +146,13 @@ class AmendmentLog:
         return tuple(a for a in reversed(self.amendments) if low < a.effective <= high)
 
 
+def amendment_log_sha256() -> str:
+    """The hash of the log file, for the data version (without parsing the log)."""
+    import hashlib
+
+    return hashlib.sha256(DATA.read_bytes()).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def amendment_log() -> AmendmentLog:
     import hashlib

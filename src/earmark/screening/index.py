@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import copy
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -33,6 +34,8 @@ from earmark.names.variants import contained_names
 from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
+from earmark.screening.addresses import is_address_entry
+from earmark.screening.compact import ChunkedSeq, HashPostings
 from earmark.screening.scorer import UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
 from earmark.screening.similarity import (
     ABBREVIATION,
@@ -84,11 +87,19 @@ class ScreeningIndex:
             self._init(list(entries))
 
     def _init(self, entries: list[ListEntry]) -> None:
-        self.entries: list[ListEntry] = entries
+        # Entries and records are kept compact (screening/compact.py), with the fields every
+        # query reads as flat columns beside them, so that loading the index from the disk
+        # cache rebuilds no per-entry object.
+        self.entries: Sequence[ListEntry] = ChunkedSeq(entries, ListEntry)
+        self.entry_ids: list[str] = [e.id for e in entries]
+        self.entry_lists: list[str] = [e.list for e in entries]
+        self.current_flags: dict[str, tuple[str, ...]] = {}  # set by the Screener's current index
+        # The Entity List's address-only entries ("Address 01"), matched on addresses.
+        self.address_entries: list[int] = [i for i, e in enumerate(entries) if is_address_entry(e)]
         self._lookups: dict[tuple[tuple[str, ...], bool], _Lookup] = {}
         self._whole: ScreeningIndex | None = None  # set on a restricted view
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
-        for e_idx, entry in enumerate(self.entries):
+        for e_idx, entry in enumerate(entries):
             seen: set[str] = set()
             for n_idx, name in enumerate(_names_of(entry)):
                 try:
@@ -118,46 +129,60 @@ class ScreeningIndex:
         # Common words (generic words, legal forms) may be abbreviated; names are not.
         self.common: list[bool] = [kinds[w] in (Kind.GENERIC, Kind.LEGAL) for w in self.words]
         self.postings: list[list[int]] = [[] for _ in self.words]
-        self.records: list[NameRecord] = []
-        self.joined: dict[str, list[int]] = defaultdict(list)
+        records: list[NameRecord] = []
+        joined: dict[str, list[int]] = defaultdict(list)
         # Records by their whole normalised name: a name written as listed is always found,
         # whatever retrieval's heuristics make of its words.
-        self.by_normalized: dict[str, list[int]] = defaultdict(list)
+        by_normalized: dict[str, list[int]] = defaultdict(list)
         for e_idx, name, alias, a in analysed:
             words = tuple(t.text for t in a.scoring_tokens)
             if not words:
                 continue
-            r_idx = len(self.records)
+            r_idx = len(records)
             weights = tuple(self.weight[self.vocab[w]] for w in words)
             ids = tuple(self.vocab[w] for w in words)
             bare = " ".join(t.text for t in a.scoring_tokens if t.kind is not Kind.LEGAL)
             record = NameRecord(
                 e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare
             )
-            self.records.append(record)
-            self.by_normalized[a.normalized].append(r_idx)
+            records.append(record)
+            by_normalized[a.normalized].append(r_idx)
             for w in words:
                 self.postings[self.vocab[w]].append(r_idx)
             for left, right in pairwise(words):
-                self.joined[left + right].append(r_idx)
-        self.deletes: dict[str, list[int]] = defaultdict(list)
+                joined[left + right].append(r_idx)
+        deletes: dict[str, list[int]] = defaultdict(list)
         self.common_by_letter: dict[str, list[int]] = defaultdict(list)
-        self.skeletons: dict[str, list[int]] = defaultdict(list)
+        skeletons: dict[str, list[int]] = defaultdict(list)
         # Transliteration variants ("khuavei" / "huawei", "aleksandr" / "alexander") meet on
         # their folded spelling.
-        self.phonetic: dict[str, list[int]] = defaultdict(list)
+        phonetics: dict[str, list[int]] = defaultdict(list)
         for t_idx, w in enumerate(self.words):
             if len(w) >= 4:
-                self.phonetic[phonetic(w)].append(t_idx)
+                phonetics[phonetic(w)].append(t_idx)
             if len(w) >= 5:
                 for key in {w, *_deletions(w)}:
-                    self.deletes[key].append(t_idx)
+                    deletes[key].append(t_idx)
             if self.common[t_idx] and len(w) >= 4:
                 self.common_by_letter[w[0]].append(t_idx)
-            self.skeletons[skeleton(w)].append(t_idx)
+            skeletons[skeleton(w)].append(t_idx)
+        self.joined = HashPostings.build(joined)
+        self.by_normalized = HashPostings.build(by_normalized)
+        self.deletes = HashPostings.build(deletes)
+        self.skeletons = HashPostings.build(skeletons)
+        self.phonetic = HashPostings.build(phonetics)
+        self.records: Sequence[NameRecord] = ChunkedSeq(records, NameRecord)
+        self.record_entry = array("l", (r.entry for r in records))
+        self.record_total = array("d", (r.total for r in records))
+        self.record_words = array("l", (len(r.words) for r in records))
+        # Each record's word ids, flat: retrieval reads them for thousands of records a query.
+        self.record_word_ids = array("l", (t for r in records for t in r.word_ids))
+        self.record_word_start = array("l", [0])
+        for r in records:
+            self.record_word_start.append(self.record_word_start[-1] + len(r.word_ids))
         # Names made of generic words and legal forms only ("International Technology LLC"):
         # a query of such words can match only them, so it walks only their postings.
-        plain = [all(w <= GENERIC_CAP for w in r.weights) for r in self.records]
+        plain = [all(w <= GENERIC_CAP for w in r.weights) for r in records]
         self.plain_postings: list[list[int]] = [[r for r in p if plain[r]] for p in self.postings]
         self.legal_words = sorted(
             {p[0] for p in vocabulary().legal_phrases if len(p) == 1 and len(p[0]) >= 5}
@@ -301,22 +326,26 @@ class ScreeningIndex:
         bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
         ranked = []
         inside: list[tuple[float, int]] = []
+        totals, entry_of = self.record_total, self.record_entry
         for r_idx, num in numerator.items():
-            record = self.records[r_idx]
-            unpaired = max(record.total - paired[r_idx], 0.0)
+            total = totals[r_idx]
+            unpaired = max(total - paired[r_idx], 0.0)
             optimistic = UNPAIRED_QUERY * total_q + paired[r_idx] + UNPAIRED_LISTED * unpaired
             if (num + bonus) / optimistic < floor:
-                if contained and len(record.words) >= 2:
-                    _, pw = self._add_extras(record, words, matches, extras, num, paired[r_idx])
-                    if pw >= record.total - 1e-9 and (allowed is None or allowed(record.entry)):
-                        inside.append((record.total, r_idx))
+                if contained and self.record_words[r_idx] >= 2:
+                    _, pw = self._add_extras(r_idx, words, matches, extras, num, paired[r_idx])
+                    if pw >= total - 1e-9 and (allowed is None or allowed(entry_of[r_idx])):
+                        inside.append((total, r_idx))
                 continue
-            num, pw = self._add_extras(record, words, matches, extras, num, paired[r_idx])
-            unpaired = max(record.total - pw, 0.0)
+            if extras:
+                num, pw = self._add_extras(r_idx, words, matches, extras, num, paired[r_idx])
+            else:
+                pw = paired[r_idx]
+            unpaired = max(total - pw, 0.0)
             estimate = num / (total_q + pw + UNPAIRED_LISTED * unpaired)
             # Whether the entry may match (listed on the date, on a list asked for): tested
             # last, on the few records that could reach the floor.
-            if estimate >= floor and (allowed is None or allowed(record.entry)):
+            if estimate >= floor and (allowed is None or allowed(entry_of[r_idx])):
                 ranked.append((estimate, r_idx))
         ranked.sort(reverse=True)
         inside.sort(reverse=True)
@@ -327,7 +356,7 @@ class ScreeningIndex:
         return [
             r
             for r in self.by_normalized.get(normalized, ())
-            if allowed is None or allowed(self.records[r].entry)
+            if allowed is None or allowed(self.record_entry[r])
         ]
 
     def _accumulate(
@@ -370,32 +399,27 @@ class ScreeningIndex:
         """
         view = copy.copy(self)  # shallow: vocabulary, weights and records are shared
         view._whole, view._lookups = self, {}
-        kept = [keep(r.entry) for r in self.records]
+        kept = [keep(e) for e in self.record_entry]
         view.postings = [[r for r in p if kept[r]] for p in self.postings]
         view.plain_postings = [[r for r in p if kept[r]] for p in self.plain_postings]
-        joined: dict[str, list[int]] = defaultdict(list)
-        for form, records in self.joined.items():
-            if mine := [r for r in records if kept[r]]:
-                joined[form] = mine
-        view.joined = joined
-        view.by_normalized = defaultdict(list)
-        for form, records in self.by_normalized.items():
-            if mine := [r for r in records if kept[r]]:
-                view.by_normalized[form] = mine
+        view.joined = self.joined.filtered(kept)
+        view.by_normalized = self.by_normalized.filtered(kept)
         return view
 
     def _add_extras(
         self,
-        record: NameRecord,
+        r_idx: int,
         words: list[QueryWord],
         matches: list[dict[int, tuple[float, str]]],
         extras: list[int],
         numerator: float,
         paired: float,
     ) -> tuple[float, float]:
+        start = self.record_word_start
+        word_ids = self.record_word_ids[start[r_idx] : start[r_idx + 1]]
         for i in extras:
             best_value, best_wc = 0.0, 0.0
-            for t_idx in record.word_ids:
+            for t_idx in word_ids:
                 hit = matches[i].get(t_idx)
                 if hit is not None:
                     wc = self.weight[t_idx]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from earmark.diskcache import cached
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.analyze import readings
@@ -27,7 +28,6 @@ from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import AddressIndex, AddressMatch
-from earmark.screening.cache import cached
 from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex
 from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
 from earmark.screening.similarity import word_similarity
@@ -121,7 +121,6 @@ class ScreeningResult:
 @dataclass
 class _Scope:
     index: ScreeningIndex
-    _lists: list[str] | None = None
     _histories: list[History] | None = None
     _views: dict[frozenset[str], ScreeningIndex] = field(default_factory=dict)
 
@@ -135,14 +134,12 @@ class _Scope:
         return view
 
     def entry_lists(self) -> list[str]:
-        if self._lists is None:
-            self._lists = [e.list for e in self.index.entries]
-        return self._lists
+        return self.index.entry_lists
 
     def entry_histories(self, regdata: RegData) -> list[History]:
         if self._histories is None:
             by_id = regdata.lists.histories
-            self._histories = [by_id[e.id] for e in self.index.entries]
+            self._histories = [by_id[i] for i in self.index.entry_ids]
         return self._histories
 
 
@@ -179,7 +176,16 @@ class Screener:
             return self._scopes[name]
 
     def _build_current(self) -> ScreeningIndex:
-        return ScreeningIndex(lst.entry for lst in self.regdata.lists.as_of(None))
+        store = self.regdata.lists
+        index = ScreeningIndex(lst.entry for lst in store.as_of(None))
+        # The data's doubts about each current entry, worked out once with the index (they
+        # depend only on the data version): a screening then reads no listing history.
+        day = store.newest_snapshot
+        for e_id in index.entry_ids:
+            history = store.histories.get(e_id)
+            if history is not None and (flags := history.flags(day)):
+                index.current_flags[e_id] = flags
+        return index
 
     def _history_scope(self) -> _Scope:
         """The index of every entry ever listed, for screening as of a past date."""
@@ -194,7 +200,8 @@ class Screener:
         """The address-only entries (the Entity List's "Address 01" ...) that a party's
         address matches on the date."""
         if self._addresses is None:
-            entries = self._history_scope().index.entries
+            index = self._history_scope().index
+            entries = [index.entries[i] for i in index.address_entries]
             with self._lock:
                 self._addresses = AddressIndex(self.regdata, entries)
         return self._addresses.match(clean_input(address, "address"), as_of)
@@ -360,9 +367,8 @@ class Screener:
         store = self.regdata.lists
         day = as_of or store.newest_snapshot
         if as_of is None:
-            # The current index holds the current versions already: only the doubts to add.
-            history = store.histories.get(match.entry.id)
-            flags = history.flags(day) if history is not None else ()
+            # The current index holds the current versions and their doubts already.
+            flags = self._current_scope().index.current_flags.get(match.entry.id, ())
             return replace(match, flags=flags) if flags else match
         listing = store.listing(match.entry.id, as_of)
         if listing is None:
