@@ -36,13 +36,16 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the files whose content shapes an index: name analysis and screening code."""
+    """Hash of the files whose content shapes what is cached: name analysis and screening
+    code, and regdata's (the cached objects hold its list entries: model.py, codec.py)."""
     h = hashlib.sha256()
-    for folder in ("names", "names/data", "screening"):
-        for path in sorted((_PACKAGE / folder).glob("*")):
-            if path.is_file() and path.suffix in (".py", ".toml", ".json"):
-                h.update(path.name.encode())
-                h.update(path.read_bytes())
+    paths = [_PACKAGE / "compact.py", _PACKAGE / "diskcache.py"]
+    for folder in ("names", "names/data", "screening", "regdata"):
+        paths += sorted((_PACKAGE / folder).glob("*"))
+    for path in paths:
+        if path.is_file() and path.suffix in (".py", ".toml", ".json"):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -65,18 +68,18 @@ def cached(name: str, data_version: str, build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass  # unreadable or from other code: rebuild below
     obj = build()
-    _store(path, obj)
+    _store(path, name, obj)
     return obj
 
 
-def _store(path: Path, obj: object) -> None:
+def _store(path: Path, name: str, obj: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{path.name.split('-')[0]}-*.pickle"):
+        for old in path.parent.glob(f"{name}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)  # indexes of older data or code
     except OSError:

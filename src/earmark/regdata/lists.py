@@ -18,13 +18,15 @@ The version of an entry shown for a date is the one in the first snapshot on or 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from earmark.compact import ChunkedSeq
+from earmark.diskcache import cached
 from earmark.regdata import codec
 from earmark.regdata.bundle import DATA_DIR, gc_paused, read_json_gz
 from earmark.regdata.model import Dataset, EffectiveDate, ListEntry
@@ -132,6 +134,23 @@ class Listing:
         return self.history.flags(on)
 
 
+class Snapshot(Mapping[str, ListEntry]):
+    """One snapshot's entries by id, kept compact (earmark.compact.ChunkedSeq)."""
+
+    def __init__(self, entries: list[ListEntry]) -> None:
+        self._ids = {e.id: i for i, e in enumerate(entries)}
+        self._entries = ChunkedSeq(entries, ListEntry)
+
+    def __getitem__(self, entry_id: str) -> ListEntry:
+        return self._entries[self._ids[entry_id]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 class ListStore:
     """All bundled list snapshots, loaded lazily, and the lists as of any date.
 
@@ -150,7 +169,7 @@ class ListStore:
         self._bundled = loader is None
         self._history_file = history_file  # the index over bundled and loaded snapshots
         self._load = loader or _load_bundled
-        self._entries: dict[str, dict[str, ListEntry]] = {}
+        self._entries: dict[str, Mapping[str, ListEntry]] = {}
 
     # -- snapshots -------------------------------------------------------------------------
 
@@ -162,10 +181,20 @@ class ListStore:
             key=lambda d: (d.provenance.snapshot, d.id),
         )
 
-    def snapshot(self, dataset_id: str) -> dict[str, ListEntry]:
-        """The entries of one snapshot by id (loaded on first use)."""
+    def snapshot(self, dataset_id: str) -> Mapping[str, ListEntry]:
+        """The entries of one snapshot by id (loaded on first use, through the disk cache:
+        decoding a whole snapshot takes most of a second, a lookup in the cached one reads
+        only the chunk that holds the entry)."""
         if dataset_id not in self._entries:
-            self._entries[dataset_id] = {e.id: e for e in self._load(dataset_id)}
+            dataset = self.datasets.get(dataset_id)
+            key = dataset.sha256 if dataset is not None and dataset.sha256 else None
+
+            def build() -> Snapshot:
+                return Snapshot(self._load(dataset_id))
+
+            self._entries[dataset_id] = (
+                cached(f"snapshot-{dataset_id}", key, build) if key else build()
+            )
         return self._entries[dataset_id]
 
     @cached_property

@@ -27,6 +27,13 @@ from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
+from earmark.compact import (
+    ChunkedSeq,
+    FilteredPostings,
+    HashPostings,
+    IdsByKey,
+    IdsByPosition,
+)
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import phonetic, skeleton
@@ -35,7 +42,6 @@ from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import is_address_entry
-from earmark.screening.compact import ChunkedSeq, HashPostings
 from earmark.screening.scorer import UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
 from earmark.screening.similarity import (
     ABBREVIATION,
@@ -128,7 +134,8 @@ class ScreeningIndex:
         self.df: list[int] = [df[w] for w in self.words]
         # Common words (generic words, legal forms) may be abbreviated; names are not.
         self.common: list[bool] = [kinds[w] in (Kind.GENERIC, Kind.LEGAL) for w in self.words]
-        self.postings: list[list[int]] = [[] for _ in self.words]
+        postings: list[list[int]] = [[] for _ in self.words]
+        self.postings: IdsByPosition = postings
         records: list[NameRecord] = []
         joined: dict[str, list[int]] = defaultdict(list)
         # Records by their whole normalised name: a name written as listed is always found,
@@ -148,7 +155,7 @@ class ScreeningIndex:
             records.append(record)
             by_normalized[a.normalized].append(r_idx)
             for w in words:
-                self.postings[self.vocab[w]].append(r_idx)
+                postings[self.vocab[w]].append(r_idx)
             for left, right in pairwise(words):
                 joined[left + right].append(r_idx)
         deletes: dict[str, list[int]] = defaultdict(list)
@@ -166,11 +173,11 @@ class ScreeningIndex:
             if self.common[t_idx] and len(w) >= 4:
                 self.common_by_letter[w[0]].append(t_idx)
             skeletons[skeleton(w)].append(t_idx)
-        self.joined = HashPostings.build(joined)
-        self.by_normalized = HashPostings.build(by_normalized)
-        self.deletes = HashPostings.build(deletes)
-        self.skeletons = HashPostings.build(skeletons)
-        self.phonetic = HashPostings.build(phonetics)
+        self.joined: IdsByKey = HashPostings.build(joined)
+        self.by_normalized: IdsByKey = HashPostings.build(by_normalized)
+        self.deletes: IdsByKey = HashPostings.build(deletes)
+        self.skeletons: IdsByKey = HashPostings.build(skeletons)
+        self.phonetic: IdsByKey = HashPostings.build(phonetics)
         self.records: Sequence[NameRecord] = ChunkedSeq(records, NameRecord)
         self.record_entry = array("l", (r.entry for r in records))
         self.record_total = array("d", (r.total for r in records))
@@ -183,7 +190,7 @@ class ScreeningIndex:
         # Names made of generic words and legal forms only ("International Technology LLC"):
         # a query of such words can match only them, so it walks only their postings.
         plain = [all(w <= GENERIC_CAP for w in r.weights) for r in records]
-        self.plain_postings: list[list[int]] = [[r for r in p if plain[r]] for p in self.postings]
+        self.plain_postings: IdsByPosition = [[r for r in p if plain[r]] for p in postings]
         self.legal_words = sorted(
             {p[0] for p in vocabulary().legal_phrases if len(p) == 1 and len(p[0]) >= 5}
         )
@@ -400,10 +407,10 @@ class ScreeningIndex:
         view = copy.copy(self)  # shallow: vocabulary, weights and records are shared
         view._whole, view._lookups = self, {}
         kept = [keep(e) for e in self.record_entry]
-        view.postings = [[r for r in p if kept[r]] for p in self.postings]
-        view.plain_postings = [[r for r in p if kept[r]] for p in self.plain_postings]
-        view.joined = self.joined.filtered(kept)
-        view.by_normalized = self.by_normalized.filtered(kept)
+        view.postings = FilteredPostings(self.postings, kept)
+        view.plain_postings = FilteredPostings(self.plain_postings, kept)
+        view.joined = FilteredPostings(self.joined, kept)
+        view.by_normalized = FilteredPostings(self.by_normalized, kept)
         return view
 
     def _add_extras(

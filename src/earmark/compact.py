@@ -1,4 +1,4 @@
-"""Compact, fast-loading containers for the screening index (issue 15: start in a second).
+"""Compact, fast-loading containers for the screening index and list snapshots (issue 15).
 
 Unpickling the index used to rebuild some 350,000 Python objects one by one (25,900 list
 entries, 56,000 name records, 250,000 deletion keys): about two seconds before the first
@@ -23,10 +23,22 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 T = TypeVar("T")
 CHUNK = 64  # items decoded together: small enough that one screening decodes little
+
+
+class IdsByKey(Protocol):
+    """A table from a string to record or word ids."""
+
+    def get(self, key: str, default: Sequence[int] = ..., /) -> Sequence[int]: ...
+
+
+class IdsByPosition(Protocol):
+    """A table from a word id to record ids."""
+
+    def __getitem__(self, i: int, /) -> Sequence[int]: ...
 
 
 def key_hash(key: str) -> int:
@@ -64,17 +76,6 @@ class HashPostings:
             return default
         return self._values[self._starts[i] : self._starts[i + 1]]
 
-    def filtered(self, keep: Sequence[bool]) -> HashPostings:
-        """The table with only the values ``keep`` marks, and without keys left empty."""
-        hashes, starts, values = array("Q"), array("q", [0]), array("l")
-        for i, h in enumerate(self._hashes):
-            mine = [v for v in self._values[self._starts[i] : self._starts[i + 1]] if keep[v]]
-            if mine:
-                hashes.append(h)
-                values.extend(mine)
-                starts.append(len(values))
-        return HashPostings(hashes, starts, values)
-
     def __len__(self) -> int:
         return len(self._hashes)
 
@@ -83,6 +84,32 @@ class HashPostings:
 
     def __setstate__(self, state: tuple[array[int], array[int], array[int]]) -> None:
         self._hashes, self._starts, self._values = state
+
+
+class FilteredPostings:
+    """A restricted view of a table of record ids (a ``HashPostings`` or a list of lists):
+    each list filtered on first use by ``keep[record]`` and remembered, so that a view costs
+    nothing to make and only what its queries read."""
+
+    __slots__ = ("_keep", "_memo", "_table")
+
+    def __init__(self, table: Any, keep: Sequence[bool]) -> None:
+        self._table, self._keep = table, keep
+        self._memo: dict[Any, list[int]] = {}
+
+    def _filtered(self, key: Any, ids: Iterable[int]) -> list[int]:
+        mine = self._memo.get(key)
+        if mine is None:
+            keep = self._keep
+            mine = self._memo[key] = [r for r in ids if keep[r]]
+        return mine
+
+    def get(self, key: str, default: Sequence[int] = ()) -> Sequence[int]:
+        ids = self._table.get(key)
+        return self._filtered(key, ids) if ids else default
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self._filtered(i, self._table[i])
 
 
 class ChunkedSeq(Sequence[T], Generic[T]):
