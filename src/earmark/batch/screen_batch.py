@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import itertools
 import json
 import os
 import shutil
@@ -88,31 +89,89 @@ def read_rows(
     path: Path, field: str = "input", required: tuple[str, ...] = ("id", "name")
 ) -> list[dict[str, Any]]:
     """Rows of the input file; BadInput naming ``field`` when it cannot be read at all."""
+    return [row for chunk in read_chunks(path, field, required) for row in chunk]
+
+
+def read_chunks(
+    path: Path, field: str = "input", required: tuple[str, ...] = ("id", "name")
+) -> Iterator[list[dict[str, Any]]]:
+    """The input's rows, CHUNK_ROWS at a time, read as they are needed (never the whole file
+    in memory); BadInput naming ``field`` when the file cannot be read."""
     fmt = file_format(path, field)
     if path.is_dir():
         raise BadInput(field, f"is a directory, not a file: {path}")
     if not path.is_file():
         raise BadInput(field, f"no such file: {path}")
-    csv.field_size_limit(sys.maxsize)  # an overlong field is a bad row, not a crash
     try:
-        if fmt == "csv":
-            with path.open(newline="", encoding="utf-8-sig") as fh:
-                reader = csv.DictReader(fh)
-                _check_columns(reader.fieldnames, required, field)
-                return [dict(row) for row in reader]
-        if fmt == "jsonl":
-            return list(_jsonl_rows(path))
-        import pyarrow.parquet as pq
-
-        table = pq.read_table(path)
-        _check_columns(table.column_names, required, field)
-        return list(table.to_pylist())
+        if fmt == "parquet":
+            yield from _parquet_chunks(path, field, required)
+        else:
+            yield from _chunks_of(_text_rows(path, fmt, field, required))
     except UnicodeDecodeError as exc:
         raise BadInput(field, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
     except (OSError, ValueError) as exc:
         if isinstance(exc, BadInput):
             raise
         raise BadInput(field, f"cannot read {path.name}: {exc}") from None
+
+
+def _text_rows(
+    path: Path, fmt: str, field: str, required: tuple[str, ...]
+) -> Iterator[dict[str, Any]]:
+    if fmt == "jsonl":
+        yield from _jsonl_rows(path)
+        return
+    csv.field_size_limit(sys.maxsize)  # an overlong field is a bad row, not a crash
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        _check_columns(reader.fieldnames, required, field)
+        for row in reader:
+            yield dict(row)
+
+
+def _parquet_chunks(
+    path: Path, field: str, required: tuple[str, ...]
+) -> Iterator[list[dict[str, Any]]]:
+    import pyarrow.parquet as pq
+
+    source = pq.ParquetFile(path)
+    _check_columns(source.schema_arrow.names, required, field)
+    # Re-chunked: the file's batches end at its row groups, the chunks every CHUNK_ROWS rows.
+    rows = (
+        row for batch in source.iter_batches(batch_size=CHUNK_ROWS) for row in batch.to_pylist()
+    )
+    yield from _chunks_of(rows)
+
+
+def _chunks_of(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK_ROWS:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def count_chunks(path: Path) -> int:
+    """How many chunks the input makes, by a quick pass that keeps no row (for progress)."""
+    fmt = file_format(path, "input")
+    try:
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            rows = int(pq.ParquetFile(path).metadata.num_rows)
+        elif fmt == "jsonl":
+            with path.open("rb") as fh:
+                rows = sum(1 for line in fh if line.strip())
+        else:
+            csv.field_size_limit(sys.maxsize)
+            with path.open(newline="", encoding="utf-8-sig", errors="replace") as fh:
+                rows = max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+    except (OSError, ValueError):
+        return 0  # the real read names the problem
+    return -(-rows // CHUNK_ROWS)
 
 
 def _check_columns(columns: Any, required: tuple[str, ...], field: str) -> None:
@@ -253,10 +312,19 @@ def run_batch(
     if options.task == "check" and file_format(input_path, "input") == "csv":
         raise BadInput("input", "cases come one a line as JSON lines (.jsonl) or Parquet")
     required = ("date",) if options.task == "check" else ("id", "name")
-    rows = read_rows(input_path, required=required if input_path.suffix != ".jsonl" else ())
+    chunks = read_chunks(input_path, required=required if input_path.suffix != ".jsonl" else ())
+    first = next(chunks, None)  # a file that cannot be read at all fails before any work
     try:
         return _run(
-            input_path, output_path, out_fmt, rows, options, workers, scheduler, progress, store
+            input_path,
+            output_path,
+            out_fmt,
+            itertools.chain([first] if first is not None else [], chunks),
+            options,
+            workers,
+            scheduler,
+            progress,
+            store,
         )
     except OSError as exc:
         raise BadInput("out", f"cannot write {output_path}: {exc.strerror or exc}") from None
@@ -266,34 +334,44 @@ def _run(
     input_path: Path,
     output_path: Path,
     out_fmt: str,
-    rows: list[dict[str, Any]],
+    chunks: Iterator[list[dict[str, Any]]],
     options: BatchOptions,
     workers: int,
     scheduler: str | None,
     progress: Callable[[int, int], None] | None,
     store: Any = None,
 ) -> BatchSummary:
-    chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)]
     parts = output_path.with_name(output_path.name + ".parts")
     parts.mkdir(parents=True, exist_ok=True)
     run_id = _check_same_job(parts, input_path, options, store)
-    todo = [i for i in range(len(chunks)) if not _part(parts, i).exists()]
-    resumed = len(chunks) - len(todo)
-    done = resumed
-    if progress:
-        progress(done, len(chunks))
+    expected = count_chunks(input_path) if progress else 0
+    seen: list[int] = []  # chunk numbers read, so far
+    done = resumed = 0
+
+    def todo() -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        nonlocal done, resumed
+        for i, chunk in enumerate(chunks):
+            seen.append(i)
+            if _part(parts, i).exists():  # done by an earlier, interrupted run
+                resumed += 1
+                done += 1
+                continue
+            yield i, chunk
+
     try:
-        for i, results in _execute(chunks, todo, options, workers, scheduler):
-            _keep(store, run_id, i, options.task, chunks[i], results)
+        for i, chunk, results in _execute(todo(), options, workers, scheduler):
+            _keep(store, run_id, i, options.task, chunk, results)
             _write_part(parts, i, results)
             done += 1
             if progress:
-                progress(done, len(chunks))
+                progress(done, max(expected, len(seen), done))
     except BadInput:
         if not any(parts.glob("chunk-*.jsonl")):
             shutil.rmtree(parts, ignore_errors=True)  # nothing done: leave no resume state
         raise
-    summary = _assemble(parts, len(chunks), output_path, out_fmt, resumed, options.task)
+    if progress:
+        progress(len(seen), len(seen))
+    summary = _assemble(parts, len(seen), output_path, out_fmt, resumed, options.task)
     shutil.rmtree(parts)
     if store is None:
         return summary
@@ -321,18 +399,21 @@ def _keep(
         result.pop("_query", None)
 
 
+IN_FLIGHT_PER_WORKER = 2  # chunks submitted ahead of the results, per worker
+
+
 def _execute(
-    chunks: list[list[dict[str, Any]]],
-    todo: list[int],
+    todo: Iterator[tuple[int, list[dict[str, Any]]]],
     options: BatchOptions,
     workers: int,
     scheduler: str | None,
-) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Each chunk to do, with its results, as they come (in order with one process)."""
     if scheduler is None and workers == 1:
-        for i in todo:
-            yield i, screen_rows(chunks[i], options)
+        for i, chunk in todo:
+            yield i, chunk, screen_rows(chunk, options)
         return
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster, wait
 
     cluster = None
     if scheduler is None:
@@ -346,13 +427,28 @@ def _execute(
             cluster.close()
         raise BadInput("scheduler", f"cannot reach Dask scheduler {scheduler!r}: {exc}") from None
     try:
-        futures = {client.submit(screen_rows, chunks[i], options, pure=False): i for i in todo}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        # A bounded window of chunks in flight: the input is read as the workers need it,
+        # never whole into memory, and each worker keeps its index loaded between chunks.
+        window = IN_FLIGHT_PER_WORKER * max(workers, len(client.scheduler_info()["workers"]))
+        pending: dict[Any, tuple[int, list[dict[str, Any]]]] = {}
+        for i, chunk in todo:
+            pending[client.submit(screen_rows, chunk, options, pure=False)] = (i, chunk)
+            while len(pending) >= window:
+                yield from _finished(pending, wait(list(pending), return_when="FIRST_COMPLETED"))
+        while pending:
+            yield from _finished(pending, wait(list(pending), return_when="FIRST_COMPLETED"))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _finished(
+    pending: dict[Any, tuple[int, list[dict[str, Any]]]], waited: Any
+) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]]]]:
+    for future in waited.done:
+        i, chunk = pending.pop(future)
+        yield i, chunk, future.result()
 
 
 def _check_same_job(parts: Path, input_path: Path, options: BatchOptions, store: Any = None) -> str:
