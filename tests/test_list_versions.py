@@ -23,6 +23,7 @@ from earmark.screening import Screener
 from earmark.store.core import Store
 from earmark.store.impact import impact
 from earmark.store.records import ScreenerAsOf, add_party, rescreen_party
+from earmark.store.rescreen import rescreen_since
 from tests.csl_files import write_csl_csv
 
 NEW = ListEntry(
@@ -116,6 +117,30 @@ def test_impact_reports_each_party_change_and_record_starts_afresh(
         rescreen_party(store, screener, party_id)
     again = impact(store, engine, date(2026, 9, 2))
     assert not [c for c in again["changes"] if c["kind"] == "party"]
+
+
+def test_only_what_the_new_version_added_or_changed_is_rescreened(world: dict[str, Any]) -> None:
+    lists = load_regdata().lists
+    day, changed = lists.changed_since("csl-2026-07-31")
+    new_ids = {h.id for h in lists.histories.values() if h.first_seen == date(2026, 9, 1)}
+    assert day == date(2026, 7, 31)
+    assert new_ids and new_ids <= changed
+    # An entry the new file gives as it was (names, aliases, type, countries, addresses) is
+    # not screened again; this CSV loses some countries, so those entries are.
+    old, new = lists.snapshot("csl-2026-07-31"), lists.snapshot(world["dataset"].id)
+
+    def seen(e: ListEntry) -> tuple[object, ...]:
+        return (e.name, set(e.aliases), e.type, set(e.countries), {a.text for a in e.addresses})
+
+    same = [i for i in new if i in old and seen(new[i]) == seen(old[i])]
+    assert len(same) > 10_000 and not changed & set(same)
+    report = rescreen_since(world["store"], Screener(load_regdata()), "csl-2026-07-31")
+    hits = {r["party"]["id"]: r for r in report["with_new_hits"]}
+    assert set(hits) == {world["falcon"]["id"]}  # a removal brings no new hit
+    assert [m["name"] for m in hits[world["falcon"]["id"]]["new_matches"]] == [NEW.name]
+    assert hits[world["falcon"]["id"]]["screening_id"] > 0
+    with pytest.raises(BadInput, match="since"):
+        lists.changed_since("no-such-version")
 
 
 def test_determination_sees_the_new_entry_only_from_its_date(world: dict[str, Any]) -> None:

@@ -166,6 +166,14 @@ def parties_rescreen(
         typer.Argument(help="Party ids (default: every party).", min=1, max=MAX_ID),
     ] = None,
     as_of: AsOf = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Screen only against entries added or changed since this list version "
+            "(a dataset id of `earmark lists`, or a date); record the parties that match one.",
+        ),
+    ] = None,
     database: Database = None,
     user: User = None,
     json_out: JsonFlag = False,
@@ -175,6 +183,13 @@ def parties_rescreen(
     from earmark.store.records import ScreenerAsOf, list_parties, rescreen_party
 
     store = open_store(database, user)
+    if since is not None:
+        if as_of is not None:
+            raise BadInput("--since", "re-screens as of today: leave out --as-of")
+        from earmark.store.rescreen import rescreen_since
+
+        _since(rescreen_since(store, Screener(), since, ids or None), json_out)
+        return
     if not ids:
         with store.read() as conn:
             ids = [p["id"] for p in list_parties(conn)]
@@ -195,5 +210,32 @@ def parties_rescreen(
                 r["screening"]["record"]["screening_id"],
             )
             for r in out
+        ),
+    )
+
+
+def _since(out: dict[str, Any], json_out: bool) -> None:
+    if json_out:
+        emit_json(out)
+        return
+    render.say(
+        f"{out['parties']:,} parties screened against the {out['changed_entries']:,} entries "
+        f"added or changed since {out['since']} ({out['since_date']}): "
+        f"{len(out['with_new_hits'])} with new hits"
+    )
+    if not out["with_new_hits"]:
+        return
+    render.table(
+        "parties with new hits (screened in full and recorded)",
+        ("id", "name", "status", "new matches", "screening"),
+        (
+            (
+                r["party"]["id"],
+                r["party"]["name"],
+                r["party"]["status"],
+                ", ".join(m["name"] for m in r["new_matches"]),
+                r["screening_id"],
+            )
+            for r in out["with_new_hits"]
         ),
     )

@@ -27,6 +27,7 @@ from typing import Any
 
 from earmark.compact import ChunkedSeq
 from earmark.diskcache import cached
+from earmark.errors import BadInput
 from earmark.regdata import codec
 from earmark.regdata.bundle import DATA_DIR, gc_paused, read_json_gz
 from earmark.regdata.model import Dataset, EffectiveDate, ListEntry
@@ -270,6 +271,35 @@ class ListStore:
             if (wanted is None or h.list in wanted) and h.listed_on(day):
                 yield h
 
+    def changed_since(self, since: str) -> tuple[date, frozenset[str]]:
+        """The ids of the entries added or changed since a snapshot (a dataset id, or a
+        date: the state of that day), and that snapshot's date. An entry is in when its
+        newest version is in a later snapshot and no earlier snapshot holds it as it now
+        reads. Nothing that changed is left out; an entry a later file merely repeats as it
+        was is."""
+        day = self._since_day(since)
+        changed = []
+        for h in self.histories.values():
+            newest_day, newest_ds = h.present[-1]
+            if newest_day <= day or newest_day < self.newest_snapshot:
+                continue  # no version after the snapshot, or no longer listed
+            before = [ds for d, ds in h.present if d <= day]
+            if not before or _matched_on(self.snapshot(before[-1])[h.id]) != _matched_on(
+                self.snapshot(newest_ds)[h.id]
+            ):
+                changed.append(h.id)
+        return day, frozenset(changed)
+
+    def _since_day(self, since: str) -> date:
+        dataset = self.datasets.get(since)
+        if dataset is not None:
+            return dataset.provenance.snapshot
+        try:
+            return date.fromisoformat(since)
+        except ValueError:
+            known = ", ".join(d.id for d in self.primary)
+            raise BadInput("since", f"not a list version ({known}) or a date: {since!r}") from None
+
     def listing(self, entry_id: str, on: date | None = None) -> Listing | None:
         """The entry with this id, in its version for ``on``; None for an unknown id."""
         history = self.histories.get(entry_id)
@@ -291,6 +321,18 @@ class ListStore:
                 entry, [self.snapshot(ds)[history.id] for _, ds in history.present]
             )
         return Listing(entry=entry, dataset=dataset, history=history)
+
+
+def _matched_on(entry: ListEntry) -> tuple[Any, ...]:
+    """What screening matches a party against: a change elsewhere (a remark, a source id)
+    brings no new hit."""
+    return (
+        entry.name,
+        frozenset(entry.aliases),
+        entry.type,
+        frozenset(entry.countries),
+        frozenset(a.text for a in entry.addresses),
+    )
 
 
 def _earliest_effective(entries: Iterable[ListEntry]) -> EffectiveDate | None:

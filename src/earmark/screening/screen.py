@@ -123,6 +123,15 @@ class _Scope:
     index: ScreeningIndex
     _histories: list[History] | None = None
     _views: dict[frozenset[str], ScreeningIndex] = field(default_factory=dict)
+    _only: dict[frozenset[str], ScreeningIndex] = field(default_factory=dict)
+
+    def for_entries(self, only: frozenset[str]) -> ScreeningIndex:
+        """The index restricted to these entry ids (a re-screening against what changed)."""
+        view = self._only.get(only)
+        if view is None:
+            ids = self.index.entry_ids
+            view = self._only[only] = self.index.restricted(lambda e_idx: ids[e_idx] in only)
+        return view
 
     def for_lists(self, wanted: set[str]) -> ScreeningIndex:
         """The index restricted to the names on these lists (built on first use, kept)."""
@@ -161,7 +170,7 @@ class Screener:
     def forget_lookups(self) -> None:
         """Drop every index's memo of word lookups (benchmarks: to time a batch from cold)."""
         for scope in self._scopes.values():
-            for index in (scope.index, *scope._views.values()):
+            for index in (scope.index, *scope._views.values(), *scope._only.values()):
                 index.forget_lookups()
 
     def _current_scope(self) -> _Scope:
@@ -220,9 +229,13 @@ class Screener:
         limit: int = 10,
         threshold: float | None = None,
         exclude_names: Collection[str] = (),
+        only_entries: frozenset[str] | None = None,
     ) -> ScreeningResult:
         """Screen ``name``. ``exclude_names``: listed names to leave out of the index for this
-        query (evaluation: search with an alias without finding the alias itself)."""
+        query (evaluation: search with an alias without finding the alias itself).
+        ``only_entries``: match only these current entries (what changed since a list
+        version: ``ListStore.changed_since``); the words weigh what they weigh in the whole
+        index, so a name scores against an entry as it does in a full screening."""
         analysed = analyze(name, "name")
         if address is not None:
             address = clean_input(address, "address") if address.strip() else None
@@ -232,7 +245,12 @@ class Screener:
         cut = DEFAULT_THRESHOLD if threshold is None else _threshold(threshold)
         if limit < 1:
             raise BadInput("limit", "must be at least 1")
+        if only_entries is not None and as_of is not None:
+            raise BadInput("as_of", "a re-screening against changed entries is as of today")
         index, allowed = self._scope_for(as_of, wanted)
+        if only_entries is not None:
+            # The lists asked for are still tested by ``allowed``; the view holds the rest.
+            index = self._current_scope().for_entries(only_entries)
 
         best: dict[int, Match] = {}
         for query, via in self._queries(analysed):
