@@ -331,15 +331,22 @@ class ScreeningIndex:
         self._joined_words(words, numerator, paired)
         total_q = sum(w.weight for w in words)
         bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
+        # At most what the extras can pair of a record's weight: a record whose unpaired
+        # weight is more cannot lie wholly inside the query (tested before the costly pairing).
+        weight = self.weight
+        extra_cap = sum(max((weight[t] for t in matches[i]), default=0.0) for i in extras)
         ranked = []
         inside: list[tuple[float, int]] = []
-        totals, entry_of = self.record_total, self.record_entry
-        for r_idx, num in numerator.items():
+        totals, entry_of, n_words = self.record_total, self.record_entry, self.record_words
+        base_q, unpaired_listed = UNPAIRED_QUERY * total_q, UNPAIRED_LISTED
+        for r_idx, num in numerator.items():  # the hot loop: thousands of records a query
             total = totals[r_idx]
-            unpaired = max(total - paired[r_idx], 0.0)
-            optimistic = UNPAIRED_QUERY * total_q + paired[r_idx] + UNPAIRED_LISTED * unpaired
+            unpaired = total - paired[r_idx]
+            if unpaired < 0.0:
+                unpaired = 0.0
+            optimistic = base_q + paired[r_idx] + unpaired_listed * unpaired
             if (num + bonus) / optimistic < floor:
-                if contained and self.record_words[r_idx] >= 2:
+                if contained and unpaired <= extra_cap + 1e-9 and n_words[r_idx] >= 2:
                     _, pw = self._add_extras(r_idx, words, matches, extras, num, paired[r_idx])
                     if pw >= total - 1e-9 and (allowed is None or allowed(entry_of[r_idx])):
                         inside.append((total, r_idx))
@@ -385,6 +392,10 @@ class ScreeningIndex:
         ]
         if len(hits) == 1:  # the usual case: one listed word, no maximum to take per record
             value, wc, t_idx = hits[0]
+            if not numerator:  # the first word: every record is new (dict.fromkeys is in C)
+                numerator.update(dict.fromkeys(postings[t_idx], value))
+                paired.update(dict.fromkeys(postings[t_idx], wc))
+                return
             for r_idx in postings[t_idx]:
                 numerator[r_idx] += value
                 paired[r_idx] += wc
