@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from earmark.errors import BadInput, DataError, StoreError
+from earmark.errors import BadInput, DataError, Forbidden, StoreError
 
 COMMAND_MODULES = (
     "screening",
@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "events",
     "audit",
     "keys",
+    "serve",
 )
 
 
@@ -114,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         fail(exc.format_message().strip().splitlines()[0])
     except typer.Abort:
         fail("aborted", 130)
+    except Forbidden as exc:
+        fail(str(exc), 1)
     except DataError as exc:
         fail(f"data: {exc}", 1)
     except StoreError as exc:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
-from earmark.errors import BadInput
+from earmark.errors import BadInput, NotFound, Refused
 from earmark.regdata.countries import require_country
 from earmark.store import audit, reviews
 from earmark.store.core import Store, Tx, fits
@@ -317,7 +317,7 @@ def _party(store: Store, party_id: int) -> dict[str, Any]:
     with store.read() as conn:
         row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
     if row is None:
-        raise BadInput("party", f"no party with id {party_id}")
+        raise NotFound("party", f"no party with id {party_id}")
     return dict(row)
 
 
@@ -366,7 +366,7 @@ def edit_party(
             select(parties.c.updated_at).where(parties.c.id == party_id).with_for_update()
         ).scalar_one()
         if now != row["updated_at"]:  # changed while this edit screened: not overwritten
-            raise BadInput("party", f"party {party_id} was changed meanwhile; edit it again")
+            raise Refused("party", f"party {party_id} was changed meanwhile; edit it again")
         edited = tx.change(parties, party_id, values, "party.edit")
         if result is None:
             return {"party": edited}
