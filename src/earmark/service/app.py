@@ -32,13 +32,14 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
     if runtime is None:
         runtime = Runtime(settings or Settings.from_env())
-    settings = runtime.settings
+    # Settings given with a runtime change the limits only (tests, the bench).
+    settings = settings or runtime.settings
     app = FastAPI(
         title="earmark",
         version=__version__,
         description=DESCRIPTION,
-        openapi_url="/openapi.json",
-        docs_url="/docs",
+        openapi_url=None,  # served below, behind a key like every other path
+        docs_url=None,
         redoc_url=None,
     )
     app.state.runtime = runtime
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     for module in (api_screening, api_records, api_licensing, api_audit, api_batch, ops, ui):
         app.include_router(module.router)
     ui.mount_static(app)
+    ops.add_schema_routes(app)
     # Outermost first: the body limit answers before anything reads the body.
     app.add_middleware(Timing, metrics=app.state.metrics)
     app.add_middleware(

@@ -121,8 +121,9 @@ class RateLimited(EarmarkError):
         self.retry_after = max(1, int(retry_after + 0.999))
 
 
-def caller(request: Request) -> Caller:
-    """The caller of a request, checked against the store's key hashes, and rate-limited."""
+def caller(request: Request, form_token_checked: bool = False) -> Caller:
+    """The caller of a request, checked against the store's key hashes, and rate-limited.
+    ``form_token_checked``: a UI form whose CSRF token the route has checked already."""
     state = request.app.state
     key, via_cookie = _key_of(request)
     if key is None:
@@ -139,7 +140,8 @@ def caller(request: Request) -> Caller:
         raise Unauthorized("the API key is unknown or revoked")
     who = Caller(found["id"], found["role"], found["owner"], found["prefix"], via_cookie)
     unsafe = request.method not in ("GET", "HEAD", "OPTIONS")
-    if via_cookie and unsafe and request.headers.get("x-requested-with") != "earmark":
+    header_ok = request.headers.get("x-requested-with") == "earmark"
+    if via_cookie and unsafe and not (header_ok or form_token_checked):
         # A browser session: a cross-site form cannot set this header (CSRF).
         raise Forbidden("send a browser request without the X-Requested-With header", who.role)
     wait = state.limiter.take(who.key_id)
@@ -147,6 +149,14 @@ def caller(request: Request) -> Caller:
         raise RateLimited(wait)
     request.state.caller = who
     return who
+
+
+def csrf_token(key: str) -> str:
+    """The token a UI form carries: derived from the session's key, so a cross-site page
+    (which cannot read the page or the HttpOnly cookie) cannot make it."""
+    from earmark.store.audit import sha256
+
+    return sha256("earmark-form:" + key)[:32]
 
 
 def _key_of(request: Request) -> tuple[str | None, bool]:

@@ -7,8 +7,8 @@ import time
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from earmark.service import deps
@@ -175,3 +175,20 @@ def metrics(request: Request, _: Annotated[Caller, Depends(need(METRICS))]) -> P
         _queue_depth(request), deps.runtime(request).list_age_days()
     )
     return PlainTextResponse(text, media_type="text/plain; version=0.0.4")
+
+
+def add_schema_routes(app: FastAPI) -> None:
+    """/openapi.json and /docs (Swagger UI), for any valid key."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    from earmark.service.auth import caller
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(request: Request) -> JSONResponse:
+        caller(request)
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        caller(request)
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="earmark API")
