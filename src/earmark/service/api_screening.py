@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import Response
 
 from earmark.errors import BadInput
 from earmark.service import deps
@@ -15,13 +18,25 @@ from earmark.service.models import CheckRequest, DiffRequest, MatchRequest, Scre
 router = APIRouter(prefix="/v1", tags=["screening and determination"])
 
 
-@router.post("/screen", summary="Screen a name against the restricted-party lists as of a date")
-def screen(
+def _json(payload: Any) -> Response:
+    """The hot routes' answer, serialised once by the standard library (the payload is the
+    library's JSON-ready dict already; no second validation of a large answer)."""
+    body = json.dumps(payload, ensure_ascii=False, default=str, separators=(",", ":"))
+    return Response(body.encode("utf-8"), media_type="application/json")
+
+
+@router.post(
+    "/screen",
+    summary="Screen a name against the restricted-party lists as of a date",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}}},
+)
+async def screen(
     body: ScreenRequest, request: Request, who: Annotated[Caller, Depends(need(SCREEN))]
-) -> dict[str, Any]:
+) -> Response:
     """The same JSON as `earmark screen --json`; recorded (and its hits raised for review)
     unless `record` is false."""
-    from earmark.store.records import record_screening
+    from earmark.store.records import record_screening_in
 
     rt = deps.runtime(request)
     result = rt.screener.screen(
@@ -34,15 +49,23 @@ def screen(
         limit=body.limit,
         threshold=body.threshold,
     )
-    payload: dict[str, Any] = (
-        record_screening(deps.store(request, who), result) if body.record else result.to_dict()
-    )
+    # Screening is CPU work (done here, on the event loop); recording goes to the group-commit
+    # writer (store/group.py), and the answer waits for its commit.
+    if body.record:
+        future = rt.writer.submit(
+            who.actor, result.data_version, lambda tx: record_screening_in(tx, result)
+        )
+        payload = await asyncio.wrap_future(future)
+    else:
+        payload = result.to_dict()
     request.app.state.metrics.screened(len(result.matches))
-    return payload
+    return _json(payload)
 
 
 @router.post("/match", summary="Score two names (or pairs) with the screening scorer")
-def match(body: MatchRequest, request: Request, _: Annotated[Caller, Depends(need(SCREEN))]) -> Any:
+async def match(
+    body: MatchRequest, request: Request, _: Annotated[Caller, Depends(need(SCREEN))]
+) -> Any:
     screener = deps.runtime(request).screener
     if body.pairs is not None:
         if body.a is not None or body.b is not None:
@@ -58,19 +81,28 @@ def match(body: MatchRequest, request: Request, _: Annotated[Caller, Depends(nee
     return {"score": scored.score, "explanation": [w.to_dict() for w in scored.words]}
 
 
-@router.post("/check", summary="Decide one case: subject to the EAR, license required, policy")
-def check(
+@router.post(
+    "/check",
+    summary="Decide one case: subject to the EAR, license required, policy",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}}},
+)
+async def check(
     body: CheckRequest, request: Request, who: Annotated[Caller, Depends(need(SCREEN))]
-) -> dict[str, Any]:
+) -> Response:
     """The same JSON as `earmark check --json`; recorded unless `record` is false."""
     rt = deps.runtime(request)
     decision: dict[str, Any] = rt.engine.check(body.case, "case", body.allow_unknown).to_dict()
     if body.record:
-        from earmark.store.records import record_decisions
+        from earmark.store.records import record_decision_in
 
-        decision = record_decisions(deps.store(request, who), [(body.case, decision)])[0]
+        made = decision
+        future = rt.writer.submit(
+            who.actor, made.get("data_version"), lambda tx: record_decision_in(tx, body.case, made)
+        )
+        decision = await asyncio.wrap_future(future)
     request.app.state.metrics.decided(decision.get("license_required"))
-    return decision
+    return _json(decision)
 
 
 @router.post("/check/diff", summary="One case on two dates, and what changed between them")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,10 +172,11 @@ def _key_of(request: Request) -> tuple[str | None, bool]:
     return None, False
 
 
-def need(permission: str) -> Callable[[Request], Caller]:
-    """A route dependency: the caller, who must hold ``permission``."""
+def need(permission: str) -> Callable[[Request], Awaitable[Caller]]:
+    """A route dependency: the caller, who must hold ``permission``. Async, so that it runs on
+    the event loop (a key is looked up in the store once per cache period, not per request)."""
 
-    def dependency(request: Request) -> Caller:
+    async def dependency(request: Request) -> Caller:
         who = caller(request)
         if not who.may(permission):
             raise Forbidden(PERMISSION_TEXT[permission], who.role)

@@ -60,6 +60,7 @@ class Runtime:
     settings: Settings
     engine: Any = None
     started: float = field(default_factory=time.time)
+    writer: Any = None  # the group-commit writer of screenings and decisions
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -69,6 +70,9 @@ class Runtime:
             self.engine = Engine()
         self.engine.screener.current_index()  # build the index now, not on the first request
         Store(self.settings.database, "earmark-service")  # migrate the store once, up front
+        from earmark.store.group import GroupWriter
+
+        self.writer = GroupWriter(self.settings.database)
 
     @property
     def regdata(self) -> Any:

@@ -31,6 +31,17 @@ def record_screening(store: Store, result: Any, party_id: int | None = None) -> 
         return _record_screening(tx, result, payload, party_id)
 
 
+def record_screening_in(tx: Tx, result: Any, party_id: int | None = None) -> dict[str, Any]:
+    """``record_screening`` inside a transaction the caller holds (group commit)."""
+    return _record_screening(tx, result, result.to_dict(), party_id)
+
+
+def record_decision_in(tx: Tx, case: Any, decision: dict[str, Any]) -> dict[str, Any]:
+    """One determination recorded inside a transaction the caller holds (group commit)."""
+    row = _record_decision(tx, case, decision)
+    return {**decision, "record": {"decision_id": row["id"], "recorded_at": row["at"]}}
+
+
 def _record_screening(
     tx: Tx, result: Any, payload: dict[str, Any], party_id: int | None
 ) -> dict[str, Any]:
