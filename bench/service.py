@@ -33,6 +33,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from fastapi import FastAPI
+from fastapi.responses import Response
+from pydantic import BaseModel
+
 NAMES = [
     "华为技术有限公司",
     "Huawei Technologies Co., Ltd.",
@@ -71,23 +75,20 @@ CASE: dict[str, Any] = {
 }
 
 
+class FloorBody(BaseModel):
+    name: str
+    record: bool = True
+
+
+async def _floor_screen(body: FloorBody) -> Response:
+    return Response(b'{"matches":[]}', media_type="application/json")
+
+
 def make_floor_app() -> Any:
     """Baseline "framework floor": a FastAPI route that parses the same body and answers a
     constant, on the same server settings; what any Python route here costs at best."""
-    from fastapi import FastAPI
-    from fastapi.responses import Response
-    from pydantic import BaseModel
-
-    class Body(BaseModel):
-        name: str
-        record: bool = True
-
     app = FastAPI()
-
-    @app.post("/v1/screen")
-    async def screen(body: Body) -> Response:
-        return Response(b'{"matches":[]}', media_type="application/json")
-
+    app.post("/v1/screen")(_floor_screen)
     return app
 
 

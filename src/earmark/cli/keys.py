@@ -25,7 +25,10 @@ def keys_create(
     user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Create an API key for the service (shown once; only its hash is stored)."""
+    """Create an API key for the service (shown once; only its hash is stored).
+
+    The key belongs to the user who creates it (--user, else EARMARK_USER or the login): the
+    audit trail names that user for everything done with the key."""
     from earmark.store.keys import create_key
 
     out = create_key(open_store(database, user), role)

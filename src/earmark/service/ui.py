@@ -279,6 +279,7 @@ def reviews_page(
     status: str = "potential",
     list: str = "",
     min_score: str = "",
+    raised_before: str = "",
     sel: int = 0,
 ) -> Response:
     def render(who: Caller) -> Response:
@@ -413,6 +414,7 @@ def check_run(
             raise BadInput("case", "not valid JSON") from None
         decision = rt.engine.check(data, "case").to_dict()
         decision = record_decisions(deps.store(request, who), [(data, decision)])[0]
+        request.app.state.metrics.decided(decision.get("license_required"))
         diff = None
         other = _day(second, "second")
         if other is not None:
