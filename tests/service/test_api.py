@@ -428,6 +428,16 @@ def test_keys_admin(svc: Service) -> None:
     )
     fresh = {"Authorization": f"Bearer {made.json()['key']}"}
     assert svc.client.get("/v1/audit/head", headers=fresh).status_code == 200
+    key_id = made.json()["id"]
+    revoked = svc.client.post(f"/v1/keys/{key_id}/revoke", headers=h)
+    assert revoked.status_code == 200 and revoked.json()["revoked_at"]
+    problem(svc.client.post(f"/v1/keys/{key_id}/revoke", headers=h), 409)
+    problem(svc.client.post("/v1/keys/999999/revoke", headers=h), 404)
+    svc.app.state.keys.ttl, ttl = 0.0, svc.app.state.keys.ttl  # no cached verdict
+    try:
+        problem(svc.client.get("/v1/audit/head", headers=fresh), 401)
+    finally:
+        svc.app.state.keys.ttl = ttl
 
 
 def test_batch_job_upload_poll_download(svc: Service, tmp_path: Path) -> None:

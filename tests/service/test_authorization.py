@@ -67,6 +67,7 @@ ROUTES: list[tuple[str, str, str, str]] = [
     ("GET", "/v1/evidence/{kind}/{ref}", "/v1/evidence/decisions/999999", "audit"),
     ("GET", "/v1/keys", "/v1/keys", "admin"),
     ("POST", "/v1/keys", "/v1/keys", "admin"),
+    ("POST", "/v1/keys/{key_id}/revoke", "/v1/keys/999999/revoke", "admin"),
     ("POST", "/v1/batch", "/v1/batch", "screen"),
     ("GET", "/v1/batch/{job_id}", "/v1/batch/nope", "screen"),
     ("POST", "/v1/batch/{job_id}/resume", "/v1/batch/nope/resume", "screen"),

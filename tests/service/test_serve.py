@@ -92,3 +92,21 @@ def test_the_service_on_postgresql(svc: Service, tmp_path: Path) -> None:
     finally:
         for _ in urls:
             pass
+
+
+def test_keys_create_and_revoke_on_the_command_line(cli: Any, tmp_path: Path) -> None:
+    db = ["--database", f"sqlite:///{tmp_path / 'k.db'}"]
+    made = cli("keys", "create", "--role", "reviewer", "--user", "bob", "--json", *db)
+    assert made.code == 0, made.err
+    key_id = str(made.json()["id"])
+    revoked = cli("keys", "revoke", key_id, "--json", *db)
+    assert revoked.code == 0 and revoked.json()["revoked_at"]
+    again = cli("keys", "revoke", key_id, *db)
+    assert again.code == 2 and "revoked already" in again.err
+    missing = cli("keys", "revoke", "999", *db)
+    assert missing.code == 2 and "key: no key 999" in missing.err
+    from earmark.store.core import Store
+    from earmark.store.keys import identify
+
+    with Store(db[1], "t").read() as conn:
+        assert identify(conn, made.json()["key"]) is None

@@ -115,3 +115,12 @@ def keys_create(
     from earmark.store.keys import create_key
 
     return create_key(deps.store(request, who), body.role)
+
+
+@router.post("/keys/{key_id}/revoke", tags=["keys"], summary="Revoke a key")
+def keys_revoke(
+    key_id: int, request: Request, who: Annotated[Caller, Depends(need(ADMIN))]
+) -> dict[str, Any]:
+    from earmark.store.keys import revoke_key
+
+    return revoke_key(deps.store(request, who), key_id)

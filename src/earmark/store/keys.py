@@ -88,3 +88,19 @@ def list_keys(conn: Connection) -> list[dict[str, Any]]:
         ).order_by(api_keys.c.id)
     ).mappings()
     return [dict(r) for r in rows]
+
+
+def revoke_key(store: Store, key_id: int) -> dict[str, Any]:
+    """Revoke a key: it stops working (within the service's key cache period, 5 s)."""
+    from earmark.errors import NotFound, Refused
+
+    with store.write() as tx:
+        row = tx.conn.execute(
+            select(api_keys.c.id, api_keys.c.revoked_at).where(api_keys.c.id == key_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFound("key", f"no key {key_id}")
+        if row.revoked_at is not None:
+            raise Refused("key", f"key {key_id} is revoked already ({row.revoked_at})")
+        out = tx.change(api_keys, key_id, {"revoked_at": audit.now()}, "key.revoke")
+    return {k: out[k] for k in ("id", "prefix", "role", "created_at", "revoked_at")}
