@@ -241,6 +241,9 @@ def test_review_queue_clear_confirm_escalate_and_bulk(svc: Service) -> None:
     esc = svc.client.post(f"/v1/reviews/{ids[1]}/escalate", json={"reason": "unsure"}, headers=h)
     assert esc.status_code == 200 and esc.json()["escalated"]["audit_seq"] > 0
     assert svc.client.get(f"/v1/reviews/{ids[1]}", headers=h).json()["status"] == "potential"
+    up = svc.client.get("/v1/reviews", params={"escalated": True, "limit": 200}, headers=h).json()
+    assert ids[1] in [r["id"] for r in up["items"]]
+    assert all(r["escalated"]["reason"] for r in up["items"])
     confirmed = svc.client.post(
         f"/v1/reviews/{ids[1]}/confirm", json={"reason": "exact_name"}, headers=h
     )

@@ -118,15 +118,21 @@ def reviews_list(
     list_code: Annotated[str | None, Query(alias="list", max_length=20)] = None,
     min_score: Annotated[float | None, Query(ge=0, le=1)] = None,
     raised_before: date | None = None,
+    escalated_only: Annotated[bool, Query(alias="escalated")] = False,
     after: After = None,
     limit: Limit = 50,
 ) -> Any:
     """`status` is potential (default), cleared, confirmed or all; `raised_before` gives the
-    ones waiting since before a date (their age)."""
-    from earmark.store.reviews import listing
+    ones waiting since before a date (their age); `escalated=true` the escalated ones. Each
+    row has `escalated`: the newest escalation (reason, note, by, at) or null."""
+    from earmark.store.reviews import escalated, listing
 
     with deps.store(request, who).read() as conn:
         rows = listing(conn, None if status == "all" else status)
+        up = escalated(conn)
+    rows = [{**r, "escalated": up.get(int(r["id"]))} for r in rows]
+    if escalated_only:
+        rows = [r for r in rows if r["escalated"]]
     if list_code:
         rows = [r for r in rows if r["list"] == list_code.strip().upper()]
     if min_score is not None:

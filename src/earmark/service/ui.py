@@ -283,10 +283,12 @@ def reviews_page(
     sel: int = 0,
 ) -> Response:
     def render(who: Caller) -> Response:
-        from earmark.store.reviews import listing, reason_codes
+        from earmark.store.reviews import escalated, listing, reason_codes
 
         with deps.store(request, who).read() as conn:
             rows = listing(conn, None if status == "all" else status)
+            up = escalated(conn)
+        rows = [{**r, "escalated": up.get(int(r["id"]))} for r in rows]
         if list:
             rows = [r for r in rows if r["list"] == list.strip().upper()]
         if min_score:

@@ -249,3 +249,27 @@ def escalate(tx: Tx, review_id: int, reason: str, note: str | None) -> dict[str,
         {"reason": reason.strip(), "note": note, "by": tx.actor},
     )
     return {**review, "escalated": {"reason": reason.strip(), "note": note, "audit_seq": seq}}
+
+
+def escalated(conn: Connection) -> dict[int, dict[str, Any]]:
+    """The newest escalation of each review escalated (its reason, note, who, audit seq)."""
+    import json as _json
+
+    from earmark.store.schema import audit_log
+
+    rows = conn.execute(
+        select(audit_log.c.seq, audit_log.c.entity_id, audit_log.c.after, audit_log.c.at)
+        .where(audit_log.c.action == "review.escalate")
+        .order_by(audit_log.c.seq)
+    ).mappings()
+    out: dict[int, dict[str, Any]] = {}
+    for r in rows:
+        subject = str(r["entity_id"])
+        if not subject.startswith("hit_reviews:"):
+            continue
+        try:
+            detail = _json.loads(r["after"]) if isinstance(r["after"], str) else {}
+        except ValueError:
+            detail = {}
+        out[int(subject.split(":", 1)[1])] = {**detail, "at": r["at"], "audit_seq": r["seq"]}
+    return out
