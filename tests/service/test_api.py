@@ -464,6 +464,9 @@ def test_batch_job_upload_poll_download(svc: Service, tmp_path: Path) -> None:
     out = svc.client.get(f"/v1/batch/{job}/result", headers=h)
     lines = [json.loads(x) for x in out.text.splitlines() if x.strip()]
     assert any("Huawei" in json.dumps(x, ensure_ascii=False) for x in lines)
+    stream = svc.client.get(f"/v1/batch/{job}/events", headers=h)
+    assert stream.headers["content-type"].startswith("text/event-stream")
+    assert stream.text.startswith("event: end\ndata: ") and '"state": "done"' in stream.text
     again = svc.client.post(f"/v1/batch/{job}/resume", headers=h)
     assert again.status_code == 202
     problem(svc.client.get("/v1/batch/nope", headers=h), 404)

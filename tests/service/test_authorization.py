@@ -71,6 +71,7 @@ ROUTES: list[tuple[str, str, str, str]] = [
     ("POST", "/v1/batch", "/v1/batch", "screen"),
     ("GET", "/v1/batch/{job_id}", "/v1/batch/nope", "screen"),
     ("POST", "/v1/batch/{job_id}/resume", "/v1/batch/nope/resume", "screen"),
+    ("GET", "/v1/batch/{job_id}/events", "/v1/batch/nope/events", "screen"),
     ("GET", "/v1/batch/{job_id}/result", "/v1/batch/nope/result", "screen"),
     ("GET", "/metrics", "/metrics", "metrics"),
 ]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, StreamingResponse
 
 from earmark.service import deps
 from earmark.service.auth import SCREEN, Caller, need
@@ -49,6 +52,34 @@ def batch_start(
 def batch_status(job_id: str, request: Request, _: Screener) -> dict[str, Any]:
     out: dict[str, Any] = request.app.state.jobs.get(job_id).view()
     return out
+
+
+@router.get(
+    "/batch/{job_id}/events",
+    summary="A job's progress as a stream of server-sent events, until it ends",
+    response_class=StreamingResponse,
+)
+async def batch_events(job_id: str, request: Request, _: Screener) -> StreamingResponse:
+    """`text/event-stream`: one `progress` event (the job's state as JSON) when it changes,
+    at most twice a second, and a last `end` event when the job is done, failed or stopped."""
+    jobs = request.app.state.jobs
+    jobs.get(job_id)  # 404 before the stream starts
+
+    async def events() -> AsyncIterator[bytes]:
+        last = None
+        while True:
+            view = jobs.get(job_id).view()
+            text = json.dumps(view, default=str)
+            ended = view["state"] not in ("queued", "running")
+            if text != last:
+                name = "end" if ended else "progress"
+                yield f"event: {name}\ndata: {text}\n\n".encode()
+                last = text
+            if ended or await request.is_disconnected():
+                return
+            await asyncio.sleep(0.5)
+
+    return StreamingResponse(events(), media_type="text/event-stream")
 
 
 @router.post("/batch/{job_id}/resume", status_code=202, summary="Resume a stopped or failed job")
