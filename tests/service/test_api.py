@@ -522,3 +522,20 @@ def test_openapi_lists_the_routes(svc: Service) -> None:
     ):
         assert path in spec["paths"], path
     assert "/login" not in spec["paths"]
+
+
+def test_the_request_log_names_the_key_id_never_the_key(
+    svc: Service, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="earmark.service.access"):
+        svc.client.post(
+            "/v1/screen",
+            json={"name": "Acme Widgets", "record": False},
+            headers=svc.h("screener"),
+        )
+        svc.client.get("/v1/entries/EL-secret?as_of=2020-01-01", headers=svc.h("screener"))
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name.endswith("access")]
+    assert {"route": "/v1/screen", "status": 200, "role": "screener"}.items() <= lines[0].items()
+    assert lines[0]["key_id"] and lines[1]["route"] == "/v1/entries/{entry_id}"
+    text = caplog.text
+    assert svc.keys["screener"] not in text and "EL-secret" not in text and "as_of" not in text

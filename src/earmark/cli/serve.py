@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,6 +20,14 @@ def serve_cmd(
     workers: Annotated[
         int, typer.Option("--workers", help="Server processes (each loads the data).", min=1)
     ] = 1,
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            "--access-log",
+            help="One JSON line per request on stderr: method, route template, status, ms, "
+            "key id and role (never the path, query or key).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the HTTP API under /v1 (OpenAPI at /openapi.json) and the web UI at /.
 
@@ -30,6 +38,33 @@ def serve_cmd(
 
     if database:
         os.environ["EARMARK_DATABASE_URL"] = database
+    from uvicorn.config import LOGGING_CONFIG
+
+    log_config: dict[str, Any] = LOGGING_CONFIG
+    if access_log:
+        log_config = {
+            **LOGGING_CONFIG,
+            "formatters": {
+                **LOGGING_CONFIG["formatters"],
+                "line": {"format": "%(message)s"},
+            },
+            "handlers": {
+                **LOGGING_CONFIG["handlers"],
+                "requests": {
+                    "class": "logging.StreamHandler",
+                    "formatter": "line",
+                    "stream": "ext://sys.stderr",
+                },
+            },
+            "loggers": {
+                **LOGGING_CONFIG["loggers"],
+                "earmark.service.access": {
+                    "handlers": ["requests"],
+                    "level": "INFO",
+                    "propagate": False,
+                },
+            },
+        }
     uvicorn.run(
         "earmark.service.asgi:app",
         host=host,
@@ -38,4 +73,5 @@ def serve_cmd(
         backlog=2048,
         access_log=False,  # the URL may carry a query; keys are never in it, but stay quiet
         log_level="info",
+        log_config=log_config,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
 import time
 from collections import defaultdict
@@ -15,6 +17,7 @@ from earmark.service import deps
 from earmark.service.auth import METRICS, Caller, need
 
 router = APIRouter(tags=["operations"])
+ACCESS = logging.getLogger("earmark.service.access")
 BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0)
 
 
@@ -129,9 +132,24 @@ class Timing:
         finally:
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
-            self.metrics.observe(
-                scope.get("method", "GET"), template, status, time.perf_counter() - start
-            )
+            seconds = time.perf_counter() - start
+            method = scope.get("method", "GET")
+            self.metrics.observe(method, template, status, seconds)
+            if ACCESS.isEnabledFor(logging.INFO):
+                # The route template and the key's id, never the raw path, query or key.
+                who = (scope.get("state") or {}).get("caller")
+                ACCESS.info(
+                    json.dumps(
+                        {
+                            "method": method,
+                            "route": template,
+                            "status": status,
+                            "ms": round(seconds * 1000, 2),
+                            "key_id": getattr(who, "key_id", None),
+                            "role": getattr(who, "role", None),
+                        }
+                    )
+                )
 
 
 def _queue_depth(request: Request) -> int:
