@@ -187,6 +187,13 @@ def test_parties_products_and_cursor_paging(svc: Service) -> None:
     assert edited.status_code == 200 and edited.json()["party"]["address"] == "1 Main St"
     assert svc.client.post(f"/v1/parties/{pid}/rescreen", headers=h).status_code == 200
     problem(svc.client.post("/v1/parties/999999/rescreen", headers=h), 404)
+    some = svc.client.post(
+        "/v1/parties/rescreen", json={"ids": [pid], "as_of": "2019-05-01"}, headers=h
+    )
+    assert some.status_code == 200 and [r["party"]["id"] for r in some.json()["rescreened"]] == [
+        pid
+    ]
+    problem(svc.client.post("/v1/parties/rescreen", json={"ids": [999999]}, headers=h), 404)
     problem(svc.client.patch(f"/v1/parties/{pid}", json={}, headers=h), 422)
     prod = svc.client.post(
         "/v1/products",

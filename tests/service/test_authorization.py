@@ -25,6 +25,7 @@ ROUTES: list[tuple[str, str, str, str]] = [
     ("GET", "/v1/parties", "/v1/parties", "read_records"),
     ("POST", "/v1/parties", "/v1/parties", "parties"),
     ("PATCH", "/v1/parties/{party_id}", "/v1/parties/999999", "parties"),
+    ("POST", "/v1/parties/rescreen", "/v1/parties/rescreen", "parties"),
     ("POST", "/v1/parties/{party_id}/rescreen", "/v1/parties/999999/rescreen", "parties"),
     ("GET", "/v1/products", "/v1/products", "read_records"),
     ("POST", "/v1/products", "/v1/products", "parties"),

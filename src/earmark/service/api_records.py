@@ -15,6 +15,7 @@ from earmark.service.models import (
     PartyChange,
     PartyRequest,
     ProductRequest,
+    RescreenRequest,
     ReviewDecision,
 )
 
@@ -52,6 +53,20 @@ def parties_add(
         body.address,
         body.type,
     )
+
+
+@router.post("/parties/rescreen", tags=["parties"], summary="Screen stored parties again")
+def parties_rescreen_all(
+    body: RescreenRequest, request: Request, who: Annotated[Caller, Depends(need(PARTIES))]
+) -> dict[str, Any]:
+    """Every party, or `ids`, as of `as_of` (after a new list version): recorded, new hits
+    raised for review."""
+    from earmark.store.workflows import rescreen_parties
+
+    screener = deps.runtime(request).screener
+    return {
+        "rescreened": rescreen_parties(deps.store(request, who), screener, body.ids, body.as_of)
+    }
 
 
 @router.patch("/parties/{party_id}", tags=["parties"], summary="Change a party (screened again)")

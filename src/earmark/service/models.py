@@ -77,6 +77,11 @@ class PartyChange(_Body):
     type: str | None = Field(default=None, max_length=40)
 
 
+class RescreenRequest(_Body):
+    ids: list[int] | None = Field(default=None, max_length=10_000)
+    as_of: date | None = None
+
+
 class ProductRequest(_Body):
     sku: str = Field(max_length=200)
     description: str = Field(max_length=2000)

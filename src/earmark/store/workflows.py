@@ -285,3 +285,17 @@ def timeline(regdata: Any, day: date | None, series: str | None) -> dict[str, An
         "amendments": [dict(a.brief(), tables=list(a.tables)) for a in amendments],
         "amendment_log_sha256": log.sha256,
     }
+
+
+def rescreen_parties(
+    store: Store, screener: Any, ids: list[int] | None, as_of: date | None
+) -> list[dict[str, Any]]:
+    """Screen stored parties again (every party unless ``ids``), as of a date: each recorded,
+    new hits raised for review, the party's status following."""
+    from earmark.store.records import ScreenerAsOf, list_parties, rescreen_party
+
+    if not ids:
+        with store.read() as conn:
+            ids = [p["id"] for p in list_parties(conn)]
+    dated = ScreenerAsOf(screener, as_of)
+    return [rescreen_party(store, dated, i) for i in ids]
