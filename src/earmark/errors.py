@@ -1,7 +1,21 @@
-"""Errors shared by every layer.
+"""Errors shared by every layer, in one taxonomy.
 
-:class:`BadInput` is the one error for input a user can fix: it names the field and says what
-is wrong. The CLI turns it into one line on stderr and exit code 2; the service into HTTP 422.
+Each entry point maps them once: the CLI (``earmark.cli.app``) to an exit code, the service
+(``earmark.service.problems``) to an HTTP status and an RFC 9457 problem+json body.
+
+=============  =================================================  ====  ====
+error          meaning                                            exit  HTTP
+=============  =================================================  ====  ====
+BadInput       input a user can fix; names the field               2    422
+NotFound       the record or entry named does not exist            2    404
+Refused        a transition or shipment the rules do not allow     2    409
+Forbidden      the caller's role may not do this                   1    403
+DataError      bundled or supplied regulatory data is unusable     1    500
+StoreError     the record store cannot be opened or used           1    503
+=============  =================================================  ====  ====
+
+Field names are in domain terms (``on``, ``as_of``, ``review``), not option spellings; the
+CLI shows them as they are.
 """
 
 from __future__ import annotations
@@ -18,6 +32,24 @@ class BadInput(EarmarkError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+class NotFound(BadInput):
+    """The record, entry or key named by a field does not exist."""
+
+
+class Refused(BadInput):
+    """A transition or shipment the rules do not allow in the record's present state
+    (a conflict with that state): names what and why."""
+
+
+class Forbidden(EarmarkError):
+    """The caller is known but its role does not allow the action."""
+
+    def __init__(self, action: str, role: str) -> None:
+        super().__init__(f"the role {role} may not {action}")
+        self.action = action
+        self.role = role
 
 
 class DataError(EarmarkError):

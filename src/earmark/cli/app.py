@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from earmark.errors import BadInput, DataError, StoreError
+from earmark.errors import BadInput, DataError, Forbidden, StoreError
 
 # Each command module and the top-level commands it adds. A command line imports only the
 # module of its command (the others cost a quarter of a second of imports); help, an unknown
@@ -33,6 +33,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "events": ("impact", "events"),
     "audit": ("audit",),
     "keys": ("keys",),
+    "serve": ("serve",),
 }
 
 
@@ -119,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         fail(exc.format_message().strip().splitlines()[0])
     except typer.Abort:
         fail("aborted", 130)
+    except Forbidden as exc:
+        fail(str(exc), 1)
     except DataError as exc:
         fail(f"data: {exc}", 1)
     except StoreError as exc:

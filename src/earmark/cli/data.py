@@ -154,17 +154,17 @@ def _change_lists(
     json_out: bool,
 ) -> None:
     """Load or unload a list version, and note it in the audit trail with both data versions."""
-    before = load_regdata().version
-    dataset = change(load_regdata().bundled)
-    load_regdata.cache_clear()
-    after = load_regdata().version
-    payload = {done: dataset.to_dict(), "data_version_before": before, "data_version": after}
-    with open_store(database, user).write(after) as tx:
-        tx.note(f"list_version_{done}", dataset.id, payload)
+    from earmark.store.workflows import change_lists
+
+    payload = change_lists(open_store(database, user), done, change)
+    dataset = payload[done]
     if json_out:
         emit_json(payload)
     else:
-        render.say(f"{done} {dataset.id}: {render.text(dataset.counts)}; data version {after}")
+        render.say(
+            f"{done} {dataset['id']}: {render.text(dataset.get('counts'))}; "
+            f"data version {payload['data_version']}"
+        )
 
 
 def entries_cmd(
@@ -244,18 +244,16 @@ def entry_cmd(
     """One entry in full, as it stood on a date."""
     from dataclasses import replace
 
+    from earmark.store.workflows import entry_view
+
     day = parse_date(as_of, "--as-of")
     rd = load_regdata()
+    data = entry_view(rd, entry_id, day)
     listing = rd.lists.listing(entry_id, day)
-    if listing is None:
-        raise BadInput("entry_id", f"no list entry with id {entry_id!r}")
-    undone: tuple[str, ...] = ()
+    assert listing is not None
     if day is not None:
-        entry, undone = rd.entry_on(listing.entry, day)
-        listing = replace(listing, entry=entry)
-    data = _listing_json(listing, day)
-    if undone:
-        data["later_revisions_undone"] = list(undone)
+        listing = replace(listing, entry=rd.entry_on(listing.entry, day)[0])
+    undone = data.get("later_revisions_undone", [])
     if json_out:
         emit_json(data)
         return

@@ -78,10 +78,9 @@ def events_add(
     json_out: JsonFlag = False,
 ) -> None:
     """Record a dated policy event; revocations and suspensions apply to stored licenses."""
-    from earmark.licensing.forms import PolicyEvent, parse_form
     from earmark.rules import Engine
-    from earmark.store.impact import matcher
-    from earmark.store.licenses import add_event
+    from earmark.store.workflows import add_policy_event
+    from earmark.store.workflows import footnote as check_footnote
 
     given: dict[str, Any] = {
         k: v
@@ -98,28 +97,15 @@ def events_add(
     if file is not None:
         if given:
             raise BadInput("--file", "give the event either in a file or as options, not both")
-        data, where = read_json_file(file, "--file"), "event"
+        data = read_json_file(file, "--file")
     else:
-        data, where = given, "event"
+        data = given
         if effective is not None:
             parse_date(effective, "--effective")
-    fields, ignored = parse_form(PolicyEvent, data, where, allow_unknown)
-    selector: dict[str, Any] = {}
-    if fields.get("parties"):
-        selector["names"] = fields["parties"]
-    if fields.get("footnote") is not None:
-        selector["footnote"] = _footnote(fields["footnote"])
-    out = add_event(
-        open_store(database, user),
-        fields["name"],
-        fields["kind"],
-        fields["effective"],
-        selector,
-        fields.get("source"),
-        matcher(Engine().screener),
-    )
-    if ignored:
-        out["ignored_fields"] = ignored
+        if footnote is not None:
+            check_footnote(footnote, "--footnote")
+    out = add_policy_event(open_store(database, user), Engine(), data, allow_unknown)
+    ignored = out.get("ignored_fields", [])
     if json_out:
         emit_json(out)
         return
@@ -131,16 +117,6 @@ def events_add(
     for skipped in out.get("licenses_not_changed", []):
         render.say(f"  not changed: {skipped['number']}: {skipped['why']}")
     render.ignored(ignored)
-
-
-def _footnote(number: int) -> int:
-    """An Entity List footnote that entries carry (Supp. No. 4 to Part 744)."""
-    from earmark.regdata.footnotes import FOOTNOTES
-
-    if number not in FOOTNOTES:
-        known = ", ".join(f"{n} ({what})" for n, what in FOOTNOTES.items())
-        raise BadInput("--footnote", f"no Entity List footnote {number}; the footnotes: {known}")
-    return number
 
 
 def impact_cmd(
@@ -158,21 +134,10 @@ def impact_cmd(
     from datetime import date
 
     from earmark.rules import Engine
-    from earmark.store.impact import impact
-    from earmark.store.records import ScreenerAsOf, rescreen_party
+    from earmark.store.workflows import impact_report
 
-    store = open_store(database, user)
-    engine = Engine()
     on = parse_date(as_of, "--as-of") or date.today()
-    screened: dict[int, Any] = {}
-    report = impact(store, engine, on, screened if record else None)
-    if record:
-        screener = ScreenerAsOf(engine.screener, on)
-        report["recorded"] = [
-            rescreen_party(store, screener, c["id"], screened[c["id"]])["screening"]["record"]
-            for c in report["changes"]
-            if c["kind"] == "party"
-        ]
+    report = impact_report(open_store(database, user), Engine(), on, record)
     if json_out:
         emit_json(report)
         return

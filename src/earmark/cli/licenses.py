@@ -19,7 +19,6 @@ from earmark.cli.options import (
     parse_date,
     read_json_file,
 )
-from earmark.errors import BadInput
 from earmark.store import MAX_ID
 
 group = typer.Typer(help="License applications (BIS procedure, 750.4) and licenses.")
@@ -133,27 +132,6 @@ def licenses_list(
     )
 
 
-def _application(path: Path, where: str, allow_unknown: bool) -> tuple[dict[str, Any], list[str]]:
-    """The fields an application (or amendment) file gives, checked: its keys against the
-    format, its countries and ECCNs against the regulatory data."""
-    from earmark.licensing.forms import Amendment, Application, parse_form
-    from earmark.regdata import load_regdata
-    from earmark.regdata.countries import require_country
-    from earmark.store import licenses as ls
-
-    model = Application if where == "application" else Amendment
-    fields, ignored = parse_form(model, read_json_file(path, where), where, allow_unknown)
-    if "parties" in fields:
-        fields["parties"] = ls.validate_parties(fields["parties"])
-    if "items" in fields:
-        fields["items"] = ls.validate_items(fields["items"], load_regdata().ear.ccl)
-    if "destination" in fields:
-        fields["destination"] = require_country(fields["destination"], f"{where}.destination")
-    if model is Amendment and not fields:
-        raise BadInput(where, "changes nothing: give any of " + ", ".join(Amendment.model_fields))
-    return fields, ignored
-
-
 @group.command("apply")
 def licenses_apply(
     application: Annotated[
@@ -167,28 +145,11 @@ def licenses_apply(
     json_out: JsonFlag = False,
 ) -> None:
     """Submit a license application; shows the review policy in force for it."""
-    from earmark.store import licenses as ls
-    from earmark.store.impact import review_policy
+    from earmark.store.workflows import submit_application
 
-    fields, ignored = _application(application, "application", allow_unknown)
-    day = _on(on)
-    store = open_store(database, user)
-    with store.read() as conn:
-        policy = review_policy(
-            _engine(), conn, fields["destination"], fields["parties"], fields["items"], day
-        )
-    row = ls.apply(
-        store,
-        fields["applicant"],
-        fields["destination"],
-        fields["parties"],
-        fields["items"],
-        fields.get("end_use"),
-        day,
-        policy,
-    )
-    if ignored:
-        row["ignored_fields"] = ignored
+    data = read_json_file(application, "application")
+    row = submit_application(open_store(database, user), _engine(), data, _on(on), allow_unknown)
+    ignored = row.get("ignored_fields", [])
     if json_out:
         emit_json(row)
         return
@@ -213,20 +174,14 @@ def licenses_amend(
     json_out: JsonFlag = False,
 ) -> None:
     """Amend an application before it is referred; the review policy is shown again."""
-    from earmark.store import licenses as ls
-    from earmark.store.impact import review_policy
+    from earmark.store.workflows import amend_application
 
-    changes, ignored = _application(amendment, "amendment", allow_unknown)
-    day = _on(on)
-    store = open_store(database, user)
-    with store.read() as conn:
-        current = {**ls.get_application(conn, number), **changes}
-        policy = review_policy(
-            _engine(), conn, current["destination"], current["parties"], current["items"], day
-        )
-    row = ls.amend(store, number, changes, day, policy)
-    if ignored:
-        row["ignored_fields"] = ignored
+    data = read_json_file(amendment, "amendment")
+    row = amend_application(
+        open_store(database, user), _engine(), number, data, _on(on), allow_unknown
+    )
+    ignored = row.get("ignored_fields", [])
+    changes = [k for k in data if k not in ignored] if isinstance(data, dict) else []
     if json_out:
         emit_json(row)
         return
@@ -450,27 +405,20 @@ def licenses_decide(
 ) -> None:
     """Record the decision; an approval issues the license (valid four years unless stated).
     The review policy in force on the decision date is shown beside it."""
-    from earmark.store import licenses as ls
-    from earmark.store.impact import review_policy
+    from earmark.store.workflows import decide_application
 
     day = _on(on)
-    store = open_store(database, user)
-    with store.read() as conn:
-        app_row = ls.get_application(conn, number)
-        policy = review_policy(
-            _engine(), conn, app_row["destination"], app_row["parties"], app_row["items"], day
-        )
-    out = ls.decide(
-        store,
+    out = decide_application(
+        open_store(database, user),
+        _engine(),
         number,
         decision,
         day,
         note,
         list(condition or []),
         parse_date(valid_until, "--valid-until"),
-        policy,
     )
-    out["review_policy"] = policy
+    policy = out["review_policy"]
     if json_out:
         emit_json(out)
         return
@@ -504,26 +452,9 @@ def licenses_ship(
 ) -> None:
     """Draw a shipment down from a license (refused after expiry or revocation, or beyond
     the balance, with the reason)."""
-    from earmark.licensing.procedure import Refused
-    from earmark.store.licenses import record_refusal, ship
+    from earmark.store.workflows import ship
 
-    store = open_store(database, user)
-    day = _on(on)
-    try:
-        out = ship(store, license_number, eccn.strip(), quantity, value, day, planned)
-    except Refused as exc:
-        record_refusal(
-            store,
-            license_number,
-            {
-                "on": day.isoformat(),
-                "eccn": eccn,
-                "quantity": quantity,
-                "value": value,
-                "reason": str(exc),
-            },
-        )
-        raise
+    out = ship(open_store(database, user), license_number, eccn, quantity, value, _on(on), planned)
     if json_out:
         emit_json(out)
         return

@@ -180,7 +180,7 @@ def parties_rescreen(
 ) -> None:
     """Screen stored parties again (after `lists load`): recorded, new hits raised for review."""
     from earmark.screening import Screener
-    from earmark.store.records import ScreenerAsOf, list_parties, rescreen_party
+    from earmark.store.workflows import rescreen_parties
 
     store = open_store(database, user)
     if since is not None:
@@ -190,11 +190,8 @@ def parties_rescreen(
 
         _since(rescreen_since(store, Screener(), since, ids or None), json_out)
         return
-    if not ids:
-        with store.read() as conn:
-            ids = [p["id"] for p in list_parties(conn)]
-    screener = ScreenerAsOf(Screener(), parse_date(as_of, "--as-of"))
-    out = [rescreen_party(store, screener, i) for i in ids]
+    day = parse_date(as_of, "--as-of")
+    out = rescreen_parties(store, Screener(), ids, day)
     if json_out:
         emit_json({"rescreened": out})
         return

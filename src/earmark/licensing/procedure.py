@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from earmark import errors
 from earmark.errors import BadInput
 
 OPEN = ("submitted", "referred", "escalated")
@@ -39,8 +40,7 @@ def agencies() -> dict[str, str]:
     return result
 
 
-class Refused(BadInput):
-    """A transition or shipment the rules do not allow: names what and why."""
+Refused = errors.Refused  # a transition or shipment the rules do not allow (409 over HTTP)
 
 
 # -- applications --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ the log stays small while still pinning the record's exact content.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -313,3 +314,25 @@ def history(conn: Connection, entity: str, ids: Iterable[Any]) -> list[dict[str,
         .order_by(audit_log.c.seq)
     ).mappings()
     return [dict(r) for r in rows]
+
+
+def page(conn: Connection, after: int = 0, limit: int = 50) -> dict[str, Any]:
+    """Audit rows after the sequence number ``after``, oldest first, at most ``limit``, with
+    the cursor of the next page (None at the end). Rows are read, never changed."""
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            select(audit_log)
+            .where(audit_log.c.seq > after)
+            .order_by(audit_log.c.seq)
+            .limit(limit + 1)
+        ).mappings()
+    ]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    for r in rows:
+        for key in ("before", "after"):
+            if isinstance(r.get(key), str):
+                with contextlib.suppress(ValueError):
+                    r[key] = json.loads(r[key])
+    return {"items": rows, "next": rows[-1]["seq"] if more and rows else None}

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 import earmark
-from earmark.errors import BadInput
+from earmark.errors import BadInput, NotFound
 from earmark.rules.decision import ANSWER_FIELDS
 from earmark.store import audit
 from earmark.store import licenses as ls
@@ -111,7 +111,7 @@ def build(
 def _one(conn: Any, table: Any, row_id: int, field: str) -> dict[str, Any]:
     row = conn.execute(select(table).where(table.c.id == row_id)).mappings().one_or_none()
     if row is None:
-        raise BadInput(field, f"no record {row_id}")
+        raise NotFound(field, f"no record {row_id}")
     return dict(row)
 
 

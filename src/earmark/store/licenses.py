@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
-from earmark.errors import BadInput
+from earmark.errors import BadInput, NotFound
 from earmark.licensing import procedure as proc
 from earmark.regdata.countries import require_country
 from earmark.store import MAX_ID, audit
@@ -54,7 +54,7 @@ def _by_ref(
     ref = ref.strip()
     if ref.isascii() and ref.isdigit():
         if int(ref) > MAX_ID:
-            raise BadInput(what, f"no {what} {ref!r}")
+            raise NotFound(what, f"no {what} {ref!r}")
         where = table.c.id == int(ref)
     else:
         where = table.c.number == ref
@@ -63,7 +63,7 @@ def _by_ref(
         query = query.with_for_update()
     found = conn.execute(query).mappings().one_or_none()
     if found is None:
-        raise BadInput(what, f"no {what} {ref!r}")
+        raise NotFound(what, f"no {what} {ref!r}")
     return _decode(dict(found))
 
 
@@ -571,14 +571,14 @@ def _shipment_out(conn: Connection, lic: dict[str, Any], row: dict[str, Any]) ->
 
 def _planned_shipment(conn: Connection, shipment_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
     if not 0 < shipment_id <= MAX_ID:
-        raise BadInput("shipment", f"no shipment {shipment_id}")
+        raise NotFound("shipment", f"no shipment {shipment_id}")
     row = (
         conn.execute(select(shipments).where(shipments.c.id == shipment_id).with_for_update())
         .mappings()
         .one_or_none()
     )
     if row is None:
-        raise BadInput("shipment", f"no shipment {shipment_id}")
+        raise NotFound("shipment", f"no shipment {shipment_id}")
     if row["status"] != "planned":
         raise proc.Refused(f"shipment {shipment_id}", f"it is {row['status']}, not planned")
     return dict(row), get_license(conn, str(row["license_id"]), lock=True)

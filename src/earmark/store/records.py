@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
-from earmark.errors import BadInput
+from earmark.errors import BadInput, NotFound, Refused
 from earmark.regdata.countries import require_country
 from earmark.store import audit, reviews
 from earmark.store.core import Store, Tx, fits
@@ -29,6 +29,17 @@ def record_screening(store: Store, result: Any, party_id: int | None = None) -> 
     payload: dict[str, Any] = result.to_dict()
     with store.write(result.data_version) as tx:
         return _record_screening(tx, result, payload, party_id)
+
+
+def record_screening_in(tx: Tx, result: Any, party_id: int | None = None) -> dict[str, Any]:
+    """``record_screening`` inside a transaction the caller holds (group commit)."""
+    return _record_screening(tx, result, result.to_dict(), party_id)
+
+
+def record_decision_in(tx: Tx, case: Any, decision: dict[str, Any]) -> dict[str, Any]:
+    """One determination recorded inside a transaction the caller holds (group commit)."""
+    row = _record_decision(tx, case, decision)
+    return {**decision, "record": {"decision_id": row["id"], "recorded_at": row["at"]}}
 
 
 def _record_screening(
@@ -317,7 +328,7 @@ def _party(store: Store, party_id: int) -> dict[str, Any]:
     with store.read() as conn:
         row = conn.execute(select(parties).where(parties.c.id == party_id)).mappings().first()
     if row is None:
-        raise BadInput("party", f"no party with id {party_id}")
+        raise NotFound("party", f"no party with id {party_id}")
     return dict(row)
 
 
@@ -366,7 +377,7 @@ def edit_party(
             select(parties.c.updated_at).where(parties.c.id == party_id).with_for_update()
         ).scalar_one()
         if now != row["updated_at"]:  # changed while this edit screened: not overwritten
-            raise BadInput("party", f"party {party_id} was changed meanwhile; edit it again")
+            raise Refused("party", f"party {party_id} was changed meanwhile; edit it again")
         edited = tx.change(parties, party_id, values, "party.edit")
         if result is None:
             return {"party": edited}

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from earmark.errors import BadInput
+from earmark.errors import BadInput, NotFound, Refused
 from earmark.names.normalize import fold
 from earmark.regdata.model import ListEntry
 from earmark.store import audit
@@ -154,9 +154,9 @@ def decide(
         .one_or_none()
     )
     if row is None:
-        raise BadInput("review", f"no review {review_id}")
+        raise NotFound("review", f"no review {review_id}")
     if row["status"] == status:
-        raise BadInput("review", f"review {review_id} is already {status}")
+        raise Refused("review", f"review {review_id} is already {status}")
     review = tx.change(
         hit_reviews,
         review_id,
@@ -222,3 +222,54 @@ def listing(
             raise BadInput("--offset", "must not be negative")
         query = query.offset(offset)
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def get_review(conn: Connection, review_id: int) -> dict[str, Any]:
+    row = (
+        conn.execute(select(hit_reviews).where(hit_reviews.c.id == review_id))
+        .mappings()
+        .one_or_none()
+    )
+    if row is None:
+        raise NotFound("review", f"no review {review_id}")
+    return dict(row)
+
+
+def escalate(tx: Tx, review_id: int, reason: str, note: str | None) -> dict[str, Any]:
+    """Escalate an open hit to a senior reviewer: it stays potential, and the audit trail
+    keeps who escalated it, why and when."""
+    review = get_review(tx.conn, review_id)
+    if review["status"] != "potential":
+        raise Refused("review", f"review {review_id} is {review['status']}, not open")
+    if not reason.strip():
+        raise BadInput("reason", "say why it is escalated")
+    seq = tx.note(
+        "review.escalate",
+        f"hit_reviews:{review_id}",
+        {"reason": reason.strip(), "note": note, "by": tx.actor},
+    )
+    return {**review, "escalated": {"reason": reason.strip(), "note": note, "audit_seq": seq}}
+
+
+def escalated(conn: Connection) -> dict[int, dict[str, Any]]:
+    """The newest escalation of each review escalated (its reason, note, who, audit seq)."""
+    import json as _json
+
+    from earmark.store.schema import audit_log
+
+    rows = conn.execute(
+        select(audit_log.c.seq, audit_log.c.entity_id, audit_log.c.after, audit_log.c.at)
+        .where(audit_log.c.action == "review.escalate")
+        .order_by(audit_log.c.seq)
+    ).mappings()
+    out: dict[int, dict[str, Any]] = {}
+    for r in rows:
+        subject = str(r["entity_id"])
+        if not subject.startswith("hit_reviews:"):
+            continue
+        try:
+            detail = _json.loads(r["after"]) if isinstance(r["after"], str) else {}
+        except ValueError:
+            detail = {}
+        out[int(subject.split(":", 1)[1])] = {**detail, "at": r["at"], "audit_seq": r["seq"]}
+    return out
