@@ -210,10 +210,12 @@ def entries_cmd(
     found.sort(key=lambda lst: (lst.entry.list, lst.entry.name.casefold()))
     shown = found[:limit]
     if json_out:
+        from earmark.store.workflows import listing_json
+
         emit_json(
             {
                 "total": len(found),
-                "entries": [_listing_json(lst, day) for lst in shown],
+                "entries": [listing_json(lst, day) for lst in shown],
                 "data_version": rd.version,
             }
         )
@@ -288,19 +290,6 @@ def _print_entry(listing: Listing, day: Any) -> None:
             ),
         ],
     )
-
-
-def _listing_json(listing: Listing, day: Any) -> dict[str, Any]:
-    data = listing.entry.to_dict()
-    data["dataset"] = listing.dataset
-    if day is not None:
-        data["listed_on_date"] = listing.listed_on(day)
-        data["uncertain"] = list(listing.flags(day))
-    data["first_seen"] = listing.first_seen.isoformat()
-    data["last_seen"] = listing.last_seen.isoformat()
-    if listing.removed_by:
-        data["removed_by"] = listing.removed_by.isoformat()
-    return data
 
 
 def _effective_text(listing: Listing) -> str:

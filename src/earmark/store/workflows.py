@@ -196,6 +196,14 @@ def entry_view(regdata: Any, entry_id: str, day: date | None) -> dict[str, Any]:
     if day is not None:
         entry, undone = regdata.entry_on(listing.entry, day)
         listing = replace(listing, entry=entry)
+    data = listing_json(listing, day)
+    if undone:
+        data["later_revisions_undone"] = list(undone)
+    return data
+
+
+def listing_json(listing: Any, day: date | None) -> dict[str, Any]:
+    """A listing as JSON: the entry, its snapshot and its listing dates (``entries --json``)."""
     data: dict[str, Any] = listing.entry.to_dict()
     data["dataset"] = listing.dataset
     if day is not None:
@@ -205,8 +213,6 @@ def entry_view(regdata: Any, entry_id: str, day: date | None) -> dict[str, Any]:
     data["last_seen"] = listing.last_seen.isoformat()
     if listing.removed_by:
         data["removed_by"] = listing.removed_by.isoformat()
-    if undone:
-        data["later_revisions_undone"] = list(undone)
     return data
 
 
