@@ -87,6 +87,8 @@ def _register(argv: Sequence[str] | None = None) -> None:
     """Add the command modules the command line needs (all of them without a known command)."""
     args = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in args if not a.startswith("-")), None)
+    if first is None and args == ["--version"]:
+        return  # the version needs no command
     wanted = [m for m, commands in COMMAND_MODULES.items() if first in commands]
     for name in wanted or COMMAND_MODULES:
         if name not in _registered:
