@@ -160,7 +160,7 @@ def test_bad_versions_are_refused_and_change_nothing(world: dict[str, Any], tmp_
     bundled, version = world["bundled"], load_regdata().version
     with pytest.raises(BadInput) as exc:
         load_list_version(world["csv"], date(2026, 8, 1), bundled)
-    assert exc.value.field == "--snapshot"  # not after the newest CSL snapshot
+    assert exc.value.field == "snapshot"  # not after the newest CSL snapshot
     short = tmp_path / "short.csv"
     write_csl_csv(short, [NEW])
     with pytest.raises(BadInput) as exc:

@@ -10,6 +10,7 @@ store exits with code 1.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -96,6 +97,31 @@ def _register(argv: Sequence[str] | None = None) -> None:
             _registered.add(name)
 
 
+def shown_field(field: str, args: Sequence[str]) -> str:
+    """A field as the command line spells it. The library names fields in domain terms
+    (``as_of``, ``reason``); where the command has that option the user reads ``--as-of``."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", field):
+        return field  # a path into a file ("case.item.eccn") or an option already
+    option = "--" + field.replace("_", "-")
+    command = _command_of(args)
+    if command is not None and any(option in getattr(p, "opts", ()) for p in command.params):
+        return option
+    return field
+
+
+def _command_of(args: Sequence[str]) -> Any:
+    """The (sub)command the arguments name, or None."""
+    command: Any = typer.main.get_command(app)
+    for token in args:
+        if token.startswith("-"):
+            continue
+        sub = getattr(command, "commands", {}).get(token)
+        if sub is None:
+            break
+        command = sub
+    return command
+
+
 def fail(message: str, code: int = 2) -> None:
     # One line, of a readable length, whatever the input echoed in it.
     line = " ".join(message.split())
@@ -111,7 +137,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         rv = command.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except BadInput as exc:
-        fail(f"{exc.field}: {exc.message}")
+        fail(
+            f"{shown_field(exc.field, list(argv) if argv is not None else sys.argv[1:])}: "
+            f"{exc.message}"
+        )
     except click_exc.NoSuchOption as exc:
         fail(f"{exc.option_name}: no such option" + _hint(exc.possibilities))
     except click_exc.BadOptionUsage as exc:

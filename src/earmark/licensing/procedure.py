@@ -51,18 +51,18 @@ def check_refer(app: dict[str, Any], chosen: list[str]) -> None:
         raise Refused(application_name(app), f"cannot refer: it is {app['status']}")
     unknown = [a for a in chosen if a not in agencies()]
     if unknown or not chosen:
-        raise BadInput("--agencies", f"one or more of {', '.join(agencies())} (got {chosen!r})")
+        raise BadInput("agencies", f"one or more of {', '.join(agencies())} (got {chosen!r})")
 
 
 def check_recommend(app: dict[str, Any], agency: str, recommendation: str, done: set[str]) -> None:
     if recommendation not in RECOMMENDATIONS:
-        raise BadInput("--recommendation", f"one of {', '.join(RECOMMENDATIONS)}")
+        raise BadInput("recommendation", f"one of {', '.join(RECOMMENDATIONS)}")
     if app["status"] not in ("referred", "escalated"):
         raise Refused(application_name(app), f"cannot take a recommendation: it is {app['status']}")
     if agency not in (app.get("agencies") or []):
-        raise Refused("--agency", f"{agency!r} was not referred {application_name(app)}")
+        raise Refused("agency", f"{agency!r} was not referred {application_name(app)}")
     if agency in done:
-        raise Refused("--agency", f"{agency} has already recommended on {application_name(app)}")
+        raise Refused("agency", f"{agency} has already recommended on {application_name(app)}")
 
 
 def disagreement(recommendations: dict[str, str]) -> bool:
@@ -89,7 +89,7 @@ def check_escalate(
         raise Refused(application_name(app), "cannot escalate: it is before the President already")
     if level_decided_on is not None:
         if current is None:
-            raise BadInput("--decided-on", "only an appeal from an escalation level has one")
+            raise BadInput("decided_on", "only an appeal from an escalation level has one")
         _check_appeal(app, current, level_decided_on, on)
     return order[0] if current is None else order[order.index(current) + 1]
 
@@ -97,12 +97,10 @@ def check_escalate(
 def _check_appeal(app: dict[str, Any], level: str, decided: date, on: date | None) -> None:
     appeal = procedure()["appeal"]
     if decided < date.fromisoformat(app["escalated_on"]):
-        raise BadInput(
-            "--decided-on", f"{decided} is before the escalation of {app['escalated_on']}"
-        )
+        raise BadInput("decided_on", f"{decided} is before the escalation of {app['escalated_on']}")
     last = decided + timedelta(days=int(appeal["days"]))
     if on is not None and on < decided:
-        raise BadInput("--on", f"{on} is before the decision appealed ({decided})")
+        raise BadInput("on", f"{on} is before the decision appealed ({decided})")
     if on is not None and on > last:
         raise Refused(
             application_name(app),
@@ -117,7 +115,7 @@ def check_decide(
     """Refuse a decision the procedure does not allow yet; returns the agencies deemed to have
     no objection (silent past their recommendation deadline, 750.4(e))."""
     if decision not in FINAL:
-        raise BadInput("--decision", f"one of {', '.join(FINAL)}")
+        raise BadInput("decision", f"one of {', '.join(FINAL)}")
     if app["status"] in FINAL:
         raise Refused(
             application_name(app), f"cannot decide: it was {app['status']} on {app['decided_on']}"
@@ -213,7 +211,7 @@ def held_days(holds: list[dict[str, Any]], start: date, on: date | None) -> int:
 def check_hold(app: dict[str, Any], reason: str) -> None:
     reasons: dict[str, str] = procedure()["holds"]
     if reason not in reasons:
-        raise BadInput("--reason", f"one of {', '.join(reasons)} (750.4(b))")
+        raise BadInput("reason", f"one of {', '.join(reasons)} (750.4(b))")
     if app["status"] not in OPEN:
         raise Refused(application_name(app), f"cannot hold: it is {app['status']}")
     if any(not h.get("ended_on") for h in app.get("holds") or []):
@@ -229,7 +227,7 @@ def check_resume(app: dict[str, Any], on: date) -> dict[str, Any]:
     if hold is None:
         raise Refused(application_name(app), "it is not on hold")
     if on < date.fromisoformat(hold["started_on"]):
-        raise BadInput("--on", f"{on} is before the hold began ({hold['started_on']})")
+        raise BadInput("on", f"{on} is before the hold began ({hold['started_on']})")
     return hold
 
 
@@ -243,7 +241,7 @@ def application_name(app: dict[str, Any]) -> str:
 def expiry(issued: date, valid_until: date | None) -> date:
     if valid_until is not None:
         if valid_until < issued:
-            raise BadInput("--valid-until", "before the issue date")
+            raise BadInput("valid_until", "before the issue date")
         return valid_until
     years = int(procedure()["license"]["validity_years"])
     try:
@@ -313,7 +311,7 @@ def check_status_change(
     (it ends the license from its date whatever came after), a suspension or reinstatement
     may not, since it would rewrite which suspension a later reinstatement lifted."""
     if issued_on is not None and on.isoformat() < issued_on:
-        raise BadInput("--on", f"{on} is before the license was issued ({issued_on})")
+        raise BadInput("on", f"{on} is before the license was issued ({issued_on})")
     revoked = next((h for h in history if h["status"] == "revoked"), None)
     if revoked is not None:
         raise Refused(name, f"cannot change: revoked on {revoked['effective']}")
@@ -341,9 +339,9 @@ def check_shipment(
     item the license does not cover, or beyond its quantity or value balance."""
     name = f"license {lic['number']}"
     if not 0 < quantity < math.inf:
-        raise BadInput("--quantity", f"must be a finite number more than 0 (got {quantity})")
+        raise BadInput("quantity", f"must be a finite number more than 0 (got {quantity})")
     if not 0 <= value < math.inf:
-        raise BadInput("--value", f"must be a finite number of 0 or more (got {value})")
+        raise BadInput("value", f"must be a finite number of 0 or more (got {value})")
     if ship_on < date.fromisoformat(lic["issued_on"]):
         raise Refused(name, f"refused: the license was issued on {lic['issued_on']}")
     if ship_on > date.fromisoformat(lic["expires_on"]):
@@ -357,12 +355,12 @@ def check_shipment(
     line = next((b for b in balance if b.eccn == eccn), None)
     if line is None:
         covered = ", ".join(b.eccn for b in balance)
-        raise Refused("--eccn", f"refused: {name} covers {covered}, not {eccn}")
+        raise Refused("eccn", f"refused: {name} covers {covered}, not {eccn}")
     if quantity > line.quantity_left + 1e-9:
         raise Refused(
-            "--quantity", f"refused: {quantity:g} exceeds the balance of {line.quantity_left:g}"
+            "quantity", f"refused: {quantity:g} exceeds the balance of {line.quantity_left:g}"
         )
     if value > line.value_left + 0.005:
         raise Refused(
-            "--value", f"refused: {value:,.2f} exceeds the value balance of {line.value_left:,.2f}"
+            "value", f"refused: {value:,.2f} exceeds the value balance of {line.value_left:,.2f}"
         )

@@ -81,13 +81,13 @@ def load_list_version(
     if not path.is_file():
         raise BadInput("file", f"{path} is not a readable file")
     if snapshot > date.today():
-        raise BadInput("--snapshot", f"{snapshot} is in the future")
+        raise BadInput("snapshot", f"{snapshot} is in the future")
     existing = bundled + loaded_datasets()
     primary = [d for d in existing if d.primary and d.id.startswith("csl-")]
     newest = max(primary, key=lambda d: d.provenance.snapshot)
     if snapshot <= newest.provenance.snapshot:
         raise BadInput(
-            "--snapshot",
+            "snapshot",
             f"{snapshot} is not after the newest CSL snapshot {newest.id}: a list version "
             "is loaded in date order",
         )
@@ -146,14 +146,14 @@ def _format_of(path: Path) -> str:
         return "csv"
     if name.endswith(".json"):
         return "json"
-    raise BadInput("--format", f"cannot tell the format of {path.name}: give --format csv|json")
+    raise BadInput("format", f"cannot tell the format of {path.name}: give --format csv|json")
 
 
 def _parse(path: Path, fmt: str) -> Parsed:
     from earmark.regdata.sources.csl import parse_csl_csv, parse_csl_reduced_json
 
     if fmt not in ("csv", "json"):
-        raise BadInput("--format", f"{fmt!r}: expected csv (trade.gov consolidated.csv) or json")
+        raise BadInput("format", f"{fmt!r}: expected csv (trade.gov consolidated.csv) or json")
     try:
         if fmt == "csv":
             _check_header(path)

@@ -127,7 +127,7 @@ class Store:
         self.engine = engine
         self.actor = (actor or default_actor()).strip()
         if not self.actor or len(self.actor) > 200:
-            raise BadInput("--user", "a user name of 1 to 200 characters is needed")
+            raise BadInput("user", "a user name of 1 to 200 characters is needed")
 
     @property
     def dialect(self) -> str:

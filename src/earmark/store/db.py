@@ -40,7 +40,7 @@ def default_sqlite_path() -> Path:
 def resolve_url(database: str | None) -> URL:
     """The SQLAlchemy URL to use; BadInput naming ``--database`` when it is malformed."""
     text = database or os.environ.get(ENV_URL) or ""
-    field = "--database" if database else ENV_URL
+    field = "database" if database else ENV_URL
     if not text.strip():
         path = default_sqlite_path()
         return make_url(f"sqlite:///{path}")
@@ -77,7 +77,7 @@ def _sqlite_engine(url: URL) -> Engine:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BadInput("--database", f"cannot create {path.parent}: {exc.strerror}") from None
+            raise BadInput("database", f"cannot create {path.parent}: {exc.strerror}") from None
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")

@@ -34,7 +34,7 @@ def export(
         json_path.write_text(json.dumps(pack, indent=2, ensure_ascii=False, default=str) + "\n")
         html_path.write_text(render_html(pack), encoding="utf-8")
     except OSError as exc:
-        raise BadInput("--out", f"cannot write to {out}: {exc.strerror}") from None
+        raise BadInput("out", f"cannot write to {out}: {exc.strerror}") from None
     with store.write() as tx:
         tx.note("audit.export", pack["subject"], {"head": pack["audit"]["head"]})
     return {"json": json_path, "html": html_path}
@@ -48,7 +48,7 @@ def build(
     regdata = load_regdata()
     with store.read() as conn:
         if decision_id is not None:
-            row = _one(conn, decisions, decision_id, "--decision")
+            row = _one(conn, decisions, decision_id, "decision")
             record = {
                 **row,
                 "case": json.loads(row["case"]),
@@ -59,7 +59,7 @@ def build(
                 p.get("name") for p in record["case"].get("parties", []) if isinstance(p, dict)
             ]
         elif screening_id is not None:
-            row = _one(conn, screenings, screening_id, "--screening")
+            row = _one(conn, screenings, screening_id, "screening")
             record = {**row, "query": json.loads(row["query"]), "result": json.loads(row["result"])}
             subject, entity, ids = f"screenings:{screening_id}", "screenings", [screening_id]
             names = [row["name"]]

@@ -17,7 +17,7 @@ ROLES = ("screener", "reviewer", "licensing_officer", "auditor", "admin")
 
 def create_key(store: Store, role: str) -> dict[str, Any]:
     if role not in ROLES:
-        raise BadInput("--role", f"one of {', '.join(ROLES)} (got {role!r})")
+        raise BadInput("role", f"one of {', '.join(ROLES)} (got {role!r})")
     key = "em_" + secrets.token_urlsafe(32)
     with store.write() as tx:
         row = tx.insert(

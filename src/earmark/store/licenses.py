@@ -174,7 +174,7 @@ def apply(
     if not applicant.strip():
         raise BadInput("applicant", "must not be empty")
     fits(applicant, 1000, "applicant")
-    destination = require_country(destination, "--destination")
+    destination = require_country(destination, "destination")
     with store.write() as tx:
         row = tx.insert(
             applications,
@@ -227,7 +227,7 @@ def amend(
                 f"cannot amend: it is {app['status']}; return it without action and submit a "
                 "new application (750.4(a)(2): a resubmitted application is a new one)",
             )
-        _not_before(on, _last_step(tx.conn, app), "--on")
+        _not_before(on, _last_step(tx.conn, app), "on")
         values = {
             k: audit.canonical(v) if k in ("parties", "items") else v for k, v in changes.items()
         }
@@ -246,7 +246,7 @@ def hold(store: Store, ref: str, reason: str, on: date, note: str | None) -> dic
     with store.write() as tx:
         app = get_application(tx.conn, ref, lock=True)
         proc.check_hold(app, reason)
-        _not_before(on, _last_step(tx.conn, app), "--on")
+        _not_before(on, _last_step(tx.conn, app), "on")
         row = tx.insert(
             application_holds,
             {
@@ -276,7 +276,7 @@ def refer(store: Store, ref: str, agencies: list[str], on: date) -> dict[str, An
     with store.write() as tx:
         app = get_application(tx.conn, ref, lock=True)
         proc.check_refer(app, agencies)
-        _not_before(on, app["submitted_on"], "--on")
+        _not_before(on, app["submitted_on"], "on")
         row = tx.change(
             applications,
             app["id"],
@@ -297,7 +297,7 @@ def recommend(
         app = get_application(tx.conn, ref, lock=True)
         done = recommendations_of(tx.conn, app["id"])
         proc.check_recommend(app, agency, recommendation, set(done))
-        _not_before(on, app["referred_on"], "--on")
+        _not_before(on, app["referred_on"], "on")
         tx.insert(
             recommendations,
             {
@@ -331,7 +331,7 @@ def escalate(
                 f"application:{app['number']}",
                 {"level": app["escalation"], "decided_on": level_decided_on.isoformat()},
             )
-        _not_before(on, _last_step(tx.conn, app), "--on")
+        _not_before(on, _last_step(tx.conn, app), "on")
         row = tx.change(
             applications,
             app["id"],
@@ -355,9 +355,9 @@ def decide(
     with store.write() as tx:
         app = get_application(tx.conn, ref, lock=True)
         deemed = proc.check_decide(app, decision, recommendations_of(tx.conn, app["id"]), on)
-        _not_before(on, _last_step(tx.conn, app), "--on")
+        _not_before(on, _last_step(tx.conn, app), "on")
         if decision == "approved_with_conditions" and not conditions:
-            raise BadInput("--condition", "an approval with conditions states them")
+            raise BadInput("condition", "an approval with conditions states them")
         for held in app["holds"]:
             if not held["ended_on"]:  # the decision ends the hold
                 tx.change(
@@ -504,7 +504,7 @@ def set_status(
     if status not in ("revoked", "suspended", "active"):
         raise BadInput("status", "revoked, suspended or active")
     if not reason.strip():
-        raise BadInput("--reason", "say why")
+        raise BadInput("reason", "say why")
     with store.write() as tx:
         return _set_status(tx, get_license(tx.conn, ref, lock=True), status, on, reason, event_id)
 
@@ -555,7 +555,7 @@ def complete_shipment(store: Store, shipment_id: int, on: date) -> dict[str, Any
 def cancel_shipment(store: Store, shipment_id: int, reason: str) -> dict[str, Any]:
     """A planned shipment will not go: its quantity and value return to the balance."""
     if not reason.strip():
-        raise BadInput("--reason", "say why")
+        raise BadInput("reason", "say why")
     with store.write() as tx:
         _planned, lic = _planned_shipment(tx.conn, shipment_id)
         row = tx.change(shipments, shipment_id, {"status": "cancelled"}, "license.ship_cancelled")
@@ -587,7 +587,7 @@ def _planned_shipment(conn: Connection, shipment_id: int) -> tuple[dict[str, Any
 def list_applications(conn: Connection, status: str | None = None) -> list[dict[str, Any]]:
     query = select(applications).order_by(applications.c.id)
     if status is not None and status != "open" and status not in proc.OPEN + proc.FINAL:
-        raise BadInput("--status", f"open or one of {', '.join(proc.OPEN + proc.FINAL)}")
+        raise BadInput("status", f"open or one of {', '.join(proc.OPEN + proc.FINAL)}")
     if status == "open":
         query = query.where(applications.c.status.in_(proc.OPEN))
     elif status is not None:
@@ -702,19 +702,19 @@ def add_event(
     change every license whose parties it reaches (``matcher(parties, selector, date)``);
     ``no_new_licenses`` changes no record and shows in ``impact`` and on decisions."""
     if kind not in EVENT_KINDS:
-        raise BadInput("--kind", f"one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+        raise BadInput("kind", f"one of {', '.join(EVENT_KINDS)} (got {kind!r})")
     if not name.strip():
-        raise BadInput("--name", "must not be empty")
-    fits(name, 300, "--name")
+        raise BadInput("name", "must not be empty")
+    fits(name, 300, "name")
     names = [str(n).strip() for n in selector.get("names", [])]
     if any(not n for n in names):
-        raise BadInput("--party", "a party name must not be empty")
+        raise BadInput("party", "a party name must not be empty")
     footnote = selector.get("footnote")
     if footnote is not None and (isinstance(footnote, bool) or not 1 <= int(footnote) <= 99):
-        raise BadInput("--footnote", f"an Entity List footnote number such as 1 (got {footnote})")
+        raise BadInput("footnote", f"an Entity List footnote number such as 1 (got {footnote})")
     if not names and footnote is None:
         raise BadInput(
-            "--party", "say which parties the event reaches (--party NAME or --footnote N)"
+            "party", "say which parties the event reaches (--party NAME or --footnote N)"
         )
     with store.write() as tx:
         event = tx.insert(

@@ -267,9 +267,9 @@ def add_party(
 ) -> dict[str, Any]:
     """Store a party and screen it at once (its status follows the reviews of its hits)."""
     if kind not in PARTY_KINDS:
-        raise BadInput("--kind", f"one of {', '.join(PARTY_KINDS)} (got {kind!r})")
+        raise BadInput("kind", f"one of {', '.join(PARTY_KINDS)} (got {kind!r})")
     if country:
-        country = require_country(country, "--country")
+        country = require_country(country, "country")
     result = screener.screen(name, country=country, type=type_, address=address)
     name = result.query["name"]
     with store.write(result.data_version) as tx:
@@ -345,14 +345,14 @@ def edit_party(
     if not changes:
         raise BadInput("party", "say what to change (--name, --kind, --country, --address, --type)")
     if "kind" in changes and changes["kind"] not in PARTY_KINDS:
-        raise BadInput("--kind", f"one of {', '.join(PARTY_KINDS)} (got {changes['kind']!r})")
+        raise BadInput("kind", f"one of {', '.join(PARTY_KINDS)} (got {changes['kind']!r})")
     if "name" in changes and not (changes["name"] or "").strip():
-        raise BadInput("--name", "must not be empty")
+        raise BadInput("name", "must not be empty")
     for field in ("country", "address", "type"):
         if field in changes and not (changes[field] or "").strip():
             changes[field] = None  # an empty value clears it
     if changes.get("country"):
-        changes["country"] = require_country(str(changes["country"]), "--country")
+        changes["country"] = require_country(str(changes["country"]), "country")
     for field in ("name", "address"):
         if changes.get(field):
             fits(str(changes[field]), 1000, f"--{field}")
@@ -397,20 +397,20 @@ def add_product(
     """A product with its classification (an ECCN of the CCL, or EAR99) and why."""
     sku, description, rationale = sku.strip(), description.strip(), rationale.strip()
     for field, value in (
-        ("--sku", sku),
-        ("--description", description),
-        ("--rationale", rationale),
+        ("sku", sku),
+        ("description", description),
+        ("rationale", rationale),
     ):
         if not value:
             raise BadInput(field, "must not be empty")
-    fits(sku, 200, "--sku")
-    fits(description, 1000, "--description")
-    parsed = ccl.parse_eccn(eccn, "--eccn")
-    ccl.require(parsed, "--eccn")
+    fits(sku, 200, "sku")
+    fits(description, 1000, "description")
+    parsed = ccl.parse_eccn(eccn, "eccn")
+    ccl.require(parsed, "eccn")
     with store.write() as tx:
         exists = tx.conn.execute(select(products.c.id).where(products.c.sku == sku)).first()
         if exists:
-            raise BadInput("--sku", f"a product {sku!r} exists already (id {exists[0]})")
+            raise BadInput("sku", f"a product {sku!r} exists already (id {exists[0]})")
         stamp = audit.now()
         return tx.insert(
             products,

@@ -145,9 +145,9 @@ def decide(
         raise BadInput("status", "cleared or confirmed")
     codes = reason_codes()["cleared" if status == "cleared" else "confirmed"]
     if reason_code not in codes:
-        raise BadInput("--reason", f"one of {', '.join(codes)} for {status} (got {reason_code!r})")
+        raise BadInput("reason", f"one of {', '.join(codes)} for {status} (got {reason_code!r})")
     if reason_code == "other" and not (note or "").strip():
-        raise BadInput("--note", "the reason 'other' is stated in the note")
+        raise BadInput("note", "the reason 'other' is stated in the note")
     row = (
         tx.conn.execute(select(hit_reviews).where(hit_reviews.c.id == review_id))
         .mappings()
@@ -211,15 +211,15 @@ def listing(
     query = select(hit_reviews).order_by(hit_reviews.c.id)
     if status is not None:
         if status not in STATUSES:
-            raise BadInput("--status", f"one of {', '.join(STATUSES)}")
+            raise BadInput("status", f"one of {', '.join(STATUSES)}")
         query = query.where(hit_reviews.c.status == status)
     if limit is not None:
         if limit < 1:
-            raise BadInput("--limit", "must be at least 1")
+            raise BadInput("limit", "must be at least 1")
         query = query.limit(limit)
     if offset:
         if offset < 0:
-            raise BadInput("--offset", "must not be negative")
+            raise BadInput("offset", "must not be negative")
         query = query.offset(offset)
     return [dict(r) for r in conn.execute(query).mappings()]
 
