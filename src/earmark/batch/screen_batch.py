@@ -85,13 +85,6 @@ def file_format(path: Path, field: str) -> str:
     return fmt
 
 
-def read_rows(
-    path: Path, field: str = "input", required: tuple[str, ...] = ("id", "name")
-) -> list[dict[str, Any]]:
-    """Rows of the input file; BadInput naming ``field`` when it cannot be read at all."""
-    return [row for chunk in read_chunks(path, field, required) for row in chunk]
-
-
 def read_chunks(
     path: Path, field: str = "input", required: tuple[str, ...] = ("id", "name")
 ) -> Iterator[list[dict[str, Any]]]:
@@ -345,13 +338,12 @@ def _run(
     parts.mkdir(parents=True, exist_ok=True)
     run_id = _check_same_job(parts, input_path, options, store)
     expected = count_chunks(input_path) if progress else 0
-    seen: list[int] = []  # chunk numbers read, so far
-    done = resumed = 0
+    read = done = resumed = 0  # chunks read so far, finished, finished by an earlier run
 
     def todo() -> Iterator[tuple[int, list[dict[str, Any]]]]:
-        nonlocal done, resumed
+        nonlocal read, done, resumed
         for i, chunk in enumerate(chunks):
-            seen.append(i)
+            read += 1
             if _part(parts, i).exists():  # done by an earlier, interrupted run
                 resumed += 1
                 done += 1
@@ -364,14 +356,14 @@ def _run(
             _write_part(parts, i, results)
             done += 1
             if progress:
-                progress(done, max(expected, len(seen), done))
+                progress(done, max(expected, read))
     except BadInput:
         if not any(parts.glob("chunk-*.jsonl")):
             shutil.rmtree(parts, ignore_errors=True)  # nothing done: leave no resume state
         raise
     if progress:
-        progress(len(seen), len(seen))
-    summary = _assemble(parts, len(seen), output_path, out_fmt, resumed, options.task)
+        progress(read, read)
+    summary = _assemble(parts, read, output_path, out_fmt, resumed, options.task)
     shutil.rmtree(parts)
     if store is None:
         return summary

@@ -97,21 +97,20 @@ def _register(argv: Sequence[str] | None = None) -> None:
             _registered.add(name)
 
 
-def shown_field(field: str, args: Sequence[str]) -> str:
+def shown_field(field: str, args: Sequence[str], root: Any) -> str:
     """A field as the command line spells it. The library names fields in domain terms
     (``as_of``, ``reason``); where the command has that option the user reads ``--as-of``."""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", field):
         return field  # a path into a file ("case.item.eccn") or an option already
     option = "--" + field.replace("_", "-")
-    command = _command_of(args)
+    command = _command_of(root, args)
     if command is not None and any(option in getattr(p, "opts", ()) for p in command.params):
         return option
     return field
 
 
-def _command_of(args: Sequence[str]) -> Any:
-    """The (sub)command the arguments name, or None."""
-    command: Any = typer.main.get_command(app)
+def _command_of(command: Any, args: Sequence[str]) -> Any:
+    """The (sub)command of ``command`` the arguments name."""
     for token in args:
         if token.startswith("-"):
             continue
@@ -138,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         rv = command.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except BadInput as exc:
         fail(
-            f"{shown_field(exc.field, list(argv) if argv is not None else sys.argv[1:])}: "
+            f"{shown_field(exc.field, sys.argv[1:] if argv is None else argv, command)}: "
             f"{exc.message}"
         )
     except click_exc.NoSuchOption as exc:

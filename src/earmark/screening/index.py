@@ -93,7 +93,7 @@ class ScreeningIndex:
             self._init(list(entries))
 
     def _init(self, entries: list[ListEntry]) -> None:
-        # Entries and records are kept compact (screening/compact.py), with the fields every
+        # Entries and records are kept compact (earmark/compact.py), with the fields every
         # query reads as flat columns beside them, so that loading the index from the disk
         # cache rebuilds no per-entry object.
         self.entries: Sequence[ListEntry] = ChunkedSeq(entries, ListEntry)
@@ -181,7 +181,6 @@ class ScreeningIndex:
         self.records: Sequence[NameRecord] = ChunkedSeq(records, NameRecord)
         self.record_entry = array("l", (r.entry for r in records))
         self.record_total = array("d", (r.total for r in records))
-        self.record_words = array("l", (len(r.words) for r in records))
         # Each record's word ids, flat: retrieval reads them for thousands of records a query.
         self.record_word_ids = array("l", (t for r in records for t in r.word_ids))
         self.record_word_start = array("l", [0])
@@ -337,7 +336,8 @@ class ScreeningIndex:
         extra_cap = sum(max((weight[t] for t in matches[i]), default=0.0) for i in extras)
         ranked = []
         inside: list[tuple[float, int]] = []
-        totals, entry_of, n_words = self.record_total, self.record_entry, self.record_words
+        totals, entry_of = self.record_total, self.record_entry
+        word_start = self.record_word_start  # a record's words: word_start[r + 1] - word_start[r]
         base_q, unpaired_listed = UNPAIRED_QUERY * total_q, UNPAIRED_LISTED
         for r_idx, num in numerator.items():  # the hot loop: thousands of records a query
             total = totals[r_idx]
@@ -346,7 +346,8 @@ class ScreeningIndex:
                 unpaired = 0.0
             optimistic = base_q + paired[r_idx] + unpaired_listed * unpaired
             if (num + bonus) / optimistic < floor:
-                if contained and unpaired <= extra_cap + 1e-9 and n_words[r_idx] >= 2:
+                many = word_start[r_idx + 1] - word_start[r_idx] >= 2
+                if contained and many and unpaired <= extra_cap + 1e-9:
                     _, pw = self._add_extras(r_idx, words, matches, extras, num, paired[r_idx])
                     if pw >= total - 1e-9 and (allowed is None or allowed(entry_of[r_idx])):
                         inside.append((total, r_idx))

@@ -122,28 +122,23 @@ class ScreeningResult:
 class _Scope:
     index: ScreeningIndex
     _histories: list[History] | None = None
-    _views: dict[frozenset[str], ScreeningIndex] = field(default_factory=dict)
-    _only: dict[frozenset[str], ScreeningIndex] = field(default_factory=dict)
+    # Restricted views, built on first use and kept: by list codes, or by entry ids.
+    _views: dict[tuple[str, frozenset[str]], ScreeningIndex] = field(default_factory=dict)
+
+    def for_lists(self, wanted: set[str]) -> ScreeningIndex:
+        """The index restricted to the names on these lists."""
+        return self._view("lists", frozenset(wanted), self.index.entry_lists)
 
     def for_entries(self, only: frozenset[str]) -> ScreeningIndex:
         """The index restricted to these entry ids (a re-screening against what changed)."""
-        view = self._only.get(only)
-        if view is None:
-            ids = self.index.entry_ids
-            view = self._only[only] = self.index.restricted(lambda e_idx: ids[e_idx] in only)
-        return view
+        return self._view("entries", only, self.index.entry_ids)
 
-    def for_lists(self, wanted: set[str]) -> ScreeningIndex:
-        """The index restricted to the names on these lists (built on first use, kept)."""
-        key = frozenset(wanted)
-        view = self._views.get(key)
+    def _view(self, by: str, keys: frozenset[str], column: list[str]) -> ScreeningIndex:
+        view = self._views.get((by, keys))
         if view is None:
-            lists = self.entry_lists()
-            view = self._views[key] = self.index.restricted(lambda e_idx: lists[e_idx] in key)
+            view = self.index.restricted(lambda e_idx: column[e_idx] in keys)
+            self._views[(by, keys)] = view
         return view
-
-    def entry_lists(self) -> list[str]:
-        return self.index.entry_lists
 
     def entry_histories(self, regdata: RegData) -> list[History]:
         if self._histories is None:
@@ -170,7 +165,7 @@ class Screener:
     def forget_lookups(self) -> None:
         """Drop every index's memo of word lookups (benchmarks: to time a batch from cold)."""
         for scope in self._scopes.values():
-            for index in (scope.index, *scope._views.values(), *scope._only.values()):
+            for index in (scope.index, *scope._views.values()):
                 index.forget_lookups()
 
     def _current_scope(self) -> _Scope:
@@ -285,7 +280,7 @@ class Screener:
                 return scope.index, None
         else:
             scope = self._history_scope()
-        lists, histories = scope.entry_lists(), scope.entry_histories(self.regdata)
+        lists, histories = scope.index.entry_lists, scope.entry_histories(self.regdata)
         index = scope.index if wanted is None else scope.for_lists(wanted)
 
         def allowed(e_idx: int) -> bool:
