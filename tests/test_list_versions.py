@@ -141,6 +141,8 @@ def test_only_what_the_new_version_added_or_changed_is_rescreened(world: dict[st
     assert hits[world["falcon"]["id"]]["screening_id"] > 0
     with pytest.raises(BadInput, match="since"):
         lists.changed_since("no-such-version")
+    with pytest.raises(BadInput, match="no party with id 999999"):
+        rescreen_since(world["store"], Screener(load_regdata()), "csl-2026-07-31", [999999])
 
 
 def test_determination_sees_the_new_entry_only_from_its_date(world: dict[str, Any]) -> None:

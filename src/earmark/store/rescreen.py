@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from earmark.errors import NotFound
 from earmark.store.core import Store
 from earmark.store.records import list_parties, rescreen_party
 
@@ -21,6 +22,9 @@ def rescreen_since(
     day, changed = screener.regdata.lists.changed_since(since)
     with store.read() as conn:
         parties = [p for p in list_parties(conn) if ids is None or p["id"] in ids]
+    missing = sorted(set(ids or ()) - {p["id"] for p in parties})
+    if missing:
+        raise NotFound("party", f"no party with id {missing[0]}")
     found = []
     for party in parties:
         delta = screener.screen(
