@@ -19,7 +19,10 @@ from earmark.errors import BadInput
 
 MAX_NAME_LENGTH = 1000
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
+# The zero-width non-joiner and joiner sit inside a word (Persian "هسته‌ای", "nuclear"): they go
+# without splitting it.
+_JOINER_MARKS = re.compile("[\u200c\u200d]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Scripts that write consonants and leave short vowels out: Arabic (and Persian, Urdu), Hebrew.
 _ARABIC = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -48,7 +51,7 @@ def clean_input(name: str, field: str = "name") -> str:
         name.encode("utf-8")
     except UnicodeEncodeError:
         raise BadInput(field, "not valid UTF-8 text") from None
-    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", name))
+    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", _JOINER_MARKS.sub("", name)))
     text = " ".join(text.split())
     if not text:
         raise BadInput(field, "empty name")
