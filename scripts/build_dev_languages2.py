@@ -24,7 +24,17 @@ from pathlib import Path
 from earmark.regdata import load_regdata
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "screening" / "dev_languages2.csv"
-FIELDS = ["kind", "query", "expected_ids", "expected_name", "list", "type", "country", "exclude", "group"]
+FIELDS = [
+    "kind",
+    "query",
+    "expected_ids",
+    "expected_name",
+    "list",
+    "type",
+    "country",
+    "exclude",
+    "group",
+]
 
 ROWS = """\
 korean	조선광선은행	SDN-11581
@@ -398,7 +408,17 @@ def main() -> None:
             exclude = query if kind == "alias" else ""
             country = first.countries[0] if first.countries else ""
             writer.writerow(
-                [kind, query, "|".join(ids), first.name, first.list, first.type or "", country, exclude, group]
+                [
+                    kind,
+                    query,
+                    "|".join(ids),
+                    first.name,
+                    first.list,
+                    first.type or "",
+                    country,
+                    exclude,
+                    group,
+                ]
             )
             n += 1
     print(f"{n} rows -> {OUT}")
