@@ -168,14 +168,25 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 
 
+# The Arabic article written on its word: "الأسد" is "al-Assad" as the lists write it.
+_ARTICLE = ("ال", "لل")
+
+
 def _arabic_tokens(run: str) -> list[_Raw]:
     """Persian and Arabic words: the lexicon's English (with the transliteration as another
-    form), else the transliteration compared by its consonants."""
+    form), else the transliteration compared by its consonants, its article apart."""
     out: list[_Raw] = []
     for word in run.split():
         translit = fold(word).split()
         found = read_arabic_word(word)
         if found is None:
+            bare = word.lstrip("و") if len(word) > 4 else word
+            if bare.endswith("های") and len(bare) > 4:
+                bare = bare[:-3] + "ای"  # the silent h before Persian -ei: خامنه‌ای, Khamenei
+                translit = fold(bare).split()
+            if bare.startswith(_ARTICLE) and len(bare) > 3:
+                out.append(_Raw("al"))
+                translit = fold(bare[2:]).split()
             out.extend(_Raw(w, skeleton=True) for w in translit)
         else:
             out.extend(_rendered(word, found, tuple(translit)))

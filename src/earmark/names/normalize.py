@@ -102,7 +102,19 @@ def phonetic(token: str) -> str:
     return token[:-1] if token.endswith("ii") else token
 
 
+# Arabic letters the lists write in several ways (ظ ذ as z or dh, ث as s or th, ق as q, k or,
+# in Persian names, gh: "Sadegh"; غ as gh or g), and the final h of a Persian word ending in a
+# vowel ("zadeh", خامنه), and v, which Persian writes with the و of w, u and o ("Javad"):
+# folded on both sides before the vowels go.
+_SKELETON_FOLDS = (("dh", "z"), ("th", "s"), ("gh", "k"), ("q", "k"), ("g", "k"), ("v", "w"))
+_FINAL_H = re.compile(r"(?<=[a-z])h$")
+
+
 @lru_cache(maxsize=262_144)
 def skeleton(token: str) -> str:
     """Consonant skeleton for comparing words written without short vowels (Arabic script)."""
-    return _REPEATS.sub(r"\1", _VOWELS.sub("", token)) or token
+    folded = token
+    for a, b in _SKELETON_FOLDS:
+        folded = folded.replace(a, b)
+    folded = _FINAL_H.sub("", folded) if len(folded) > 3 else folded
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", folded)) or token
