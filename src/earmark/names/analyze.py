@@ -27,6 +27,7 @@ from earmark.names.lexicons import (
 from earmark.names.normalize import clean_input, fold, is_arabic, split_han
 from earmark.names.numbers import read_numbers
 from earmark.names.places import places
+from earmark.names.translit_lexicon import latin_readings
 from earmark.names.vocabulary import MAX_PHRASE, vocabulary
 
 
@@ -164,7 +165,8 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
     sides, with itself and the other readings as other forms."""
     full = table.get(word)
     if not full:
-        return _Raw(word, alts)
+        other = latin_readings(word)
+        return _Raw(word, (*alts, *other)) if other else _Raw(word, alts)
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 
 
