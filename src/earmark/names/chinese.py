@@ -89,14 +89,26 @@ def simplified(text: str) -> str:
     華為技術 -> 华为技术. Text without Han characters is returned as it is."""
     if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text):
         return text
-    return str(_converter().convert(text))
+    return "".join(_from_japanese(ch) for ch in str(_converter("t2s").convert(text)))
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
+@lru_cache(maxsize=4)
+def _converter(config: str) -> Any:
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=8192)
+def _from_japanese(ch: str) -> str:
+    """A Japanese simplified form (shinjitai) as the Chinese one: 発 -> 发, 団 -> 团, 営 -> 营
+    (OpenCC jp2t, then t2s). Only where that lands on another Simplified character: 研 and 衛
+    are also Chinese, and jp2t would make them 硏 and 衞."""
+    if not ("\u3400" <= ch <= "\u9fff"):
+        return ch
+    traditional = str(_converter("jp2t").convert(ch))
+    simple = str(_converter("t2s").convert(traditional))
+    return simple if traditional != ch and simple != traditional else ch
 
 
 def known_name(text: str) -> str | None:
