@@ -110,3 +110,36 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
     screener: Screener, query: str, listed: str
 ) -> None:
     _finds(screener, query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("화웨이", "Huawei"), ("ファーウェイ", "Huawei"), ("하이크비전", "Hikvision"),
+     ("ハイクビジョン", "Hikvision"), ("Хиквижн Диджитал Текнолоджи", "Hikvision"),
+     ("カスペルスキー", "Kaspersky"), ("ロステック", "Rostec"), ("김정은", "KIM, Jong Un"),
+     ("리병철", "RI, Pyong Chol"), ("朝鮮鉱業開発貿易会社", "KOREA MINING DEVELOPMENT"),
+     ("高麗航空", "AIR KORYO"), ("イスラム革命防衛隊", "ISLAMIC REVOLUTIONARY GUARD"),
+     ("بشار الأسد", "ASSAD, Bashar"), ("عبدالملك الحوثي", "HOUTHI"),
+     ("صادق آملی لاریجانی", "LARIJANI"), ("Obyedinennaya Aviastroitelnaya Korporatsiya",
+     "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT")],
+)  # fmt: skip
+def test_names_written_by_sound_and_in_transliteration(
+    screener: Screener, query: str, listed: str
+) -> None:
+    _finds(screener, query, listed)
+
+
+@pytest.mark.parametrize(
+    "query", ["ソニー", "카카오", "포스코", "메가박스", "Мария Шарапова", "김연아", "정호연"]
+)  # Sony, Kakao, Posco, Megabox, Maria Sharapova, Kim Yuna, Jung Ho-yeon: not listed
+def test_unlisted_names_in_other_scripts_are_not_hits(screener: Screener, query: str) -> None:
+    assert not screener.screen(query).matches, query
+
+
+def test_long_words_differing_by_two_edits_in_their_ending_are_found(
+    screener: Screener,
+) -> None:
+    # "metallurgy" / "metallurgiya": two edits, beyond the deletion index
+    query = "RT-METALLURGY OPEN JOINT STOCK COMPANY"
+    result = screener.screen(query, exclude_names=[query])
+    assert result.matches and "METALLURGIYA" in result.matches[0].matched_name

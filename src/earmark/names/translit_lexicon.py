@@ -60,8 +60,10 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
                 out.setdefault("fa:" + r, _english(renderings, r))
     for word, renderings in lexicon_words("ko_lexicon.toml").items():
         for romanised in _romanised(word):
-            # anyascii writes a final ㄱ as g; Revised Romanization as k ("muyeok").
-            for spelling in {romanised, re.sub("g$", "k", romanised)}:
+            # anyascii writes a final ㄱ, ㅂ, ㄷ as g, b, d; Revised Romanization as k, p, t
+            # ("muyeok", "gwangeop").
+            unvoiced = re.sub("[gbd]$", lambda m: {"g": "k", "b": "p", "d": "t"}[m[0]], romanised)
+            for spelling in {romanised, unvoiced}:
                 if len(spelling) >= 4 and _LATIN.fullmatch(spelling):
                     out.setdefault("ko:" + spelling, _english(renderings, spelling))
     return out

@@ -146,6 +146,9 @@ class ScreeningIndex:
         self.postings: IdsByPosition = postings
         records: list[NameRecord] = []
         joined: dict[str, list[int]] = defaultdict(list)
+        # The same by consonant skeleton: one Arabic-script word for two listed ones
+        # ("عبدالملك", bdlmlk, is "Abdul Malik").
+        joined_skeletons: dict[str, list[int]] = defaultdict(list)
         # Records by their whole normalised name: a name written as listed is always found,
         # whatever retrieval's heuristics make of its words.
         by_normalized: dict[str, list[int]] = defaultdict(list)
@@ -166,6 +169,7 @@ class ScreeningIndex:
                 postings[self.vocab[w]].append(r_idx)
             for left, right in pairwise(words):
                 joined[left + right].append(r_idx)
+                joined_skeletons[skeleton(left + right)].append(r_idx)
         deletes: dict[str, list[int]] = defaultdict(list)
         self.common_by_letter: dict[str, list[int]] = defaultdict(list)
         skeletons: dict[str, list[int]] = defaultdict(list)
@@ -190,6 +194,7 @@ class ScreeningIndex:
                 self.common_by_letter[w[0]].append(t_idx)
             skeletons[skeleton(w)].append(t_idx)
         self.joined: IdsByKey = HashPostings.build(joined)
+        self.joined_skeletons: IdsByKey = HashPostings.build(joined_skeletons)
         self.by_normalized: IdsByKey = HashPostings.build(by_normalized)
         self.deletes: IdsByKey = HashPostings.build(deletes)
         self.skeletons: IdsByKey = HashPostings.build(skeletons)
@@ -451,6 +456,7 @@ class ScreeningIndex:
         view.postings = FilteredPostings(self.postings, kept)
         view.plain_postings = FilteredPostings(self.plain_postings, kept)
         view.joined = FilteredPostings(self.joined, kept)
+        view.joined_skeletons = FilteredPostings(self.joined_skeletons, kept)
         view.by_normalized = FilteredPostings(self.by_normalized, kept)
         return view
 
@@ -495,6 +501,10 @@ class ScreeningIndex:
             for form in w.forms:
                 for r_idx in self.joined.get(form, ()):
                     numerator[r_idx] += 2 * w.weight
+                    paired[r_idx] += w.weight
+            if w.skeletal and len(w.forms[0]) >= 4:
+                for r_idx in self.joined_skeletons.get(skeleton(w.forms[0]), ()):
+                    numerator[r_idx] += 1.8 * w.weight
                     paired[r_idx] += w.weight
 
 
