@@ -13,6 +13,7 @@ Sets:
 * ``dev``: tests/data/screening positives_dev.csv and negatives.csv (the project's own set,
   tuned on), plus tests/data/screening/dev_languages.csv and dev_languages2.csv (hand-written
   development queries for the language steps of issue 12, tuned on) and
+  dev_negatives_shared.csv (famous firms sharing a word with a listed one) and
   dev_negatives_scripts.csv (unlisted people and firms in Cyrillic, Hangul, kana, Arabic and
   Persian script, written by hand; tuned on).
 * ``own_holdout``: tests/data/screening/positives_holdout.csv (the project's older holdout,
@@ -202,7 +203,11 @@ def main() -> None:
         for extra in ("dev_languages.csv", "dev_languages2.csv"):
             if (DEV / extra).exists():
                 dev_pos += positives(DEV / extra)
-        dev_neg = negatives(DEV / "negatives.csv") + negatives(DEV / "dev_negatives_scripts.csv")
+        dev_neg = [
+            q
+            for extra in ("negatives.csv", "dev_negatives_shared.csv", "dev_negatives_scripts.csv")
+            for q in negatives(DEV / extra)
+        ]
         sets["dev (tuned on)"] = (dev_pos, dev_neg)
     if args.set in ("own_holdout", "all"):
         sets["own holdout (engine-generated)"] = (positives(DEV / "positives_holdout.csv"), [])
