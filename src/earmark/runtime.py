@@ -233,9 +233,11 @@ class Runtime:
 
         with self._lock:
             load_regdata.cache_clear()
+            if self._screener is None and self._engine is None:
+                self._drop_data()  # nothing built yet: the new data loads on first use
+                return
             engine = Engine()
-            if self._screener is not None or self._engine is not None:
-                engine.screener.current_index()
+            engine.screener.current_index()
             self._adopt(engine)
 
     def _adopt(self, engine: Any) -> None:
