@@ -43,6 +43,9 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         openapi_url=None,  # served below, behind a key like every other path
         docs_url=None,
         redoc_url=None,
+        # earmark's own metrics (/metrics) and access log stand for OpenTelemetry's; checking
+        # for its providers on every request costs more than the answer to some.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.runtime = runtime
     app.state.keys = KeyCache(settings.key_cache_seconds)
@@ -50,6 +53,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     app.state.metrics = Metrics()
     app.state.jobs = Jobs(runtime.jobs_dir())
     problems.install(app)
+    app.include_router(api_screening.hot)  # first: the hot routes are matched first
     for module in (api_screening, api_records, api_licensing, api_audit, api_batch, ops, ui):
         app.include_router(module.router)
     ui.mount_static(app)
