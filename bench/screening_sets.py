@@ -11,8 +11,10 @@ Sets:
   or above the default threshold is one of the expected entries (an entry tied with it at the
   same score counts too); false positives = a negative with any match at or above it.
 * ``dev``: tests/data/screening positives_dev.csv and negatives.csv (the project's own set,
-  tuned on), plus tests/data/screening/dev_languages.csv (hand-written development queries for
-  the language steps of issue 12, tuned on).
+  tuned on), plus tests/data/screening/dev_languages.csv and dev_languages2.csv (hand-written
+  development queries for the language steps of issue 12, tuned on) and
+  dev_negatives_scripts.csv (unlisted people and firms in Cyrillic, Hangul, kana, Arabic and
+  Persian script, written by hand; tuned on).
 * ``own_holdout``: tests/data/screening/positives_holdout.csv (the project's older holdout,
   built by the engine's own generator; looked at in earlier sessions).
 
@@ -197,10 +199,11 @@ def main() -> None:
         )
     if args.set in ("dev", "all"):
         dev_pos = positives(DEV / "positives_dev.csv")
-        languages = DEV / "dev_languages.csv"
-        if languages.exists():
-            dev_pos += positives(languages)
-        sets["dev (tuned on)"] = (dev_pos, negatives(DEV / "negatives.csv"))
+        for extra in ("dev_languages.csv", "dev_languages2.csv"):
+            if (DEV / extra).exists():
+                dev_pos += positives(DEV / extra)
+        dev_neg = negatives(DEV / "negatives.csv") + negatives(DEV / "dev_negatives_scripts.csv")
+        sets["dev (tuned on)"] = (dev_pos, dev_neg)
     if args.set in ("own_holdout", "all"):
         sets["own holdout (engine-generated)"] = (positives(DEV / "positives_holdout.csv"), [])
     by_kind: dict[str, Any] = defaultdict(dict)

@@ -15,12 +15,14 @@ from enum import StrEnum
 from functools import lru_cache
 
 from earmark.names import chinese, pinyin_reading
+from earmark.names.kana import has_kana, read_kana
 from earmark.names.lexicons import (
     has_cyrillic,
     has_hangul,
     read_arabic_word,
     read_cyrillic_word,
     read_hangul,
+    syllable_forms,
 )
 from earmark.names.normalize import clean_input, fold, is_arabic, split_han
 from earmark.names.numbers import read_numbers
@@ -44,6 +46,7 @@ class Token:
     alts: tuple[str, ...] = ()  # other renderings that count as the same word (Chinese)
     skeleton: bool = False  # written without short vowels (Arabic script): compare skeletons
     source: str = ""  # what the user wrote for it, when that differs (e.g. "技术", "Co., Ltd.")
+    sound: str = ""  # the script of a name written by its sounds: hangul, kana or cyrillic
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -76,12 +79,15 @@ class _Raw:
     alts: tuple[str, ...] = ()
     skeleton: bool = False
     source: str = ""
+    sound: str = ""
 
 
 def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName]:
     """Other readings of a Chinese name (in script or pinyin) whose words have other renderings
     of several words: 工业大学 is "polytechnical university" and also "institute of
-    technology"; reading k takes each word's k-th rendering where it has one."""
+    technology"; reading k takes each word's k-th rendering where it has one. A Korean name
+    of a few syllables no lexicon word covers is also read syllable by syllable, as the lists
+    write Korean people ("KIM Jong Un" for 김정은)."""
     first = analyze(name, field)
     out: list[AnalyzedName] = []
     seen = {first.normalized}
@@ -119,8 +125,11 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
             if arabic:
                 raw.extend(_arabic_tokens(run))
                 continue
+            if has_kana(run):
+                raw.extend(_kana_tokens(run))
+                continue
             if has_hangul(run):
-                raw.extend(_hangul_tokens(run))
+                raw.extend(_hangul_tokens(run, reading))
                 continue
             if has_cyrillic(run):
                 raw.extend(_cyrillic_tokens(run))
@@ -181,20 +190,67 @@ def _cyrillic_tokens(run: str) -> list[_Raw]:
         translit = fold(word).split()
         found = read_cyrillic_word(word)
         if found is None:
-            out.extend(_Raw(w, alts) for w, alts in read_numbers(translit))
+            out.extend(_Raw(w, alts, sound="cyrillic") for w, alts in read_numbers(translit))
         else:
             out.extend(_rendered(word, found, tuple(translit)))
     return out
 
 
-def _hangul_tokens(run: str) -> list[_Raw]:
+# A Korean person's name is two to four syllables (surname first).
+_PERSON_SYLLABLES = range(2, 5)
+
+
+def _hangul_tokens(run: str, reading: int = 0) -> list[_Raw]:
+    """Hangul words: lexicon words as their English; the syllables between them romanised
+    together and compared by sound ("hwawei" / "huawei"), or, in reading 1 and after, a
+    person's name syllable by syllable in the spellings the lists use."""
     out: list[_Raw] = []
     for chunk in run.split():
         if not has_hangul(chunk):
             out.extend(_Raw(w) for w in fold(chunk).split())
             continue
-        for source, renderings in read_hangul(chunk):
-            out.extend(_rendered(source, renderings, ()))
+        for source, renderings, known in read_hangul(chunk):
+            if known:
+                out.extend(_rendered(source, renderings, ()))
+            elif reading and len(source) in _PERSON_SYLLABLES:
+                out.extend(_korean_person(source))
+            else:
+                out.append(_Raw(renderings[0], renderings[1:], source=source, sound="hangul"))
+    return out
+
+
+_MOST_GIVEN_FORMS = 12
+
+
+def _korean_person(syllables: str) -> list[_Raw]:
+    """A Korean name as the lists write people: the surname, then the given name as one word
+    in each spelling its syllables allow ("yona" for 연아); the lists' "Jong Un" meets
+    "jongun" as two words written as one."""
+    surname = syllable_forms(syllables[0], first=True)
+    given = [""]
+    for syllable in syllables[1:]:
+        given = [g + f for g in given for f in syllable_forms(syllable)][:_MOST_GIVEN_FORMS]
+    return [
+        _Raw(surname[0], surname[1:], source=syllables[0]),
+        _Raw(given[0], tuple(given[1:]), source=syllables[1:]),
+    ]
+
+
+def _kana_tokens(run: str) -> list[_Raw]:
+    """Japanese kana: loanwords of the lexicon as their English, the rest romanised and
+    compared by sound (:mod:`earmark.names.kana`)."""
+    out: list[_Raw] = []
+    for chunk in run.split():
+        if not has_kana(chunk):
+            out.extend(_Raw(w) for w in fold(chunk).split())
+            continue
+        for source, renderings, known in read_kana(chunk):
+            if known:
+                out.extend(_rendered(source, renderings, ()))
+                continue
+            forms = [f for f in dict.fromkeys(fold(r).replace(" ", "") for r in renderings) if f]
+            if forms:
+                out.append(_Raw(forms[0], tuple(forms[1:]), source=source, sound="kana"))
     return out
 
 
@@ -281,5 +337,5 @@ def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
             kind = Kind.GENERIC
         else:
             kind = Kind.WORD
-        out.append(Token(text, kind, item.alts, item.skeleton, item.source))
+        out.append(Token(text, kind, item.alts, item.skeleton, item.source, item.sound))
     return tuple(out)

@@ -122,12 +122,12 @@ def has_hangul(text: str) -> bool:
     return _HANGUL.search(text) is not None
 
 
-def read_hangul(run: str) -> list[tuple[str, tuple[str, ...]]]:
-    """(source, renderings) for the words of a Hangul run: lexicon words longest first; the
-    syllables between them romanised together."""
+def read_hangul(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    """(source, renderings, known) for the words of a Hangul run: lexicon words longest first
+    (known); the syllables between them romanised together (not known)."""
     lex = _lexicon("ko_lexicon.toml")
     longest = max((len(k) for k in lex), default=1)
-    out: list[tuple[str, tuple[str, ...]]] = []
+    out: list[tuple[str, tuple[str, ...], bool]] = []
     unknown = ""
     i = 0
     while i < len(run):
@@ -135,16 +135,16 @@ def read_hangul(run: str) -> list[tuple[str, tuple[str, ...]]]:
             piece = run[i : i + size]
             if piece in lex and (size > 1 or not unknown):
                 if unknown:
-                    out.append((unknown, _romanised(unknown)))
+                    out.append((unknown, _romanised(unknown), False))
                     unknown = ""
-                out.append((piece, lex[piece]))
+                out.append((piece, lex[piece], True))
                 i += size
                 break
         else:
             unknown += run[i]
             i += 1
     if unknown:
-        out.append((unknown, _romanised(unknown)))
+        out.append((unknown, _romanised(unknown), False))
     return out
 
 
@@ -157,3 +157,38 @@ def _romanised(hangul: str) -> tuple[str, ...]:
     if mr[:1] in "gdbj":
         mr = {"g": "k", "d": "t", "b": "p", "j": "ch"}[mr[0]] + mr[1:]
     return (rr, mr) if mr != rr else (rr,)
+
+
+@cache
+def _surnames() -> dict[str, tuple[str, ...]]:
+    with (DATA / "ko_lexicon.toml").open("rb") as fh:
+        table = tomllib.load(fh).get("surnames", {})
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_UNVOICED = {"g": "k", "d": "t", "b": "p", "j": "ch"}
+_ASPIRATED = {"t": "th", "p": "ph", "k": "kh"}
+
+
+def syllable_forms(syllable: str, first: bool = False) -> tuple[str, ...]:
+    """The spellings of one Hangul syllable of a person's name: Revised Romanization
+    (anyascii: "jeong"), McCune-Reischauer's vowels ("jong") and its unvoiced initial
+    ("chong"), the aspirated initials North Korean names keep ("Thae", "Phyo"), "shi" for
+    "si"; for the surname (``first``), its customary spellings ("Lee", "Ri", "Rhee" for 이)."""
+    rr = anyascii(syllable).lower()
+    mr = rr.replace("yeo", "yo").replace("eo", "o").replace("eu", "u")
+    forms = [rr, mr]
+    if mr[:1] == "l":  # anyascii writes an initial ㄹ as l; the lists as r ("Ryong", "Ri")
+        mr = "r" + mr[1:]
+        forms.append(mr)
+    if mr[:1] in _UNVOICED:
+        forms.append(_UNVOICED[mr[0]] + mr[1:])
+    if mr[:1] in _ASPIRATED and mr[1:2] != "h":
+        forms.append(_ASPIRATED[mr[0]] + mr[1:])
+    if mr.startswith("si"):
+        forms.append("sh" + mr[1:])
+    if "oe" in mr:
+        forms.append(mr.replace("oe", "oi"))
+    if first:
+        forms.extend(_surnames().get(syllable, ()))
+    return tuple(dict.fromkeys(f for f in forms if f))

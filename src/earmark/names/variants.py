@@ -24,6 +24,7 @@ _TAIL = re.compile(
     re.I,
 )
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]")
+_TRAILING_BRACKET = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]\s*$")
 _SPACES = re.compile(r"\s+")
 _SHORT_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
 _REMARK = re.compile(
@@ -54,6 +55,10 @@ def contained_names(name: str, short_names: bool = True) -> list[str]:
     brackets = [m.group(1) for m in _SHORT_BRACKETED.finditer(stripped)]
     if not any(_is_place_or_generic(b) for b in brackets):
         found.append(_BRACKETED.sub("", stripped))  # "X (Beijing) Corporation" stays itself
+    elif (trailing := _TRAILING_BRACKET.sub("", stripped)) != stripped:
+        # A bracket at the end is a remark on the name, whatever it says: "Rostec (Russian
+        # Technologies State Corporation)" is also "Rostec".
+        found.append(trailing)
     # A short name in brackets is the party's own short name or abbreviation: "(HiSilicon)",
     # "(ROE)", "(SMIC)". A longer remark ("Hong Kong Entity") is not a name.
     for m in _SHORT_BRACKETED.finditer(stripped) if short_names else ():

@@ -7,6 +7,9 @@ Candidate retrieval never scans all entries. Each query word is looked up
   itself and each of its one-letter deletions; a query word's own deletions meet it there);
 * as an abbreviation of a common word (generic words and legal forms: "intl", "trdg");
 * by consonant skeleton, for words written in Arabic script;
+* by sound key, for words read from Hangul, kana or Cyrillic (:mod:`earmark.names.sounds`);
+* by its first letters, for long words whose endings differ by two edits ("metallurgy" /
+  "metallurgiya", "kizlyarsky" / "kizlyarskii"), which the deletion index cannot meet;
 * joined with its neighbour ("Hua Wei" -> "huawei"), and against pairs of adjacent listed words
   joined ("Huawei" -> "hua wei").
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -37,6 +41,7 @@ from earmark.compact import (
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import phonetic, skeleton
+from earmark.names.sounds import sound_keys
 from earmark.names.variants import contained_names
 from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
@@ -46,11 +51,13 @@ from earmark.screening.scorer import UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
 from earmark.screening.similarity import (
     ABBREVIATION,
     MIN_SIMILARITY,
+    MIN_SOUNDED,
     budget,
     is_abbreviation,
     word_similarity,
 )
 
+_VOWELS = re.compile("[aeiouy]")
 LEGAL_WEIGHT = 0.05
 GENERIC_CAP = 0.25
 INITIAL_WEIGHT = 0.3
@@ -59,6 +66,7 @@ COMMON_POSTINGS = 3000  # a word in more names than this does not retrieve candi
 FREQUENT_POSTINGS = 400  # nor does one in more than this when the query has a rarer word
 LOOKUP_CACHE = 100_000  # query words remembered with their listed matches
 MAX_CANDIDATES = 20
+PREFIX = 6  # long words (PREFIX + 2 letters or more) are also found by their first letters
 MAX_CONTAINED = 5
 
 
@@ -102,7 +110,7 @@ class ScreeningIndex:
         self.current_flags: dict[str, tuple[str, ...]] = {}  # set by the Screener's current index
         # The Entity List's address-only entries ("Address 01"), matched on addresses.
         self.address_entries: list[int] = [i for i, e in enumerate(entries) if is_address_entry(e)]
-        self._lookups: dict[tuple[tuple[str, ...], bool], _Lookup] = {}
+        self._lookups: dict[tuple[tuple[str, ...], bool, str], _Lookup] = {}
         self._whole: ScreeningIndex | None = None  # set on a restricted view
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
         for e_idx, entry in enumerate(entries):
@@ -164,7 +172,15 @@ class ScreeningIndex:
         # Transliteration variants ("khuavei" / "huawei", "aleksandr" / "alexander") meet on
         # their folded spelling.
         phonetics: dict[str, list[int]] = defaultdict(list)
+        sounds: dict[str, list[int]] = defaultdict(list)
+        prefixes: dict[str, list[int]] = defaultdict(list)
         for t_idx, w in enumerate(self.words):
+            if len(w) >= PREFIX + 2:
+                prefixes[w[:PREFIX]].append(t_idx)
+            # Acronyms ("mgb") are spelt out, not said: they have no sounds to compare.
+            if len(w) >= MIN_SOUNDED and not self.common[t_idx] and _VOWELS.search(w):
+                for key in sound_keys(w):
+                    sounds[key].append(t_idx)
             if len(w) >= 4:
                 phonetics[phonetic(w)].append(t_idx)
             if len(w) >= 5:
@@ -178,6 +194,8 @@ class ScreeningIndex:
         self.deletes: IdsByKey = HashPostings.build(deletes)
         self.skeletons: IdsByKey = HashPostings.build(skeletons)
         self.phonetic: IdsByKey = HashPostings.build(phonetics)
+        self.sounds: IdsByKey = HashPostings.build(sounds)
+        self.prefixes: IdsByKey = HashPostings.build(prefixes)
         self.records: Sequence[NameRecord] = ChunkedSeq(records, NameRecord)
         self.record_entry = array("l", (r.entry for r in records))
         self.record_total = array("d", (r.total for r in records))
@@ -203,39 +221,41 @@ class ScreeningIndex:
         words: list[QueryWord] = []
         matches: list[dict[int, tuple[float, str]]] = []
         for token in name.scoring_tokens:
-            hit = self._lookup(token.forms, token.skeleton)
+            hit = self._lookup(token.forms, token.skeleton, token.sound)
             kind = token.kind
             if not hit.found and kind is Kind.WORD and self._misspelt_legal_form(token.text):
                 kind = Kind.LEGAL  # "Limitd", "CfMPANY": a legal form with a typo
             weight = self._query_weight(kind, hit.reading_weight)
             shown = token.source or token.text
-            words.append(QueryWord(token.forms, weight, token.skeleton, shown, hit.postings))
+            words.append(
+                QueryWord(token.forms, weight, token.skeleton, shown, hit.postings, token.sound)
+            )
             matches.append(hit.retrieves)
         return words, matches
 
-    def _lookup(self, forms: tuple[str, ...], skeletal: bool) -> _Lookup:
+    def _lookup(self, forms: tuple[str, ...], skeletal: bool, sounded: str = "") -> _Lookup:
         """Listed words matching any of the forms, with similarity (memoised: batches repeat
         words such as given names and generic words many times)."""
-        key = (forms, skeletal)
+        key = (forms, skeletal, sounded)
         cached = self._lookups.get(key)
         if cached is None:
             if len(self._lookups) >= LOOKUP_CACHE:
                 self._lookups.clear()
-            cached = self._lookups[key] = self._found(forms, skeletal)
+            cached = self._lookups[key] = self._found(forms, skeletal, sounded)
         return cached
 
     def forget_lookups(self) -> None:
         """Drop the memo of word lookups (benchmarks: to time a batch from cold)."""
         self._lookups.clear()
 
-    def _found(self, forms: tuple[str, ...], skeletal: bool) -> _Lookup:
+    def _found(self, forms: tuple[str, ...], skeletal: bool, sounded: str) -> _Lookup:
         if self._whole is not None:
             # A view: the whole index's reading, retrieving only words its names hold (any
             # word of a name in the view has a posting in the view, so scoring is unchanged).
-            whole = self._whole._lookup(forms, skeletal)
+            whole = self._whole._lookup(forms, skeletal, sounded)
             mine = {t: hit for t, hit in whole.found.items() if self.postings[t]}
             return _Lookup(whole.found, whole.reading_weight, whole.postings, mine)
-        found = self._find(forms, skeletal)
+        found = self._find(forms, skeletal, sounded)
         # The word's own rarity: as listed if it is a listed word, else that of the listed
         # word it is a typo of. Not that of a word it might abbreviate: "Mann" is not a
         # common word because "management" is.
@@ -246,7 +266,9 @@ class ScreeningIndex:
         postings = sum(self.df[t_idx] for t_idx in found)
         return _Lookup(found, reading, postings, found)
 
-    def _find(self, forms: tuple[str, ...], skeletal: bool) -> dict[int, tuple[float, str]]:
+    def _find(
+        self, forms: tuple[str, ...], skeletal: bool, sounded: str = ""
+    ) -> dict[int, tuple[float, str]]:
         found: dict[int, tuple[float, str]] = {}
         for form in forms:
             exact = self.vocab.get(form)
@@ -256,6 +278,8 @@ class ScreeningIndex:
             if len(form) >= 4:
                 for key in (form, *_deletions(form)):
                     candidates.update(self.deletes.get(key, ()))
+            if len(form) >= PREFIX + 2:
+                candidates.update(self.prefixes.get(form[:PREFIX], ()))
             if 3 <= len(form) <= 6:  # abbreviations are short ("trdg" is also a listed word)
                 for t_idx in self.common_by_letter.get(form[0], ()):
                     if t_idx not in candidates and is_abbreviation(form, self.words[t_idx]):
@@ -264,10 +288,15 @@ class ScreeningIndex:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
             if len(form) >= 4:
                 candidates.update(self.phonetic.get(phonetic(form), ()))
+            if sounded and len(form) >= MIN_SOUNDED:
+                for key in sound_keys(form):
+                    candidates.update(self.sounds.get(key, ()))
             for t_idx in candidates:
                 if t_idx in found and found[t_idx][0] >= 1.0:
                     continue
-                sim, how = word_similarity(form, self.words[t_idx], skeletal, self.common[t_idx])
+                sim, how = word_similarity(
+                    form, self.words[t_idx], skeletal, self.common[t_idx], sounded=sounded
+                )
                 if sim >= MIN_SIMILARITY and sim > found.get(t_idx, (0.0, ""))[0]:
                     found[t_idx] = (sim, how)
         return found

@@ -63,6 +63,7 @@ class QueryWord:
     skeletal: bool = False
     shown: str = ""  # how the user wrote it, for explanations
     postings: int = 0  # listed names holding a word it matches (what retrieving by it costs)
+    sounded: str = ""  # the script it was read from by its sounds (hangul, kana, cyrillic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,10 @@ def _evidence(
     distinctive words, or two different numbers."""
     factor = 1.0
     distinctive = [i for i, w in enumerate(query) if w.weight >= DISTINCTIVE and i in matched]
-    if distinctive and len(distinctive) < 2 and all(matched[i][0] < 0.95 for i in distinctive):
+    # A word read from another script by its sounds never agrees letter for letter: that is
+    # not the weak evidence of a typo.
+    weak = [i for i in distinctive if matched[i][0] < 0.95 and matched[i][2] != "same sounds"]
+    if distinctive and len(distinctive) < 2 and len(weak) == len(distinctive):
         factor *= TYPO_ONLY
     content = [i for i, w in enumerate(query) if w.weight > LEGAL_PRESENCE]
     if len(content) == 1 and any(

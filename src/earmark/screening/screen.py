@@ -22,6 +22,7 @@ from earmark.diskcache import cached
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.analyze import readings
+from earmark.names.lexicons import has_hangul
 from earmark.names.normalize import clean_input, fold, has_han
 from earmark.names.variants import contained_names
 from earmark.regdata import RegData, load_regdata
@@ -303,6 +304,9 @@ class Screener:
         if any(t.source and has_han(t.source) for t in analysed.tokens):
             for other in readings(analysed.original):
                 queries.append((other, "another rendering of its Chinese words"))
+        elif any(t.source and has_hangul(t.source) for t in analysed.tokens):
+            for other in readings(analysed.original, most=1):
+                queries.append((other, "its Korean syllables read one by one"))
         if analysed.known_as:
             queries.append(
                 (
@@ -444,7 +448,9 @@ def _similarity(
             )
             best = (0.0, "")
             for form in words[i].forms:
-                s = word_similarity(form, word, words[i].skeletal, common, initials)
+                s = word_similarity(
+                    form, word, words[i].skeletal, common, initials, words[i].sounded
+                )
                 if s[0] > best[0]:
                     best = s
             cache[key] = best

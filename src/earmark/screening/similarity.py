@@ -14,14 +14,28 @@ distinctive name is not abbreviated in practice, so "Intel" must not find "Intel
 
 from __future__ import annotations
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from earmark.names.normalize import phonetic, skeleton
+from earmark.names.sounds import sound_keys
 
 MIN_SIMILARITY = 0.7
 ABBREVIATION = 0.85
 INITIAL = 0.7
 SKELETON = 0.9
+# The same consonants, by class, in a word written by its sounds (Hangul, kana, Cyrillic):
+# "haikeubijeon" / "hikvision" (:mod:`earmark.names.sounds`). The fewer the consonants, the
+# more the letters must also look alike (Indel similarity): a key of five classes says much,
+# one of two little ("hwawei" / "huawei"). The similarity grows with the looks, from SOUND.
+# Looks are compared after folding transliteration variants (normalize.phonetic). Words of
+# fewer than five letters are not compared by sound ("Sony" is not "Sona", as a typo budget
+# allows no edit there); nor are acronyms, which are spelt out. Cyrillic spells a name nearly
+# letter for letter, so a Cyrillic word must look more alike ("Sharapova" is not "Zacharova").
+SOUND = 0.8
+SOUND_LOOKS = 0.1
+LOOKS_NEEDED = ((5, 0.55), (3, 0.65), (2, 0.8))  # (key length at least, looks at least)
+STRICTER = {"cyrillic": 0.1}
+MIN_SOUNDED = 5
 PHONETIC = 0.92
 PHONETIC_COST = 0.05
 # Beyond the edit budget, words that still look alike ("Sechev" / "Sechin") count a little in
@@ -44,7 +58,12 @@ def is_abbreviation(short: str, long_: str) -> bool:
 
 
 def word_similarity(
-    a: str, b: str, skeletal: bool = False, abbreviations: bool = False, initials: bool = False
+    a: str,
+    b: str,
+    skeletal: bool = False,
+    abbreviations: bool = False,
+    initials: bool = False,
+    sounded: str = "",
 ) -> tuple[float, str]:
     """(similarity, how) for query word ``a`` and listed word ``b``; (0, "") below 0.7."""
     if a == b:
@@ -53,6 +72,11 @@ def word_similarity(
         sa, sb = skeleton(a), skeleton(b)
         if sa == sb:
             return SKELETON, "same consonants"
+    if sounded and len(a) >= MIN_SOUNDED and len(b) >= MIN_SOUNDED:
+        alike = sounds_alike(a, b, sounded)
+        if alike:
+            found = _edits(a, b, 0.0)
+            return found if found[0] > alike else (alike, "same sounds")
     la, lb = len(a), len(b)
     if la == 1 or lb == 1:
         return (INITIAL, "initial") if initials and a[0] == b[0] else (0.0, "")
@@ -90,3 +114,18 @@ def _edits(a: str, b: str, cost: float) -> tuple[float, str]:
         return 0.0, ""
     sim = 1.0 - 0.8 * edits / longest - (0.1 if a[0] != b[0] else 0.0) - cost
     return (sim, f"{edits} edit{'s' if edits > 1 else ''}") if sim >= MIN_SIMILARITY else (0.0, "")
+
+
+def sounds_alike(a: str, b: str, script: str = "") -> float:
+    """The similarity of two words with a sound key in common, or 0."""
+    shared = set(sound_keys(a)) & set(sound_keys(b))
+    if not shared:
+        return 0.0
+    length = max(len(k.lstrip("A")) for k in shared)
+    needed = next((least for size, least in LOOKS_NEEDED if length >= size), None)
+    if needed is None:
+        return 0.0
+    looks = Indel.normalized_similarity(phonetic(a), phonetic(b))
+    if looks < needed + STRICTER.get(script, 0.0):
+        return 0.0
+    return round(SOUND + SOUND_LOOKS * looks, 3)

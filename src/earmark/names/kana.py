@@ -1,0 +1,102 @@
+"""Japanese kana read as the Latin spellings the lists give foreign names.
+
+Japanese writes a foreign firm's name in katakana by its sounds ("Huawei" is ファーウェイ,
+"Hikvision" ハイクビジョン) and the English words of the name as katakana loanwords
+(テクノロジーズ, "technologies"). A kana run is read longest word first against a lexicon of
+those loanwords (data/ja_lexicon.toml); the kana between them are romanised in modified
+Hepburn (data/ja_kana.toml), with the long-vowel mark and the doubled consonant left out as the
+Latin spelling leaves them out, and compared with listed words by sound
+(:mod:`earmark.names.sounds`). Japanese hears the "h" of "hua" as the "f" of フ: a reading
+with f also gives one with h. Kanji are not read here: they go with Chinese characters.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fd\u30fe]")
+_HIRAGANA_TO_KATAKANA = 0x60
+_LONG_VOWEL = "ー"
+_DOUBLING = "ッ"
+_SEPARATORS = re.compile(r"[・゠=＝･]")
+
+
+def has_kana(text: str) -> bool:
+    return _KANA.search(text) is not None
+
+
+@cache
+def _kana() -> dict[str, str]:
+    with (DATA / "ja_kana.toml").open("rb") as fh:
+        return {k: str(v) for k, v in tomllib.load(fh)["kana"].items()}
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, ...]]:
+    with (DATA / "ja_lexicon.toml").open("rb") as fh:
+        return {k: tuple(str(x) for x in v) for k, v in tomllib.load(fh)["words"].items() if v}
+
+
+def katakana(text: str) -> str:
+    """Hiragana written as katakana; the separators of a katakana name as spaces."""
+    chars = [
+        chr(ord(ch) + _HIRAGANA_TO_KATAKANA) if "\u3041" <= ch <= "\u3096" else ch for ch in text
+    ]
+    return _SEPARATORS.sub(" ", "".join(chars))
+
+
+def romanise(run: str) -> str:
+    """The modified Hepburn reading of a katakana run, without long vowels or doubled
+    consonants; characters that are not kana are kept."""
+    table = _kana()
+    out: list[str] = []
+    i = 0
+    while i < len(run):
+        pair = run[i : i + 2]
+        if len(pair) == 2 and pair in table:
+            out.append(table[pair])
+            i += 2
+            continue
+        ch = run[i]
+        if ch not in (_LONG_VOWEL, _DOUBLING):
+            out.append(table.get(ch, ch))
+        i += 1
+    return "".join(out)
+
+
+def readings(romaji: str) -> tuple[str, ...]:
+    """The romanisation, and with the f of フ read as h where it stands before a vowel other
+    than u ("fawei" is also "hawei": Huawei)."""
+    other = re.sub(r"f(?=[aeio])", "h", romaji)
+    return (romaji, other) if other != romaji else (romaji,)
+
+
+def read_kana(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    """(source, renderings, known) for the words of a kana run: lexicon words longest first
+    (known), the kana between them romanised together (not known)."""
+    lex = _lexicon()
+    longest = max((len(k) for k in lex), default=1)
+    out: list[tuple[str, tuple[str, ...], bool]] = []
+    for chunk in katakana(run).split():
+        unknown = ""
+        i = 0
+        while i < len(chunk):
+            for size in range(min(longest, len(chunk) - i), 1, -1):
+                piece = chunk[i : i + size]
+                if piece in lex:
+                    if unknown:
+                        out.append((unknown, readings(romanise(unknown)), False))
+                        unknown = ""
+                    out.append((piece, lex[piece], True))
+                    i += size
+                    break
+            else:
+                unknown += chunk[i]
+                i += 1
+        if unknown:
+            out.append((unknown, readings(romanise(unknown)), False))
+    return out
