@@ -27,6 +27,7 @@ from earmark.names.lexicons import (
 from earmark.names.normalize import clean_input, fold, is_arabic, split_han
 from earmark.names.numbers import read_numbers
 from earmark.names.places import places
+from earmark.names.translit_lexicon import latin_readings
 from earmark.names.vocabulary import MAX_PHRASE, vocabulary
 
 
@@ -164,18 +165,30 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
     sides, with itself and the other readings as other forms."""
     full = table.get(word)
     if not full:
-        return _Raw(word, alts)
+        other = latin_readings(word)
+        return _Raw(word, (*alts, *other)) if other else _Raw(word, alts)
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
+
+
+# The Arabic article written on its word: "الأسد" is "al-Assad" as the lists write it.
+_ARTICLE = ("ال", "لل")
 
 
 def _arabic_tokens(run: str) -> list[_Raw]:
     """Persian and Arabic words: the lexicon's English (with the transliteration as another
-    form), else the transliteration compared by its consonants."""
+    form), else the transliteration compared by its consonants, its article apart."""
     out: list[_Raw] = []
     for word in run.split():
         translit = fold(word).split()
         found = read_arabic_word(word)
         if found is None:
+            bare = word.lstrip("و") if len(word) > 4 else word
+            if bare.endswith("های") and len(bare) > 4:
+                bare = bare[:-3] + "ای"  # the silent h before Persian -ei: خامنه‌ای, Khamenei
+                translit = fold(bare).split()
+            if bare.startswith(_ARTICLE) and len(bare) > 3:
+                out.append(_Raw("al"))
+                translit = fold(bare[2:]).split()
             out.extend(_Raw(w, skeleton=True) for w in translit)
         else:
             out.extend(_rendered(word, found, tuple(translit)))

@@ -35,6 +35,11 @@ def _lexicon(name: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in words.items() if v}
 
 
+def lexicon_words(name: str) -> dict[str, tuple[str, ...]]:
+    """The words of one lexicon file and their renderings (Persian and Arabic keys folded)."""
+    return _lexicon(name)
+
+
 def _fold_arabic(word: str) -> str:
     return _MARKS.sub("", word.translate(_ARABIC_FOLD))
 

@@ -19,7 +19,10 @@ from earmark.errors import BadInput
 
 MAX_NAME_LENGTH = 1000
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
+# The zero-width non-joiner and joiner sit inside a word (Persian "هسته‌ای", "nuclear"): they go
+# without splitting it.
+_JOINER_MARKS = re.compile("[\u200c\u200d]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Scripts that write consonants and leave short vowels out: Arabic (and Persian, Urdu), Hebrew.
 _ARABIC = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -48,7 +51,7 @@ def clean_input(name: str, field: str = "name") -> str:
         name.encode("utf-8")
     except UnicodeEncodeError:
         raise BadInput(field, "not valid UTF-8 text") from None
-    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", name))
+    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", _JOINER_MARKS.sub("", name)))
     text = " ".join(text.split())
     if not text:
         raise BadInput(field, "empty name")
@@ -99,7 +102,19 @@ def phonetic(token: str) -> str:
     return token[:-1] if token.endswith("ii") else token
 
 
+# Arabic letters the lists write in several ways (ظ ذ as z or dh, ث as s or th, ق as q, k or,
+# in Persian names, gh: "Sadegh"; غ as gh or g), and the final h of a Persian word ending in a
+# vowel ("zadeh", خامنه), and v, which Persian writes with the و of w, u and o ("Javad"):
+# folded on both sides before the vowels go.
+_SKELETON_FOLDS = (("dh", "z"), ("th", "s"), ("gh", "k"), ("q", "k"), ("g", "k"), ("v", "w"))
+_FINAL_H = re.compile(r"(?<=[a-z])h$")
+
+
 @lru_cache(maxsize=262_144)
 def skeleton(token: str) -> str:
     """Consonant skeleton for comparing words written without short vowels (Arabic script)."""
-    return _REPEATS.sub(r"\1", _VOWELS.sub("", token)) or token
+    folded = token
+    for a, b in _SKELETON_FOLDS:
+        folded = folded.replace(a, b)
+    folded = _FINAL_H.sub("", folded) if len(folded) > 3 else folded
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", folded)) or token

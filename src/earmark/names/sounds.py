@@ -54,10 +54,15 @@ def sound_key(word: str) -> str:
     return "A" + key if word[:1].lower() in _VOWEL_START else key
 
 
+_SOFT_G = re.compile(r"g(?=[eiy])")
+
+
 def sound_keys(word: str) -> tuple[str, ...]:
-    """The word's key, and its key with "w" read as a vowel where that differs."""
-    key = sound_key(word)
-    if "w" not in word:
-        return (key,)
-    other = sound_key(word.replace("w", "u"))
-    return (key, other) if other != key else (key,)
+    """The word's key, and its keys with "w" read as a vowel and with an English soft "g"
+    read as "j" ("digital" is Диджитал, didzhital), where those differ."""
+    keys = [sound_key(word)]
+    if "w" in word:
+        keys.append(sound_key(word.replace("w", "u")))
+    if _SOFT_G.search(word):
+        keys.append(sound_key(_SOFT_G.sub("j", word)))
+    return tuple(dict.fromkeys(keys))

@@ -178,7 +178,7 @@ class ScreeningIndex:
             if len(w) >= PREFIX + 2:
                 prefixes[w[:PREFIX]].append(t_idx)
             # Acronyms ("mgb") are spelt out, not said: they have no sounds to compare.
-            if len(w) >= MIN_SOUNDED and not self.common[t_idx] and _VOWELS.search(w):
+            if len(w) >= MIN_SOUNDED and _VOWELS.search(w):
                 for key in sound_keys(w):
                     sounds[key].append(t_idx)
             if len(w) >= 4:

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from earmark.names.normalize import skeleton
+
 UNPAIRED_LISTED = 0.75
 UNPAIRED_QUERY = 1.0
 MAX_NON_IDENTICAL = 0.99
@@ -238,6 +240,9 @@ def _merged_pairs(
         for i, w in enumerate(query):
             if joined in w.forms:
                 out.append((0.97, (i,), (j, j + 1), "joined words"))
+            elif w.skeletal and skeleton(joined) == skeleton(w.forms[0]):
+                # "عبدالملك" (bdlmlk) is "Abdul Malik": the consonants of the two words
+                out.append((0.88, (i,), (j, j + 1), "joined words"))
             if j + 2 < len(listed) and joined + listed[j + 2] in w.forms:
                 out.append((0.95, (i,), (j, j + 1, j + 2), "joined words"))
     for i in range(len(query) - 2):
