@@ -78,11 +78,13 @@ def test_an_interrupted_run_resumes_without_writing_a_row_twice(
     calls: list[int] = []
     real = screen_batch.screen_rows
 
-    def failing(rows: list[dict[str, Any]], options: BatchOptions) -> list[dict[str, Any]]:
+    def failing(
+        rows: list[dict[str, Any]], options: BatchOptions, runtime: Any = None
+    ) -> list[dict[str, Any]]:
         calls.append(len(rows))
         if len(calls) == 2:
             raise KeyboardInterrupt  # the run is stopped during the second chunk
-        return real(rows, options)
+        return real(rows, options, runtime)
 
     monkeypatch.setattr(screen_batch, "screen_rows", failing)
     with pytest.raises(KeyboardInterrupt):

@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 ENV_DIR = "EARMARK_DATA_DIR"
 
 
-def data_dir() -> Path:
-    base = os.environ.get(ENV_DIR)
+def data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    base = (os.environ if environ is None else environ).get(ENV_DIR)
     if base:
         return Path(base)
     from platformdirs import user_data_dir

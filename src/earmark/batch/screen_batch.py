@@ -32,6 +32,7 @@ from typing import Any
 
 from earmark.errors import BadInput, EarmarkError
 from earmark.rules.decision import ANSWER_FIELDS
+from earmark.runtime import Runtime, current
 
 CHUNK_ROWS = 2000
 MAX_WORKERS = 64
@@ -201,26 +202,17 @@ def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
             yield row if isinstance(row, dict) else {"__error__": f"line {number}: not an object"}
 
 
-def screen_rows(rows: list[dict[str, Any]], options: BatchOptions) -> list[dict[str, Any]]:
-    """Screen (or check) a chunk of rows with this process's engine: one result per row."""
+def screen_rows(
+    rows: list[dict[str, Any]], options: BatchOptions, runtime: Runtime | None = None
+) -> list[dict[str, Any]]:
+    """Screen (or check) a chunk of rows with the runtime's screener or engine (this
+    process's, :func:`earmark.runtime.current`, unless given): one result per row."""
+    rt = runtime if runtime is not None else current()
     if options.task == "check":
-        engine = _engine()
+        engine = rt.engine
         return [_check_row(engine, row, options.allow_unknown) for row in rows]
-    screener = _screener()
+    screener = rt.screener
     return [_screen_row(screener, row, options) for row in rows]
-
-
-_SCREENER: Any = None
-_ENGINE: Any = None
-
-
-def _engine() -> Any:
-    global _ENGINE
-    if _ENGINE is None:
-        from earmark.rules import Engine
-
-        _ENGINE = Engine(screener=_screener())
-    return _ENGINE
 
 
 def _check_row(engine: Any, row: dict[str, Any], allow_unknown: bool) -> dict[str, Any]:
@@ -232,15 +224,6 @@ def _check_row(engine: Any, row: dict[str, Any], allow_unknown: bool) -> dict[st
         return {"id": row.get("id"), "error": str(exc), "matches": []}
     # "matches": the parties that matched a list, so the summary counts rows worth a look.
     return {**decision, "error": None, "matches": decision["matched_parties"]}
-
-
-def _screener() -> Any:
-    global _SCREENER
-    if _SCREENER is None:
-        from earmark.screening import Screener
-
-        _SCREENER = Screener()
-    return _SCREENER
 
 
 def _screen_row(screener: Any, row: dict[str, Any], options: BatchOptions) -> dict[str, Any]:
@@ -294,9 +277,12 @@ def run_batch(
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     store: Any = None,
+    runtime: Runtime | None = None,
 ) -> BatchSummary:
     """Run the batch; with a ``store``, each chunk's screenings or decisions are recorded
-    there (once, even across a resume) before the chunk's output is written."""
+    there (once, even across a resume) before the chunk's output is written. In this process
+    the chunks are screened with ``runtime`` (else this process's); Dask workers each use
+    their own process's runtime."""
     out_fmt = file_format(output_path, "out")
     if workers < 1 or workers > MAX_WORKERS:
         raise BadInput("workers", f"must be between 1 and {MAX_WORKERS}")
@@ -318,6 +304,7 @@ def run_batch(
             scheduler,
             progress,
             store,
+            runtime,
         )
     except OSError as exc:
         raise BadInput("out", f"cannot write {output_path}: {exc.strerror or exc}") from None
@@ -333,6 +320,7 @@ def _run(
     scheduler: str | None,
     progress: Callable[[int, int], None] | None,
     store: Any = None,
+    runtime: Runtime | None = None,
 ) -> BatchSummary:
     parts = output_path.with_name(output_path.name + ".parts")
     parts.mkdir(parents=True, exist_ok=True)
@@ -351,7 +339,7 @@ def _run(
             yield i, chunk
 
     try:
-        for i, chunk, results in _execute(todo(), options, workers, scheduler):
+        for i, chunk, results in _execute(todo(), options, workers, scheduler, runtime):
             _keep(store, run_id, i, options.task, chunk, results)
             _write_part(parts, i, results)
             done += 1
@@ -399,11 +387,12 @@ def _execute(
     options: BatchOptions,
     workers: int,
     scheduler: str | None,
+    runtime: Runtime | None = None,
 ) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]]]]:
     """Each chunk to do, with its results, as they come (in order with one process)."""
     if scheduler is None and workers == 1:
         for i, chunk in todo:
-            yield i, chunk, screen_rows(chunk, options)
+            yield i, chunk, screen_rows(chunk, options, runtime)
         return
     from dask.distributed import Client, LocalCluster, wait
 

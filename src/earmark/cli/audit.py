@@ -76,7 +76,9 @@ def audit_head_cmd(
 
 @group.command("export")
 def audit_export(
-    out: Annotated[Path, typer.Option("--out", help="Directory for evidence.json and .html")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory for evidence.json, .html (and .pdf)")
+    ],
     decision: Annotated[
         int | None, typer.Option("--decision", help="Decision id.", min=1, max=MAX_ID)
     ] = None,
@@ -84,17 +86,21 @@ def audit_export(
         int | None, typer.Option("--screening", help="Screening id.", min=1, max=MAX_ID)
     ] = None,
     application: Annotated[str | None, typer.Option("--application")] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write evidence.pdf: the same page as PDF.")
+    ] = False,
     database: Database = None,
     user: User = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Write an evidence pack for one transaction (JSON plus a readable HTML report)."""
+    """Write an evidence pack for one transaction (JSON plus a readable HTML report, and with
+    --pdf the same report as PDF)."""
     from earmark.store.evidence import export
 
     chosen = [x for x in (decision, screening, application) if x is not None]
     if len(chosen) != 1:
         raise BadInput("--decision", "give one of --decision, --screening, --application")
-    paths = export(open_store(database, user), out, decision, screening, application)
+    paths = export(open_store(database, user), out, decision, screening, application, pdf)
     shown = {k: str(v) for k, v in paths.items()}
     if json_out:
         emit_json(shown)

@@ -18,10 +18,10 @@ from earmark.cli.options import (
     Workers,
     emit_json,
     input_file,
-    open_store,
     parse_date,
     progress,
     read_json_file,
+    runtime,
 )
 
 
@@ -46,10 +46,9 @@ def check_cmd(
 
     Each decision is recorded in the store with its case, data version and date, unless
     --no-record."""
-    from earmark.rules import Engine
-
     data = read_json_file(case_file, "case_file")
-    engine = Engine()
+    rt = runtime(database, user)
+    engine = rt.engine
     if diff is not None:
         cases = data if isinstance(data, list) else [data]
         out = [_diff(engine, c, i, diff, allow_unknown) for i, c in enumerate(cases)]
@@ -69,9 +68,7 @@ def check_cmd(
         # Decided first, then stored in one transaction: a bad case stores nothing.
         from earmark.store.records import record_decisions
 
-        decisions = record_decisions(
-            open_store(database, user), list(zip(cases, decisions, strict=True))
-        )
+        decisions = record_decisions(rt.store(), list(zip(cases, decisions, strict=True)))
     payload: Any = decisions if isinstance(data, list) else decisions[0]
     if json_out:
         emit_json(payload)
@@ -99,9 +96,10 @@ def check_batch_cmd(
     from earmark.batch import BatchOptions, run_batch
 
     input_file(input_path, "input")
-    store = None if no_record else open_store(database, user)
+    rt = runtime(database, user)
+    store = None if no_record else rt.store()
     options = BatchOptions(task="check", allow_unknown=allow_unknown)
-    summary = run_batch(input_path, out, options, workers, scheduler, progress(), store)
+    summary = run_batch(input_path, out, options, workers, scheduler, progress(), store, rt)
     if json_out:
         emit_json(summary.to_dict())
         return

@@ -17,11 +17,11 @@ from earmark.cli.options import (
     emit_json,
     future_as_of,
     input_file,
-    open_store,
     parse_date,
+    runtime,
 )
 from earmark.errors import BadInput
-from earmark.regdata import Listing, load_regdata
+from earmark.regdata import Listing
 from earmark.regdata.ids import name_key
 from earmark.regdata.model import Dataset
 
@@ -55,7 +55,7 @@ def lists_cmd(
     if ctx.invoked_subcommand is not None:
         return
     day = parse_date(as_of, "--as-of")
-    rd = load_regdata()
+    rd = runtime().regdata
     versions = rd.list_versions(day)
     payload: dict[str, Any] = {
         "as_of": (day or rd.lists.newest_snapshot).isoformat(),
@@ -156,7 +156,9 @@ def _change_lists(
     """Load or unload a list version, and note it in the audit trail with both data versions."""
     from earmark.store.workflows import change_lists
 
-    payload = change_lists(open_store(database, user), done, change)
+    rt = runtime(database, user)
+    payload = change_lists(rt.store(), done, change)
+    rt.reload()  # this process's data is the new version's from here
     dataset = payload[done]
     if json_out:
         emit_json(payload)
@@ -189,7 +191,7 @@ def entries_cmd(
 ) -> None:
     """List entries by plain filters (exact words, not fuzzy screening)."""
     day = parse_date(as_of, "--as-of")
-    rd = load_regdata()
+    rd = runtime().regdata
     codes = _list_codes(rd.lists.list_codes, list_code)
     cc = _country(country)
     words = name_key(contains) if contains is not None else ""
@@ -249,7 +251,7 @@ def entry_cmd(
     from earmark.store.workflows import entry_view
 
     day = parse_date(as_of, "--as-of")
-    rd = load_regdata()
+    rd = runtime().regdata
     data = entry_view(rd, entry_id, day)
     listing = rd.lists.listing(entry_id, day)
     assert listing is not None
@@ -330,14 +332,14 @@ def timeline_cmd(
 ) -> None:
     """The dated regulatory actions (all, or those in force on --as-of)."""
     day = parse_date(as_of, "--as-of")
-    tl = load_regdata().timeline
+    tl = runtime().regdata.timeline
     if series is not None and series not in tl.series_names():
         raise BadInput(
             "--series", f"unknown series {series!r}; known: {', '.join(tl.series_names())}"
         )
     events = tl.in_force(day) if day else tl.events
     events = tuple(e for e in events if series is None or e.series == series)
-    log = load_regdata().dated.log
+    log = runtime().regdata.dated.log
     amendments = [
         a
         for a in reversed(log.amendments)
@@ -396,7 +398,7 @@ def country_cmd(
 
     cc = require_country(code, "country")
     day = parse_date(as_of, "--as-of")
-    rd = load_regdata()
+    rd = runtime().regdata
     ear = rd.ear_on(day) if day else rd.ear
     row = ear.country_chart.row(cc)
     data: dict[str, Any] = {
@@ -446,7 +448,7 @@ def eccn_cmd(
 ) -> None:
     """What the Commerce Control List says about an ECCN (as of --as-of)."""
     day = parse_date(as_of, "--as-of")
-    rd = load_regdata()
+    rd = runtime().regdata
     ccl = (rd.ear_on(day) if day else rd.ear).ccl
     parsed = ccl.parse_eccn(eccn, "eccn")
     entry = ccl.require(parsed, "eccn")

@@ -18,8 +18,8 @@ from typing import Any
 import typer
 
 from earmark.cli import render
-from earmark.cli.options import Database, JsonFlag, emit_json, open_store
-from earmark.regdata import RegData, load_regdata
+from earmark.cli.options import Database, JsonFlag, emit_json, runtime
+from earmark.runtime import Runtime
 
 DATES = (date(2019, 5, 15), date(2019, 5, 17), date(2020, 9, 1))
 SERIES = ("huawei-tgl", "el-fdp-footnote1", "standards-exception")
@@ -37,21 +37,23 @@ def demo_cmd(database: Database = None, json_out: JsonFlag = False) -> None:
     The records part writes to a store of its own, never to yours: an SQLite file that the
     demo names and starts afresh on each run (demo.sqlite in the earmark data directory),
     unless --database names another store."""
-    rd = load_regdata()
-    summary = _summary(rd)
-    summary["records"] = _records(rd, open_store(database or _demo_store(), "earmark-demo"))
+    rt = runtime(database, "earmark-demo")
+    if not database:
+        rt = runtime(_demo_store(rt.settings.data_dir), "earmark-demo")
+    summary = _summary(rt)
+    summary["records"] = _records(rt)
     if json_out:
         emit_json(summary)
         return
     _print(summary)
 
 
-def _demo_store() -> str:
+def _demo_store(folder: Path | None) -> str:
     """The demo's own SQLite file, removed first so that each run starts from nothing."""
     from earmark.paths import data_dir
     from earmark.store.core import forget
 
-    path = data_dir() / "demo.sqlite"
+    path = (folder or data_dir()) / "demo.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{path}"
     forget(url)
@@ -60,7 +62,8 @@ def _demo_store() -> str:
     return url
 
 
-def _summary(rd: RegData) -> dict[str, Any]:
+def _summary(rt: Runtime) -> dict[str, Any]:
+    rd = rt.regdata
     counts = {d.isoformat(): {v.list: v.entries for v in rd.list_versions(d)} for d in DATES}
     huawei = [
         lst.entry
@@ -81,8 +84,8 @@ def _summary(rd: RegData) -> dict[str, Any]:
     }
     return {
         "data_version": rd.version,
-        "screenings": _screenings(rd),
-        "checks": _checks(rd),
+        "screenings": _screenings(rt),
+        "checks": _checks(rt),
         "lists_now": [v.to_dict() for v in rd.list_versions()],
         "lists_on": counts,
         "huawei_entity_list": {
@@ -94,10 +97,8 @@ def _summary(rd: RegData) -> dict[str, Any]:
     }
 
 
-def _screenings(rd: RegData) -> list[dict[str, Any]]:
-    from earmark.screening import Screener
-
-    screener = Screener(rd)
+def _screenings(rt: Runtime) -> list[dict[str, Any]]:
+    screener = rt.screener
     queries = [
         (party["name"], party.get("country"), example["case"]["date"])
         for example in json.loads(EXAMPLES.read_text())
@@ -119,10 +120,8 @@ def _screenings(rd: RegData) -> list[dict[str, Any]]:
     return out
 
 
-def _checks(rd: RegData) -> list[dict[str, Any]]:
-    from earmark.rules import Engine
-
-    engine = Engine(rd)
+def _checks(rt: Runtime) -> list[dict[str, Any]]:
+    engine = rt.engine
     out = []
     for example in json.loads(EXAMPLES.read_text()):
         d = engine.check(example["case"]).to_dict()
@@ -159,19 +158,18 @@ def _decisive(reasons: list[dict[str, Any]]) -> dict[str, Any] | None:
     return reasons[0] if reasons else None
 
 
-def _records(rd: RegData, store: Any) -> dict[str, Any]:
+def _records(rt: Runtime) -> dict[str, Any]:
     """The work around the answers, in the store: record the example checks, screen a party
     as of before its listing, take a Huawei license through BIS's procedure, revoke it by a
     policy event (the 2024 revocations are the model), and see the impact; then verify the
     audit trail."""
     from earmark.licensing.procedure import Refused
-    from earmark.rules import Engine
     from earmark.store import licenses as ls
     from earmark.store.audit import verify
     from earmark.store.impact import impact, matcher, review_policy
     from earmark.store.records import ScreenerAsOf, add_party, record_decisions
 
-    engine = Engine(rd)
+    rd, engine, store = rt.regdata, rt.engine, rt.store()
     cases = [e["case"] for e in json.loads(EXAMPLES.read_text())]
     recorded = record_decisions(store, [(c, engine.check(c).to_dict()) for c in cases])
 

@@ -18,6 +18,7 @@ from earmark.cli.options import (
     open_store,
     parse_date,
     read_json_file,
+    runtime,
 )
 from earmark.errors import BadInput
 
@@ -78,7 +79,6 @@ def events_add(
     json_out: JsonFlag = False,
 ) -> None:
     """Record a dated policy event; revocations and suspensions apply to stored licenses."""
-    from earmark.rules import Engine
     from earmark.store.workflows import add_policy_event
     from earmark.store.workflows import footnote as check_footnote
 
@@ -104,7 +104,8 @@ def events_add(
             parse_date(effective, "--effective")
         if footnote is not None:
             check_footnote(footnote, "--footnote")
-    out = add_policy_event(open_store(database, user), Engine(), data, allow_unknown)
+    rt = runtime(database, user)
+    out = add_policy_event(rt.store(), rt.engine, data, allow_unknown)
     ignored = out.get("ignored_fields", [])
     if json_out:
         emit_json(out)
@@ -133,11 +134,11 @@ def impact_cmd(
     record it, so that the next report starts from here)."""
     from datetime import date
 
-    from earmark.rules import Engine
     from earmark.store.workflows import impact_report
 
     on = parse_date(as_of, "--as-of") or date.today()
-    report = impact_report(open_store(database, user), Engine(), on, record)
+    rt = runtime(database, user)
+    report = impact_report(rt.store(), rt.engine, on, record)
     if json_out:
         emit_json(report)
         return

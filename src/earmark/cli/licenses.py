@@ -18,6 +18,7 @@ from earmark.cli.options import (
     open_store,
     parse_date,
     read_json_file,
+    runtime,
 )
 from earmark.store import MAX_ID
 
@@ -44,12 +45,6 @@ def register(app: typer.Typer) -> None:
 def _on(value: str | None, field: str = "--on") -> date:
     parsed = parse_date(value, field)
     return parsed if parsed is not None else date.today()
-
-
-def _engine() -> Any:
-    from earmark.rules import Engine
-
-    return Engine()
 
 
 # -- output --------------------------------------------------------------------------------
@@ -148,7 +143,8 @@ def licenses_apply(
     from earmark.store.workflows import submit_application
 
     data = read_json_file(application, "application")
-    row = submit_application(open_store(database, user), _engine(), data, _on(on), allow_unknown)
+    rt = runtime(database, user)
+    row = submit_application(rt.store(), rt.engine, data, _on(on), allow_unknown)
     ignored = row.get("ignored_fields", [])
     if json_out:
         emit_json(row)
@@ -177,9 +173,8 @@ def licenses_amend(
     from earmark.store.workflows import amend_application
 
     data = read_json_file(amendment, "amendment")
-    row = amend_application(
-        open_store(database, user), _engine(), number, data, _on(on), allow_unknown
-    )
+    rt = runtime(database, user)
+    row = amend_application(rt.store(), rt.engine, number, data, _on(on), allow_unknown)
     ignored = row.get("ignored_fields", [])
     changes = [k for k in data if k not in ignored] if isinstance(data, dict) else []
     if json_out:
@@ -408,9 +403,10 @@ def licenses_decide(
     from earmark.store.workflows import decide_application
 
     day = _on(on)
+    rt = runtime(database, user)
     out = decide_application(
-        open_store(database, user),
-        _engine(),
+        rt.store(),
+        rt.engine,
         number,
         decision,
         day,

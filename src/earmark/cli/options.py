@@ -14,11 +14,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from earmark.errors import BadInput
+
+if TYPE_CHECKING:  # pragma: no cover
+    from earmark.runtime import Runtime
+    from earmark.store.core import Store
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -77,10 +81,19 @@ NoRecord = Annotated[
 ]
 
 
-def open_store(database: str | None, user: str | None) -> Any:
-    from earmark.store.core import Store
+def runtime(database: str | None = None, user: str | None = None) -> Runtime:
+    """This process's runtime (:mod:`earmark.runtime`): the environment's settings, read now,
+    with the command's ``--database`` and ``--user`` over them. A command calls it once and
+    takes from it what it needs (the store is opened only by a command that records)."""
+    from earmark.runtime import configure
 
-    return Store(database, user)
+    return configure(database=database, user=user)
+
+
+def open_store(database: str | None, user: str | None) -> Store:
+    """The store of the runtime with the command's options (for a command that needs only
+    the store)."""
+    return runtime(database, user).store()
 
 
 def emit_json(payload: Any) -> None:

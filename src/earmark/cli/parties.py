@@ -7,7 +7,16 @@ from typing import Annotated, Any
 import typer
 
 from earmark.cli import render
-from earmark.cli.options import AsOf, Database, JsonFlag, User, emit_json, open_store, parse_date
+from earmark.cli.options import (
+    AsOf,
+    Database,
+    JsonFlag,
+    User,
+    emit_json,
+    open_store,
+    parse_date,
+    runtime,
+)
 from earmark.errors import BadInput
 from earmark.store import MAX_ID
 
@@ -107,12 +116,12 @@ def parties_add(
     json_out: JsonFlag = False,
 ) -> None:
     """Store a party and screen it (as of a date); its hits are raised for review."""
-    from earmark.screening import Screener
     from earmark.store.records import ScreenerAsOf, add_party
 
+    rt = runtime(database, user)
     out = add_party(
-        open_store(database, user),
-        ScreenerAsOf(Screener(), parse_date(as_of, "--as-of")),
+        rt.store(),
+        ScreenerAsOf(rt.screener, parse_date(as_of, "--as-of")),
         name,
         kind,
         country,
@@ -140,7 +149,6 @@ def parties_edit(
 ) -> None:
     """Change a party (kept before and after in the audit trail); a change of name, country,
     address or type screens it again at once."""
-    from earmark.screening import Screener
     from earmark.store.records import ScreenerAsOf, edit_party
 
     given: dict[str, str | None] = {
@@ -151,8 +159,9 @@ def parties_edit(
         "type": type_,
     }
     changes: dict[str, str | None] = {k: v for k, v in given.items() if v is not None}
-    screener = ScreenerAsOf(Screener(), parse_date(as_of, "--as-of"))
-    out = edit_party(open_store(database, user), screener, party_id, changes)
+    day = parse_date(as_of, "--as-of")
+    rt = runtime(database, user)
+    out = edit_party(rt.store(), ScreenerAsOf(rt.screener, day), party_id, changes)
     if json_out:
         emit_json(out)
         return
@@ -179,19 +188,19 @@ def parties_rescreen(
     json_out: JsonFlag = False,
 ) -> None:
     """Screen stored parties again (after `lists load`): recorded, new hits raised for review."""
-    from earmark.screening import Screener
     from earmark.store.workflows import rescreen_parties
 
-    store = open_store(database, user)
+    rt = runtime(database, user)
+    store = rt.store()
     if since is not None:
         if as_of is not None:
             raise BadInput("--since", "re-screens as of today: leave out --as-of")
         from earmark.store.rescreen import rescreen_since
 
-        _since(rescreen_since(store, Screener(), since, ids or None), json_out)
+        _since(rescreen_since(store, rt.screener, since, ids or None), json_out)
         return
     day = parse_date(as_of, "--as-of")
-    out = rescreen_parties(store, Screener(), ids, day)
+    out = rescreen_parties(store, rt.screener, ids, day)
     if json_out:
         emit_json({"rescreened": out})
         return

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from earmark.cli import render
-from earmark.cli.options import Database, JsonFlag, User, emit_json, open_store
+from earmark.cli.options import Database, JsonFlag, User, emit_json, open_store, runtime
 
 group = typer.Typer(help="Products and their classification (ECCN or EAR99).")
 
@@ -48,12 +48,10 @@ def products_add(
     json_out: JsonFlag = False,
 ) -> None:
     """Store a product with its ECCN (checked against the CCL) and its rationale."""
-    from earmark.regdata import load_regdata
     from earmark.store.records import add_product
 
-    row = add_product(
-        open_store(database, user), sku, description, eccn, rationale, load_regdata().ear.ccl
-    )
+    rt = runtime(database, user)
+    row = add_product(rt.store(), sku, description, eccn, rationale, rt.regdata.ear.ccl)
     if json_out:
         emit_json(row)
         return

@@ -22,9 +22,9 @@ from earmark.cli.options import (
     emit_json,
     future_as_of,
     input_file,
-    open_store,
     parse_date,
     progress,
+    runtime,
 )
 from earmark.errors import BadInput
 
@@ -69,10 +69,9 @@ def screen_cmd(
 
     The screening is recorded in the store (and its hits raised for review) unless
     --no-record."""
-    from earmark.screening import Screener
-
     day = parse_date(as_of, "--as-of")
-    screener = Screener()
+    rt = runtime(database, user)
+    screener = rt.screener
     result = screener.screen(
         name,
         country=country,
@@ -88,7 +87,7 @@ def screen_cmd(
     if not no_record:
         from earmark.store.records import record_screening
 
-        payload = record_screening(open_store(database, user), result)
+        payload = record_screening(rt.store(), result)
     if note:
         payload["note"] = note
     if json_out:
@@ -132,9 +131,7 @@ def match_cmd(
     json_out: JsonFlag = False,
 ) -> None:
     """Score two names with the scorer that screen uses (or every pair of a CSV file)."""
-    from earmark.screening import Screener
-
-    screener = Screener()
+    screener = runtime().screener
     if pairs is not None:
         if name_a is not None:
             raise BadInput("--pairs", "give either two names or --pairs, not both")
@@ -197,6 +194,7 @@ def screen_batch_cmd(
     from earmark.batch import BatchOptions, run_batch
 
     input_file(input_path, "input")
+    rt = runtime(database, user)
     options = BatchOptions(
         as_of=parse_date(as_of, "--as-of"),
         threshold=_threshold(threshold),
@@ -204,14 +202,12 @@ def screen_batch_cmd(
         lists=tuple(lists.split(",")) if lists else None,
     )
     if options.lists:
-        from earmark.regdata import load_regdata
-
-        known = load_regdata().lists.list_codes
+        known = rt.regdata.lists.list_codes
         unknown = [c for c in options.lists if c.strip().upper() not in known]
         if unknown:
             raise BadInput("--lists", f"unknown list {', '.join(unknown)}")
-    store = None if no_record else open_store(database, user)
-    summary = run_batch(input_path, out, options, workers, scheduler, progress(), store)
+    store = None if no_record else rt.store()
+    summary = run_batch(input_path, out, options, workers, scheduler, progress(), store, rt)
     if json_out:
         emit_json(summary.to_dict())
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from earmark.errors import BadInput
 from earmark.service import deps
@@ -77,23 +77,38 @@ def evidence_pack(request: Request, who: Caller, kind: str, ref: str) -> dict[st
 @router.get(
     "/evidence/{kind}/{ref}",
     tags=["audit"],
-    summary="Evidence pack of a decision, screening or application (JSON, or HTML)",
+    summary="Evidence pack of a decision, screening or application (JSON, HTML or PDF)",
     response_model=None,
+    responses={200: {"content": {"application/pdf": {}, "text/html": {}}}},
 )
 def evidence(
     kind: Literal["decisions", "screenings", "applications"],
     ref: str,
     request: Request,
     who: Auditor,
-    format: Literal["json", "html"] = "json",
-) -> dict[str, Any] | HTMLResponse:
-    """The same content as `earmark audit export`; `format=html` is the printable page."""
-    from earmark.store.evidence import render_html
-
+    format: Literal["json", "html", "pdf"] = "json",
+) -> dict[str, Any] | Response:
+    """The same content as `earmark audit export`; `format=html` is the printable page and
+    `format=pdf` the same page as PDF (`audit export --pdf`)."""
     pack = evidence_pack(request, who, kind, ref)
     if format == "html":
+        from earmark.store.evidence import render_html
+
         return HTMLResponse(render_html(pack))
+    if format == "pdf":
+        return pdf_response(pack, kind, ref)
     return pack
+
+
+def pdf_response(pack: dict[str, Any], kind: str, ref: str) -> Response:
+    from earmark.store.evidence_pdf import render_pdf
+
+    name = f"evidence-{kind}-{''.join(c for c in ref if c.isalnum() or c in '-_')[:40]}.pdf"
+    return Response(
+        render_pdf(pack),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
+    )
 
 
 @router.get("/keys", tags=["keys"], summary="API keys (never their secret)")

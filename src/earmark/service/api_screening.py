@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from datetime import date
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from earmark.errors import BadInput
 from earmark.service import deps
 from earmark.service.auth import ADMIN, READ_LISTS, SCREEN, Caller, need
+from earmark.service.lean import LeanRoute
 from earmark.service.models import CheckRequest, DiffRequest, MatchRequest, ScreenRequest
 
-router = APIRouter(prefix="/v1", tags=["screening and determination"])
+TAGS: list[Any] = ["screening and determination"]
+# The hot routes: served by a lean handler (service/lean.py), documented by FastAPI as usual.
+hot = APIRouter(prefix="/v1", tags=TAGS, route_class=LeanRoute)
+router = APIRouter(prefix="/v1", tags=TAGS)
+# Dates as ISO text, datetimes as str() gives them (as the standard library's default=str did).
+_JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
+JSON = "application/json"
 
 
 def _json(payload: Any) -> Response:
-    """The hot routes' answer, serialised once by the standard library (the payload is the
-    library's JSON-ready dict already; no second validation of a large answer)."""
-    body = json.dumps(payload, ensure_ascii=False, default=str, separators=(",", ":"))
-    return Response(body.encode("utf-8"), media_type="application/json")
+    """The hot routes' answer, serialised once (orjson; the payload is the library's
+    JSON-ready dict already, so there is no second validation of a large answer)."""
+    return Response(orjson.dumps(payload, default=str, option=_JSON_OPTIONS), media_type=JSON)
 
 
-@router.post(
+@hot.post(
     "/screen",
     summary="Screen a name against the restricted-party lists as of a date",
     response_class=Response,
@@ -62,10 +68,15 @@ async def screen(
     return _json(payload)
 
 
-@router.post("/match", summary="Score two names (or pairs) with the screening scorer")
+@hot.post(
+    "/match",
+    summary="Score two names (or pairs) with the screening scorer",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}}},
+)
 async def match(
     body: MatchRequest, request: Request, _: Annotated[Caller, Depends(need(SCREEN))]
-) -> Any:
+) -> Response:
     screener = deps.runtime(request).screener
     if body.pairs is not None:
         if body.a is not None or body.b is not None:
@@ -74,14 +85,14 @@ async def match(
         for p in body.pairs:
             scored = screener.match(p.a, p.b, p.type)
             out.append({"a": p.a, "b": p.b, "score": scored.score})
-        return {"pairs": out}
+        return _json({"pairs": out})
     if body.a is None or body.b is None:
         raise BadInput("b" if body.a else "a", "two names are needed (or pairs)")
     scored = screener.match(body.a, body.b, body.type)
-    return {"score": scored.score, "explanation": [w.to_dict() for w in scored.words]}
+    return _json({"score": scored.score, "explanation": [w.to_dict() for w in scored.words]})
 
 
-@router.post(
+@hot.post(
     "/check",
     summary="Decide one case: subject to the EAR, license required, policy",
     response_class=Response,

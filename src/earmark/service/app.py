@@ -7,11 +7,11 @@ import logging
 from fastapi import FastAPI
 
 from earmark import __version__
+from earmark.runtime import Runtime, Settings, current, install
 from earmark.service import problems
 from earmark.service.auth import KeyCache, RateLimiter
 from earmark.service.jobs import Jobs
 from earmark.service.ops import Metrics, Timing
-from earmark.service.runtime import Runtime, Settings
 
 DESCRIPTION = """Export-control screening and license determination as of any date, over the
 same library and store as the `earmark` command line. Every path but /healthz and /readyz
@@ -31,7 +31,9 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     )
 
     if runtime is None:
-        runtime = Runtime(settings or Settings.from_env())
+        # The process's runtime (batch jobs and any library call in this process share it).
+        runtime = install(Runtime(settings)) if settings is not None else current()
+    runtime.warm()  # the data, index, engine and store now, not on a first request
     # Settings given with a runtime change the limits only (tests, the bench).
     settings = settings or runtime.settings
     app = FastAPI(
@@ -41,6 +43,9 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         openapi_url=None,  # served below, behind a key like every other path
         docs_url=None,
         redoc_url=None,
+        # earmark's own metrics (/metrics) and access log stand for OpenTelemetry's; checking
+        # for its providers on every request costs more than the answer to some.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.runtime = runtime
     app.state.keys = KeyCache(settings.key_cache_seconds)
@@ -48,6 +53,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     app.state.metrics = Metrics()
     app.state.jobs = Jobs(runtime.jobs_dir())
     problems.install(app)
+    app.include_router(api_screening.hot)  # first: the hot routes are matched first
     for module in (api_screening, api_records, api_licensing, api_audit, api_batch, ops, ui):
         app.include_router(module.router)
     ui.mount_static(app)

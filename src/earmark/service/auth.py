@@ -183,4 +183,16 @@ def need(permission: str) -> Callable[[Request], Awaitable[Caller]]:
         return who
 
     dependency.__name__ = f"need_{permission}"
+    _NEEDS[dependency] = permission
     return dependency
+
+
+_NEEDS: dict[Callable[..., Any], str] = {}
+
+
+def permission_of(dependency: Any) -> str | None:
+    """The permission a ``need(...)`` dependency checks (None for anything else)."""
+    try:
+        return _NEEDS.get(dependency)
+    except TypeError:  # not hashable: not one of ours
+        return None

@@ -7,8 +7,8 @@ from typing import Any
 
 from fastapi import Request
 
+from earmark.runtime import Runtime
 from earmark.service.auth import Caller
-from earmark.service.runtime import Runtime
 from earmark.store.core import Store
 
 MAX_PAGE = 200

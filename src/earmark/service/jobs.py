@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from earmark.errors import BadInput, NotFound, Refused
+from earmark.runtime import Runtime
 
 INPUT_FORMATS = (".csv", ".jsonl", ".parquet")
 OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
@@ -103,7 +104,7 @@ class Jobs:
             self._jobs[job_id] = job
         return job
 
-    def start(self, job: Job, runtime: Any) -> None:
+    def start(self, job: Job, runtime: Runtime) -> None:
         with self._lock:
             running = self._threads.get(job.id)
             if running is not None and running.is_alive():
@@ -120,7 +121,7 @@ class Jobs:
             thread.join(timeout)
         return self.get(job_id)
 
-    def _run(self, job: Job, runtime: Any) -> None:
+    def _run(self, job: Job, runtime: Runtime) -> None:
         from earmark.batch import BatchOptions, run_batch
 
         folder = self.folder(job.id)
@@ -140,7 +141,14 @@ class Jobs:
             )
             store = runtime.store(job.owner) if job.record else None
             summary = run_batch(
-                folder / job.input_name, folder / job.output, options, 1, None, progress, store
+                folder / job.input_name,
+                folder / job.output,
+                options,
+                1,
+                None,
+                progress,
+                store,
+                runtime,  # the service's screener and engine, not a second index
             )
             job.summary = summary.to_dict()
             job.state = "done"

@@ -172,7 +172,7 @@ def healthz() -> dict[str, str]:
 @router.get("/readyz", summary="Store reachable, index loaded, age of the newest list")
 def readyz(request: Request) -> JSONResponse:
     rt = deps.runtime(request)
-    out: dict[str, Any] = {"index_loaded": rt.engine is not None}
+    out: dict[str, Any] = {"index_loaded": rt.loaded}
     try:
         _queue_depth(request)
         out["store"] = "reachable"

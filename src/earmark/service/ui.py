@@ -490,14 +490,19 @@ def timeline_page(request: Request, impact: str = "") -> Response:
 
 
 @router.get("/evidence/{kind}/{ref}")
-def evidence_page(request: Request, kind: str, ref: str) -> Response:
+def evidence_page(request: Request, kind: str, ref: str, format: str = "html") -> Response:
     def render(who: Caller) -> Response:
-        from earmark.service.api_audit import evidence_pack
+        from earmark.service.api_audit import evidence_pack, pdf_response
         from earmark.store.evidence import render_html
 
         if kind not in ("decisions", "screenings", "applications"):
             raise BadInput("kind", "decisions, screenings or applications")
+        if format not in ("html", "pdf"):
+            raise BadInput("format", "html or pdf")
+        pack = evidence_pack(request, who, kind, ref)
+        if format == "pdf":
+            return pdf_response(pack, kind, ref)
         # The same page as `earmark audit export` writes (store/evidence.py escapes it).
-        return HTMLResponse(render_html(evidence_pack(request, who, kind, ref)))
+        return HTMLResponse(render_html(pack, pdf_link="?format=pdf"))
 
     return _guard(request, AUDIT, render)

@@ -114,10 +114,13 @@ def _typed(table: Table, row: Any) -> dict[str, Any]:
 
 class Store:
     """Opens (and migrates) the database named by ``--database``, the environment or the
-    default SQLite file; ``actor`` is who the audit trail names."""
+    default SQLite file; ``actor`` is who the audit trail names; ``field`` is what an error
+    about the URL names (where it came from)."""
 
-    def __init__(self, database: str | None = None, actor: str | None = None) -> None:
-        self.url = resolve_url(database)
+    def __init__(
+        self, database: str | None = None, actor: str | None = None, field: str | None = None
+    ) -> None:
+        self.url = resolve_url(database, field)
         key = self.url.render_as_string(hide_password=False)
         engine = _ENGINES.get(key)
         if engine is None:

@@ -37,10 +37,11 @@ def default_sqlite_path() -> Path:
     return data_dir() / "earmark.db"
 
 
-def resolve_url(database: str | None) -> URL:
-    """The SQLAlchemy URL to use; BadInput naming ``--database`` when it is malformed."""
+def resolve_url(database: str | None, field: str | None = None) -> URL:
+    """The SQLAlchemy URL to use; BadInput naming ``field`` (else ``database``, or the
+    variable when the URL came from it) when it is malformed."""
     text = database or os.environ.get(ENV_URL) or ""
-    field = "database" if database else ENV_URL
+    field = field or ("database" if database else ENV_URL)
     if not text.strip():
         path = default_sqlite_path()
         return make_url(f"sqlite:///{path}")

@@ -26,18 +26,27 @@ def export(
     decision_id: int | None = None,
     screening_id: int | None = None,
     application: str | None = None,
+    pdf: bool = False,
 ) -> dict[str, Path]:
+    """Write evidence.json and evidence.html (and evidence.pdf, the same page) into ``out``."""
     pack = build(store, decision_id, screening_id, application)
+    written = {"json": out / "evidence.json", "html": out / "evidence.html"}
     try:
         out.mkdir(parents=True, exist_ok=True)
-        json_path, html_path = out / "evidence.json", out / "evidence.html"
-        json_path.write_text(json.dumps(pack, indent=2, ensure_ascii=False, default=str) + "\n")
-        html_path.write_text(render_html(pack), encoding="utf-8")
+        written["json"].write_text(
+            json.dumps(pack, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        )
+        written["html"].write_text(render_html(pack), encoding="utf-8")
+        if pdf:
+            from earmark.store.evidence_pdf import render_pdf
+
+            written["pdf"] = out / "evidence.pdf"
+            written["pdf"].write_bytes(render_pdf(pack))
     except OSError as exc:
         raise BadInput("out", f"cannot write to {out}: {exc.strerror}") from None
     with store.write() as tx:
         tx.note("audit.export", pack["subject"], {"head": pack["audit"]["head"]})
-    return {"json": json_path, "html": html_path}
+    return written
 
 
 def build(
@@ -115,63 +124,175 @@ def _one(conn: Any, table: Any, row_id: int, field: str) -> dict[str, Any]:
     return dict(row)
 
 
-def render_html(pack: dict[str, Any]) -> str:
-    e = html.escape
+# -- the printable page: one list of blocks, rendered as HTML and as PDF ----------------------
+
+# A run of text in a style: "" (plain), "b" (bold) or "code" (a hash, a version).
+Span = tuple[str, str]
+# A table cell: text, or a styled span.
+Cell = str | Span
+# A block of the page, in order:
+#   ("title", text) ("h1", text) ("h2", text) ("p", [Span]) ("pre", text)
+#   ("ol" | "ul", [[Span]]) ("fields", [(name, value)]) ("table", [heading], [[Cell]])
+Block = tuple[Any, ...]
+
+RECORD_CHARS = 20_000  # the record's JSON shown on the page (the pack's JSON has all of it)
+
+
+def page_blocks(pack: dict[str, Any]) -> list[Block]:
+    """The evidence page of a pack, block by block: what ``audit export`` writes as HTML, the
+    UI shows, and :mod:`earmark.store.evidence_pdf` lays out as PDF."""
     record = pack["record"]
-    parts = [
-        "<!doctype html><html><head><meta charset='utf-8'>",
-        f"<title>earmark evidence {e(pack['subject'])}</title>",
-        "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}"
-        "td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}"
-        "table{border-collapse:collapse}code{font-size:.85em}</style></head><body>",
-        f"<h1>Evidence: {e(pack['subject'])}</h1>",
-        f"<p>Generated {e(pack['generated_at'])} by {e(pack['generated_by'])}, earmark "
-        f"{e(pack['earmark_version'])}. Recorded with data version "
-        f"<code>{e(str(pack['data']['recorded_data_version']))}</code>; data loaded now "
-        f"<code>{e(pack['data']['data_version'])}</code>.</p>",
+    data = pack["data"]
+    blocks: list[Block] = [
+        ("title", f"earmark evidence {pack['subject']}"),
+        ("h1", f"Evidence: {pack['subject']}"),
+        (
+            "p",
+            [
+                (
+                    "",
+                    f"Generated {pack['generated_at']} by {pack['generated_by']}, earmark "
+                    f"{pack['earmark_version']}. Recorded with data version ",
+                ),
+                ("code", str(data["recorded_data_version"])),
+                ("", "; data loaded now "),
+                ("code", str(data["data_version"])),
+                ("", "."),
+            ],
+        ),
     ]
     decision = record.get("decision")
     if isinstance(decision, dict):
-        parts.append("<h2>Decision</h2><table>")
-        for key in ("date", *ANSWER_FIELDS):
-            parts.append(f"<tr><th>{e(key)}</th><td>{e(json.dumps(decision.get(key)))}</td></tr>")
-        parts.append("</table><h2>Reasons</h2><ol>")
+        blocks.append(("h2", "Decision"))
+        blocks.append(
+            ("fields", [(key, json.dumps(decision.get(key))) for key in ("date", *ANSWER_FIELDS)])
+        )
+        blocks.append(("h2", "Reasons"))
+        reasons = []
         for r in decision.get("reasons", []):
-            cite = f" ({e(r['citation'])})" if r.get("citation") else ""
-            parts.append(f"<li><b>{e(r['rule'])}</b>{cite}: {e(r['text'])}</li>")
-        parts.append("</ol>")
-    parts.append("<h2>Record</h2><pre>")
-    parts.append(e(json.dumps(record, indent=2, ensure_ascii=False, default=str)[:20000]))
-    parts.append(
-        "</pre><h2>Reviews of screening hits</h2><table><tr><th>id</th><th>entry</th>"
-        "<th>status</th><th>reason</th><th>reviewer</th><th>when</th></tr>"
+            cite = f" ({r['citation']})" if r.get("citation") else ""
+            reasons.append([("b", str(r["rule"])), ("", f"{cite}: {r['text']}")])
+        blocks.append(("ol", reasons))
+    blocks.append(("h2", "Record"))
+    blocks.append(
+        ("pre", json.dumps(record, indent=2, ensure_ascii=False, default=str)[:RECORD_CHARS])
     )
-    for r in pack["reviews"]:
-        parts.append(
-            f"<tr><td>{r['id']}</td><td>{e(r['list'])} {e(r['entry_name'])}</td>"
-            f"<td>{e(r['status'])}</td><td>{e(str(r.get('reason_code') or ''))}</td>"
-            f"<td>{e(str(r.get('reviewer') or ''))}</td>"
-            f"<td>{e(str(r.get('decided_at') or ''))}</td></tr>"
+    blocks.append(("h2", "Reviews of screening hits"))
+    blocks.append(
+        (
+            "table",
+            ["id", "entry", "status", "reason", "reviewer", "when"],
+            [
+                [
+                    str(r["id"]),
+                    f"{r['list']} {r['entry_name']}",
+                    str(r["status"]),
+                    str(r.get("reason_code") or ""),
+                    str(r.get("reviewer") or ""),
+                    str(r.get("decided_at") or ""),
+                ]
+                for r in pack["reviews"]
+            ],
         )
-    same = pack["data"]["datasets_are_those_used"]
-    parts.append(
-        "</table><h2>Data used</h2><ul>"
-        if same
-        else "</table><h2>Data loaded now (not the version the record was made with)</h2><ul>"
     )
-    for d in pack["data"]["datasets"]:
-        parts.append(f"<li>{e(d['id'])}: {e(d['title'])} <code>{e(d['sha256'][:16])}</code></li>")
+    blocks.append(
+        (
+            "h2",
+            "Data used"
+            if data["datasets_are_those_used"]
+            else "Data loaded now (not the version the record was made with)",
+        )
+    )
+    blocks.append(
+        (
+            "ul",
+            [
+                [("", f"{d['id']}: {d['title']} sha256 "), ("code", str(d["sha256"]))]
+                for d in data["datasets"]
+            ],
+        )
+    )
     verified = pack["audit"]["verified"]
-    parts.append(
-        f"</ul><h2>Audit trail</h2><p>Chain {'verified' if verified['ok'] else 'ALTERED'} over "
-        f"{verified['records']} records; head {pack['audit']['head']['seq']} "
-        f"<code>{e(pack['audit']['head']['hash'])}</code>.</p><table><tr><th>seq</th><th>at"
-        "</th><th>actor</th><th>action</th><th>hash</th></tr>"
-    )
-    for a in pack["audit"]["records"]:
-        parts.append(
-            f"<tr><td>{a['seq']}</td><td>{e(a['at'])}</td><td>{e(a['actor'])}</td>"
-            f"<td>{e(a['action'])}</td><td><code>{e(a['hash'][:16])}</code></td></tr>"
+    head = pack["audit"]["head"]
+    blocks.append(("h2", "Audit trail"))
+    blocks.append(
+        (
+            "p",
+            [
+                (
+                    "",
+                    f"Chain {'verified' if verified['ok'] else 'ALTERED'} over "
+                    f"{verified['records']} records; head {head['seq']} ",
+                ),
+                ("code", str(head["hash"])),
+                ("", "."),
+            ],
         )
-    parts.append("</table></body></html>\n")
+    )
+    blocks.append(
+        (
+            "table",
+            ["seq", "at", "actor", "action", "hash"],
+            [
+                [
+                    str(a["seq"]),
+                    str(a["at"]),
+                    str(a["actor"]),
+                    str(a["action"]),
+                    ("code", a["hash"]),
+                ]
+                for a in pack["audit"]["records"]
+            ],
+        )
+    )
+    return blocks
+
+
+def render_html(pack: dict[str, Any], pdf_link: str | None = None) -> str:
+    """The evidence page as HTML (every value escaped); ``pdf_link``: where the UI serves the
+    same page as PDF."""
+    e = html.escape
+
+    def spans(items: list[Span]) -> str:
+        out = []
+        for style, text in items:
+            out.append(f"<{style}>{e(text)}</{style}>" if style else e(text))
+        return "".join(out)
+
+    def cell(value: Cell) -> str:
+        return spans([value]) if isinstance(value, tuple) else e(value)
+
+    parts: list[str] = []
+    for block in page_blocks(pack):
+        kind = block[0]
+        if kind == "title":
+            parts += [
+                "<!doctype html><html><head><meta charset='utf-8'>",
+                f"<title>{e(block[1])}</title>",
+                "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}"
+                "td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}"
+                "table{border-collapse:collapse}code{font-size:.85em;overflow-wrap:anywhere}"
+                "</style></head><body>",
+            ]
+        elif kind in ("h1", "h2"):
+            parts.append(f"<{kind}>{e(block[1])}</{kind}>")
+            if kind == "h1" and pdf_link:
+                parts.append(f"<p><a href='{e(pdf_link)}'>This page as PDF</a></p>")
+        elif kind == "p":
+            parts.append(f"<p>{spans(block[1])}</p>")
+        elif kind == "pre":
+            parts.append(f"<pre>{e(block[1])}</pre>")
+        elif kind in ("ol", "ul"):
+            items = "".join(f"<li>{spans(item)}</li>" for item in block[1])
+            parts.append(f"<{kind}>{items}</{kind}>")
+        elif kind == "fields":
+            rows = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in block[1])
+            parts.append(f"<table>{rows}</table>")
+        elif kind == "table":
+            head = "".join(f"<th>{e(h)}</th>" for h in block[1])
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in block[2]
+            )
+            parts.append(f"<table><tr>{head}</tr>{rows}</table>")
+    parts.append("</body></html>\n")
     return "".join(parts)
