@@ -42,6 +42,7 @@ from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.normalize import phonetic, skeleton
 from earmark.names.sounds import sound_keys
+from earmark.names.translit_lexicon import latin_readings
 from earmark.names.variants import contained_names
 from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
@@ -124,6 +125,10 @@ class ScreeningIndex:
                     continue  # the same name written another way: one record is enough
                 seen.add(a.normalized)
                 analysed.append((e_idx, name, n_idx > 0, a))
+                translated = _translated(a)
+                if translated is not None and translated.normalized not in seen:
+                    seen.add(translated.normalized)
+                    analysed.append((e_idx, name, True, translated))
         self._build(analysed)
 
     # -- building --------------------------------------------------------------------------
@@ -506,6 +511,23 @@ class ScreeningIndex:
                 for r_idx in self.joined_skeletons.get(skeleton(w.forms[0]), ()):
                     numerator[r_idx] += 1.8 * w.weight
                     paired[r_idx] += w.weight
+
+
+def _translated(name: AnalyzedName) -> AnalyzedName | None:
+    """A listed name written in a transliteration ("SILOVYE MASHINY", "SHERKAT-E MELLI-YE
+    NAFT") read in English with the lexicons (earmark.names.translit_lexicon), when that
+    differs: the list's own English alias may be missing ("POWER MACHINES"). None otherwise,
+    and when the English holds no distinctive word ("JSC ENERGIYA" is not "JSC Energy", a name
+    any firm may bear)."""
+    words = [t.text for t in name.tokens]
+    english = [(latin_readings(w) or (w,))[0] for w in words]
+    if english == words:
+        return None
+    try:
+        translated = analyze(" ".join(english))
+    except BadInput:
+        return None
+    return translated if any(t.kind is Kind.WORD for t in translated.tokens) else None
 
 
 def _names_of(entry: ListEntry) -> list[str]:

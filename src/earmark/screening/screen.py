@@ -29,7 +29,7 @@ from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import AddressIndex, AddressMatch
-from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex
+from earmark.screening.index import GENERIC_CAP, LEGAL_WEIGHT, ScreeningIndex
 from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
 from earmark.screening.similarity import word_similarity
 
@@ -332,7 +332,12 @@ class Screener:
         if not words:
             return []
         sims = {flags: _similarity(index, words, found, *flags) for flags in _INITIAL_RULES}
+        # The same name but for the legal form counts as nearly identical only when the name
+        # has a distinctive word, or two generic ones ("Defense Systems" / "JSC Defense
+        # Systems"): "Electronic Co., Ltd." is not "LES Electronic", nor "Russia Ltd" "AB Rossiya".
         bare = _bare(analysed)
+        if not any(w.weight > GENERIC_CAP for w in words) and len(bare.split()) < 2:
+            bare = ""
         per_entry: dict[int, tuple[NameScore, str]] = {}
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
