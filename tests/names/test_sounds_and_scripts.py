@@ -128,3 +128,19 @@ def test_a_trailing_bracket_is_a_remark_on_the_name() -> None:
     assert contained_names("Hwa Tsing (Beijing) Technology Co., Ltd.") == [
         "Hwa Tsing (Beijing) Technology Co., Ltd"
     ]
+
+
+@pytest.mark.parametrize("written", ["김정은", "김 정은", "정은 김"])
+def test_a_korean_name_is_read_as_a_person_in_either_order(written: str) -> None:
+    from earmark.names.analyze import readings
+
+    (person,) = readings(written, most=1)
+    assert {"kim", "jongun"} <= {f for t in person.tokens for f in t.forms}
+
+
+def test_a_given_name_alone_is_not_split_into_a_surname() -> None:
+    from earmark.names.analyze import readings
+
+    # "지아 안" is Jia An, given name first: "ji" is not a surname here
+    (person,) = readings("지아 안", most=1)
+    assert [t.text for t in person.tokens] == ["an", "jia"]

@@ -91,13 +91,17 @@ def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName
     write Korean people ("KIM Jong Un" for 김정은)."""
     first = analyze(name, field)
     out: list[AnalyzedName] = []
-    seen = {first.normalized}
+    seen = {_all_forms(first)}
     for k in range(1, most + 1):
         other = _analyze(name, field, True, k)
-        if other.normalized not in seen:
-            seen.add(other.normalized)
+        if _all_forms(other) not in seen:
+            seen.add(_all_forms(other))
             out.append(other)
     return out
+
+
+def _all_forms(name: AnalyzedName) -> tuple[tuple[str, ...], ...]:
+    return tuple(t.forms for t in name.tokens)
 
 
 def analyze(name: str, field: str = "name", dedupe: bool = True) -> AnalyzedName:
@@ -216,7 +220,10 @@ _PERSON_SYLLABLES = range(2, 5)
 def _hangul_tokens(run: str, reading: int = 0) -> list[_Raw]:
     """Hangul words: lexicon words as their English; the syllables between them romanised
     together and compared by sound ("hwawei" / "huawei"), or, in reading 1 and after, a
-    person's name syllable by syllable in the spellings the lists use."""
+    person's name (the whole run: one word of two to four syllables, or a one-syllable surname
+    and a given name in either order) in the spellings the lists use."""
+    if reading and (person := _person_parts(run)) is not None:
+        return _korean_person(*person)
     out: list[_Raw] = []
     for chunk in run.split():
         if not has_hangul(chunk):
@@ -225,27 +232,44 @@ def _hangul_tokens(run: str, reading: int = 0) -> list[_Raw]:
         for source, renderings, known in read_hangul(chunk):
             if known:
                 out.extend(_rendered(source, renderings, ()))
-            elif reading and len(source) in _PERSON_SYLLABLES:
-                out.extend(_korean_person(source))
             else:
                 out.append(_Raw(renderings[0], renderings[1:], source=source, sound="hangul"))
     return out
 
 
+def _person_parts(run: str) -> tuple[str, str] | None:
+    """(surname, given name) when the run may be a Korean person's name no lexicon word
+    covers: "김정은", "김 정은" or "정은 김"."""
+    chunks = run.split()
+    if not all(has_hangul(c) and c.isalpha() for c in chunks):
+        return None
+    if any(known for c in chunks for _, _, known in read_hangul(c)):
+        return None
+    if len(chunks) == 1 and len(run) in _PERSON_SYLLABLES:
+        return run[0], run[1:]
+    if len(chunks) == 2:
+        first, second = chunks
+        if len(first) == 1 and len(second) in (1, 2, 3):
+            return first, second
+        if len(second) == 1 and len(first) in (1, 2, 3):
+            return second, first  # written given name first
+    return None
+
+
 _MOST_GIVEN_FORMS = 12
 
 
-def _korean_person(syllables: str) -> list[_Raw]:
+def _korean_person(family: str, personal: str) -> list[_Raw]:
     """A Korean name as the lists write people: the surname, then the given name as one word
     in each spelling its syllables allow ("yona" for 연아); the lists' "Jong Un" meets
     "jongun" as two words written as one."""
-    surname = syllable_forms(syllables[0], first=True)
+    surname = syllable_forms(family, first=True)
     given = [""]
-    for syllable in syllables[1:]:
+    for syllable in personal:
         given = [g + f for g in given for f in syllable_forms(syllable)][:_MOST_GIVEN_FORMS]
     return [
-        _Raw(surname[0], surname[1:], source=syllables[0]),
-        _Raw(given[0], tuple(given[1:]), source=syllables[1:]),
+        _Raw(surname[0], surname[1:], source=family),
+        _Raw(given[0], tuple(given[1:]), source=personal),
     ]
 
 
