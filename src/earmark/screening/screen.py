@@ -475,7 +475,8 @@ def _contains(
         index.weight[index.vocab[w]] >= DISTINCTIVE for w in bare if w in index.vocab
     ):
         return False
-    positions = [i for i, w in enumerate(scored.words) if w.listed is not None and w.score >= 0.9]
+    # Written as listed: exact, or nearly (a consonant skeleton or a typo is not enough).
+    positions = [i for i, w in enumerate(scored.words) if w.listed is not None and w.score >= 0.95]
     paired = {part for i in positions for part in (scored.words[i].listed or "").split()}
     if not positions or not set(bare) <= paired:
         return False
