@@ -4,8 +4,10 @@
 
 What is measured, in one run:
 
-1. Baseline "library": ``Screener.screen`` and ``Engine.check`` called in this process, one
-   at a time (the work a request does, without HTTP, JSON or the store).
+1. Baselines: "library", ``Screener.screen`` and ``Engine.check`` called in this process, one
+   at a time (the work a request does, without HTTP, JSON or the store); "server floor", a
+   bare ASGI callable that answers a constant (uvicorn's own cost per request); "framework
+   floor", a FastAPI route that parses the same body and answers a constant.
 2. ``earmark serve`` (uvicorn, one worker) started on loopback on its own core (``taskset``),
    on a fresh SQLite store, driven by ``--clients`` concurrent keep-alive clients for
    ``--seconds`` each, on another core: ``POST /v1/screen`` and ``POST /v1/check``, with
@@ -90,6 +92,29 @@ def make_floor_app() -> Any:
     app = FastAPI()
     app.post("/v1/screen")(_floor_screen)
     return app
+
+
+async def _raw_floor(scope: Any, receive: Any, send: Any) -> None:
+    """Baseline "server floor": a bare ASGI callable that reads the body and answers a
+    constant; what uvicorn (httptools, uvloop) costs per request without any framework."""
+    if scope["type"] != "http":
+        return
+    more = True
+    while more:
+        message = await receive()
+        more = message.get("more_body", False)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", b"14")],
+        }
+    )
+    await send({"type": "http.response.body", "body": b'{"matches":[]}'})
+
+
+def make_raw_floor_app() -> Any:
+    return _raw_floor
 
 
 def pct(values: list[float], p: float) -> float:
@@ -213,6 +238,10 @@ def start_server(
         "127.0.0.1",
         "--port",
         str(port),
+        "--http",
+        "httptools",
+        "--loop",
+        "uvloop",
         "--backlog",
         "2048",
         "--no-access-log",
@@ -274,6 +303,12 @@ def main() -> None:
     floor_row = asyncio.run(drive(floor_port, "/v1/screen", body, key, args.clients, args.seconds))
     os.killpg(floor.pid, signal.SIGTERM)
     floor.wait(10)
+    raw = start_server(database, floor_port, args.server_cpu, "service:make_raw_floor_app")
+    wait_ready(floor_port, 60, "/")
+    print("baseline: server floor (bare ASGI) ...", flush=True)
+    raw_row = asyncio.run(drive(floor_port, "/v1/screen", body, key, args.clients, args.seconds))
+    os.killpg(raw.pid, signal.SIGTERM)
+    raw.wait(10)
     server = start_server(database, port, args.server_cpu)
     try:
         print("baseline: in-process library calls ...", flush=True)
@@ -307,9 +342,9 @@ def main() -> None:
     for label, b in base.items():
         print(f"{'library ' + label:22} {b['rps']:8.0f} {b['p50']:8.2f} {b['p99']:8.2f} "
               f"{'':>7} {'':>18} {'1.0':>10} {'1.0':>10}")  # fmt: skip
-    f = floor_row
-    print(f"{'framework floor':22} {f['rps']:8.0f} {f['p50']:8.2f} {f['p99']:8.2f} "
-          f"{f['errors']:7.0f} {f['client_cpu_ms_per_req']:18.2f}")  # fmt: skip
+    for label, f in (("server floor", raw_row), ("framework floor", floor_row)):
+        print(f"{label:22} {f['rps']:8.0f} {f['p50']:8.2f} {f['p99']:8.2f} "
+              f"{f['errors']:7.0f} {f['client_cpu_ms_per_req']:18.2f}")  # fmt: skip
     for name, r in rows.items():
         b = base[name.split()[0]]
         print(f"{name:22} {r['rps']:8.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['errors']:7.0f} "
@@ -321,7 +356,12 @@ def main() -> None:
         print(f"target {name}: p99 {p99:.1f} ms {'<=' if p99 <= limit else '>'} {limit:.0f} ms "
               f"({'met' if p99 <= limit else 'NOT met'})")  # fmt: skip
     if args.json:
-        print(json.dumps({"library": base, "floor": floor_row, "service": rows}, indent=2))
+        print(
+            json.dumps(
+                {"library": base, "server_floor": raw_row, "floor": floor_row, "service": rows},
+                indent=2,
+            )
+        )
 
 
 if __name__ == "__main__":
