@@ -331,3 +331,22 @@ def test_a_resume_keeps_the_run_s_recording_and_bad_json_is_a_bad_row(
 
 def _jsonl_out(summary: Any) -> list[dict[str, Any]]:
     return _jsonl(Path(summary.output))
+
+
+def test_a_name_twice_in_one_chunk_raises_one_review_a_hit(tmp_path: Path) -> None:
+    """A chunk's hits are raised at once: the same name in two rows of the same chunk shares
+    the review of each listed entry, as two separate screenings of it would."""
+    from sqlalchemy import func, select
+
+    from earmark.store.schema import hit_reviews
+
+    source = tmp_path / "twice.csv"
+    source.write_text("id,name\n1,Huawei Device Co. Ltd.\n2,Huawei Device Co. Ltd.\n3,Acme\n")
+    store = _store(tmp_path)
+    run_batch(source, tmp_path / "out.jsonl", BatchOptions(), store=store)
+    rows = _jsonl(tmp_path / "out.jsonl")
+    first, second = ({m["entry_id"] for m in r["matches"]} for r in rows[:2])
+    assert first and first == second
+    with store.read() as conn:
+        pairs = conn.execute(select(func.count()).select_from(hit_reviews)).scalar_one()
+    assert pairs == len(first) and _verified(store)

@@ -76,7 +76,6 @@ def serve_cmd(
         # so): the pure-Python h11 parser and asyncio's loop cost several times more a request.
         http="httptools",
         loop="auto" if sys.platform == "win32" else "uvloop",
-
         access_log=False,  # the URL may carry a query; keys are never in it, but stay quiet
         log_level="info",
         log_config=log_config,

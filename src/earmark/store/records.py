@@ -208,19 +208,30 @@ def _record_batch_screenings(tx: Tx, results: list[dict[str, Any]]) -> list[int 
             }
         )
     good = [p for p in payloads if p is not None]
-    stored = iter(
-        tx.insert_many(screenings, [_screening_row(tx, p, None) for p in good], "screening.record")
+    stored = tx.insert_many(
+        screenings, [_screening_row(tx, p, None) for p in good], "screening.record"
     )
-    ids: list[int | None] = []
-    for payload in payloads:
-        if payload is None:
-            ids.append(None)
-            continue
-        row = next(stored)
-        if payload["matches"]:
-            _raise_and_mark(tx, row, _Screened(payload), payload)
-        ids.append(int(row["id"]))
-    return ids
+    # The chunk's hits raised for review at once: one query, one statement.
+    hits = [(p, row) for p, row in zip(good, stored, strict=True) if p["matches"]]
+    raised = reviews.raise_hits_many(
+        tx,
+        [
+            reviews.Screened(
+                p["query"]["name"],
+                p["query"].get("country"),
+                (s := _Screened(p)).matches,
+                row["id"],
+                s.as_of,
+            )
+            for p, row in hits
+        ],
+    )
+    for (payload, row), briefs in zip(hits, raised, strict=True):
+        for match, brief in zip(payload["matches"], briefs, strict=True):
+            match["review"] = brief
+        payload["record"] = {"screening_id": row["id"], "recorded_at": row["at"]}
+    ids = iter(int(row["id"]) for row in stored)
+    return [None if payload is None else next(ids) for payload in payloads]
 
 
 class _Screened:

@@ -67,30 +67,63 @@ def raise_hits(
     as_of: date | None = None,
 ) -> list[dict[str, Any]]:
     """Open or reuse the review of each match; returns, per match, the review as it stands."""
-    key = subject_key(name, country)
-    out = []
-    for m in matches:
-        entry: ListEntry = m.entry
-        # The entry as the newest list version has it, whatever the screening's date: a pair
-        # cleared today is not raised again by a look at how the entry read in 2019. A
-        # screening without a date holds the newest versions already.
-        digest = fingerprint(entry if as_of is None else _newest(entry))
-        row = (
-            tx.conn.execute(
-                select(hit_reviews).where(
-                    hit_reviews.c.subject_key == key, hit_reviews.c.entry_id == entry.id
-                )
-            )
-            .mappings()
-            .one_or_none()
-        )
-        if row is None:
-            review = tx.insert(
-                hit_reviews,
-                {
+    return raise_hits_many(tx, [Screened(name, country, matches, screening_id, as_of)])[0]
+
+
+class Screened:
+    """One screening whose hits are to be raised: the name, its country, the matches."""
+
+    __slots__ = ("as_of", "country", "matches", "name", "screening_id")
+
+    def __init__(
+        self,
+        name: str,
+        country: str | None,
+        matches: list[Any],
+        screening_id: int,
+        as_of: date | None = None,
+    ) -> None:
+        self.name, self.country, self.matches = name, country, matches
+        self.screening_id, self.as_of = screening_id, as_of
+
+
+_LOOKUP_BATCH = 500  # subject keys in one IN (...) (SQLite allows 999 parameters)
+
+
+def raise_hits_many(tx: Tx, screened: list[Screened]) -> list[list[dict[str, Any]]]:
+    """Open or reuse the review of each match of each screening (a batch chunk at once: one
+    query for the reviews that exist, one statement for the new ones); returns, per
+    screening, per match, the review as it stands. A pair raised twice in the same call is
+    one review."""
+    keys = sorted({subject_key(s.name, s.country) for s in screened if s.matches})
+    existing: dict[tuple[str, str], dict[str, Any]] = {}
+    for i in range(0, len(keys), _LOOKUP_BATCH):
+        rows = tx.conn.execute(
+            select(hit_reviews).where(hit_reviews.c.subject_key.in_(keys[i : i + _LOOKUP_BATCH]))
+        ).mappings()
+        for found in rows:
+            existing[(found["subject_key"], found["entry_id"])] = dict(found)
+    new: dict[tuple[str, str], dict[str, Any]] = {}
+    plan: list[list[tuple[str, Any]]] = []  # per screening, per match: (how, what)
+    for s in screened:
+        key = subject_key(s.name, s.country)
+        steps: list[tuple[str, Any]] = []
+        for m in s.matches:
+            entry: ListEntry = m.entry
+            pair = (key, entry.id)
+            if pair in new:
+                steps.append(("new", pair))
+                continue
+            # The entry as the newest list version has it, whatever the screening's date: a
+            # pair cleared today is not raised again by a look at how the entry read in 2019.
+            # A screening without a date holds the newest versions already.
+            digest = fingerprint(entry if s.as_of is None else _newest(entry))
+            row = existing.get(pair)
+            if row is None:
+                new[pair] = {
                     "subject_key": key,
-                    "subject_name": name,
-                    "subject_country": (country or None),
+                    "subject_name": s.name,
+                    "subject_country": (s.country or None),
                     "entry_id": entry.id,
                     "list": entry.list,
                     "entry_name": entry.name,
@@ -98,34 +131,47 @@ def raise_hits(
                     "score": float(m.score),
                     "status": "potential",
                     "raised_at": audit.now(),
-                    "screening_id": screening_id,
-                },
-                "review.raise",
-            )
-            out.append(_brief(review, raised=True))
-        elif row["entry_fingerprint"] != digest and row["status"] == "cleared":
-            review = tx.change(
-                hit_reviews,
-                row["id"],
-                {
-                    "status": "potential",
-                    "entry_fingerprint": digest,
-                    "entry_name": entry.name,
-                    "score": float(m.score),
-                    "raised_at": audit.now(),
-                    "screening_id": screening_id,
-                    # The clearing no longer stands; the audit trail keeps who cleared and why.
-                    "reason_code": None,
-                    "note": None,
-                    "reviewer": None,
-                    "decided_at": None,
-                },
-                "review.reraise_entry_changed",
-            )
-            out.append(_brief(review, raised=True, why="the listed entry changed since clearing"))
-        else:
-            out.append(_brief(dict(row), raised=row["status"] == "potential"))
-    return out
+                    "screening_id": s.screening_id,
+                }
+                steps.append(("new", pair))
+            elif row["entry_fingerprint"] != digest and row["status"] == "cleared":
+                existing[pair] = review = _reraise(tx, row, entry, m, digest, s.screening_id)
+                steps.append(("brief", _brief(review, raised=True, why=_CHANGED)))
+            else:
+                steps.append(("brief", _brief(row, raised=row["status"] == "potential")))
+        plan.append(steps)
+    stored = tx.insert_many(hit_reviews, list(new.values()), "review.raise")
+    created = {pair: row for pair, row in zip(new, stored, strict=True)}
+    return [
+        [_brief(created[what], raised=True) if how == "new" else what for how, what in steps]
+        for steps in plan
+    ]
+
+
+_CHANGED = "the listed entry changed since clearing"
+
+
+def _reraise(
+    tx: Tx, row: dict[str, Any], entry: ListEntry, match: Any, digest: str, screening_id: int
+) -> dict[str, Any]:
+    return tx.change(
+        hit_reviews,
+        row["id"],
+        {
+            "status": "potential",
+            "entry_fingerprint": digest,
+            "entry_name": entry.name,
+            "score": float(match.score),
+            "raised_at": audit.now(),
+            "screening_id": screening_id,
+            # The clearing no longer stands; the audit trail keeps who cleared and why.
+            "reason_code": None,
+            "note": None,
+            "reviewer": None,
+            "decided_at": None,
+        },
+        "review.reraise_entry_changed",
+    )
 
 
 def _brief(row: dict[str, Any], raised: bool, why: str | None = None) -> dict[str, Any]:
