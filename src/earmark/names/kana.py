@@ -17,6 +17,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from earmark.names.lexicons import segment
+
 DATA = Path(__file__).resolve().parent / "data"
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fd\u30fe]")
 _HIRAGANA_TO_KATAKANA = 0x60
@@ -79,24 +81,8 @@ def read_kana(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
     """(source, renderings, known) for the words of a kana run: lexicon words longest first
     (known), the kana between them romanised together (not known)."""
     lex = _lexicon()
-    longest = max((len(k) for k in lex), default=1)
-    out: list[tuple[str, tuple[str, ...], bool]] = []
-    for chunk in katakana(run).split():
-        unknown = ""
-        i = 0
-        while i < len(chunk):
-            for size in range(min(longest, len(chunk) - i), 1, -1):
-                piece = chunk[i : i + size]
-                if piece in lex:
-                    if unknown:
-                        out.append((unknown, readings(romanise(unknown)), False))
-                        unknown = ""
-                    out.append((piece, lex[piece], True))
-                    i += size
-                    break
-            else:
-                unknown += chunk[i]
-                i += 1
-        if unknown:
-            out.append((unknown, readings(romanise(unknown)), False))
-    return out
+    return [
+        part
+        for chunk in katakana(run).split()
+        for part in segment(chunk, lex, lambda kana: readings(romanise(kana)), shortest=2)
+    ]

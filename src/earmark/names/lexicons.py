@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -129,27 +130,39 @@ def has_hangul(text: str) -> bool:
 
 def read_hangul(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
     """(source, renderings, known) for the words of a Hangul run: lexicon words longest first
-    (known); the syllables between them romanised together (not known)."""
-    lex = _lexicon("ko_lexicon.toml")
-    longest = max((len(k) for k in lex), default=1)
+    (known); the syllables between them romanised together (not known). A one-syllable word
+    counts only where it does not break a run of unknown syllables."""
+    return segment(run, _lexicon("ko_lexicon.toml"), _romanised, shortest=1)
+
+
+def segment(
+    run: str,
+    lexicon: dict[str, tuple[str, ...]],
+    romanise: Callable[[str], tuple[str, ...]],
+    shortest: int = 1,
+) -> list[tuple[str, tuple[str, ...], bool]]:
+    """A run of a script written without spaces between words (Hangul, kana) read against a
+    lexicon, longest word first: (source, renderings, known) for each lexicon word of
+    ``shortest`` characters or more, and for each stretch between them, romanised."""
+    longest = max((len(k) for k in lexicon), default=1)
     out: list[tuple[str, tuple[str, ...], bool]] = []
     unknown = ""
     i = 0
     while i < len(run):
-        for size in range(min(longest, len(run) - i), 0, -1):
+        for size in range(min(longest, len(run) - i), shortest - 1, -1):
             piece = run[i : i + size]
-            if piece in lex and (size > 1 or not unknown):
+            if piece in lexicon and (size > 1 or not unknown):
                 if unknown:
-                    out.append((unknown, _romanised(unknown), False))
+                    out.append((unknown, romanise(unknown), False))
                     unknown = ""
-                out.append((piece, lex[piece], True))
+                out.append((piece, lexicon[piece], True))
                 i += size
                 break
         else:
             unknown += run[i]
             i += 1
     if unknown:
-        out.append((unknown, _romanised(unknown), False))
+        out.append((unknown, romanise(unknown), False))
     return out
 
 
