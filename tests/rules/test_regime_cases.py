@@ -19,9 +19,6 @@ CASES = json.loads(
 
 # Where earmark answers otherwise, and why (each is a choice, not a gap to tune away).
 DISAGREE = {
-    # The name of the party resembles a listed one (score 0.86): earmark asks for review
-    # instead of clearing it.
-    "744.21-ru-meu-food-2022-02-28": "weak match to the listed 'Ministry of Defence'",
     # "National Supercomputing Center" matches every listed NSCC; earmark applies the match.
     "744.23-supercomputer-cn-ear99-2024-02-01": "generic name matches listed NSCC entries",
     # Whether the software is free personal-communications software is a fact the case's
