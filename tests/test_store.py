@@ -880,3 +880,34 @@ def test_migration_0002_fills_license_history_from_the_audit_trail(url: str) -> 
     with pytest.raises(Refused, match="suspended from 2025-03-01"):
         ls.ship(store, "D000001", "5A002.a", 1, 1, date(2025, 3, 2))
     assert _ok(store)["ok"]
+
+
+def test_a_bulk_insert_returns_each_row_under_its_own_id(store: Store) -> None:
+    """Tx.insert_many (a batch chunk's screenings): the rows come back in the order given,
+    with the ids the database gave them, after rows already there; the audit chain holds."""
+    from earmark.store.schema import screenings
+
+    def row(name: str) -> dict[str, Any]:
+        return {
+            "at": "2026-12-02T00:00:00+00:00",
+            "actor": "alice",
+            "name": name,
+            "query": "{}",
+            "result": "{}",
+            "matches": 0,
+            "data_version": "v",
+            "as_of": None,
+            "party_id": None,
+        }
+
+    with store.write() as tx:
+        first = tx.insert(screenings, row("before"), "screening.record")
+    names = [f"name {i}" for i in range(250)]
+    with store.write() as tx:
+        stored = tx.insert_many(screenings, [row(n) for n in names], "screening.record")
+    assert [r["name"] for r in stored] == names
+    assert all(r["id"] > first["id"] for r in stored)
+    with store.read() as conn:
+        by_id = dict(conn.execute(select(screenings.c.id, screenings.c.name)).all())
+    assert all(by_id[r["id"]] == r["name"] for r in stored)
+    assert _ok(store)["ok"]

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Float, Insert, Table, select, update
+from sqlalchemy import Connection, Float, Insert, Table, func, select, update
 from sqlalchemy.engine import Engine
 
-from earmark.errors import BadInput
+from earmark.errors import BadInput, StoreError
 from earmark.store import audit
 from earmark.store.db import READ_ONLY, make_engine, resolve_url, upgrade
 
@@ -59,12 +59,31 @@ class Tx:
         returns the stored rows in the order given."""
         if not rows:
             return []
-        result = self.conn.execute(_insert_many(table), rows).mappings().all()
+        if self.conn.dialect.name == "sqlite":
+            result = self._insert_many_sqlite(table, rows)
+        else:
+            result = self.conn.execute(_insert_many(table), rows).mappings().all()
         stored = [_typed(table, r) for r in result]
         self.chain.extend(
             self.actor, action, table.name, [(r["id"], None, r) for r in stored], self.data_version
         )
         return stored
+
+    def _insert_many_sqlite(self, table: Table, rows: list[dict[str, Any]]) -> list[Any]:
+        """SQLite returns rows from a multi-row insert one statement a row; a plain
+        executemany and one read of the new rows is several times faster. Safe because the
+        write transaction holds the database's lock (BEGIN IMMEDIATE): the rows take the ids
+        after the largest, in the order given, and nobody else inserts in between."""
+        last = self.conn.execute(select(func.max(table.c.id))).scalar() or 0
+        self.conn.execute(table.insert(), rows)
+        found = (
+            self.conn.execute(select(table).where(table.c.id > last).order_by(table.c.id))
+            .mappings()
+            .all()
+        )
+        if len(found) != len(rows):  # another writer: the lock did not hold as it must
+            raise StoreError(f"{table.name}: {len(rows)} rows inserted, {len(found)} read back")
+        return list(found)
 
     def change(
         self, table: Table, row_id: Any, values: Mapping[str, Any], action: str
@@ -106,10 +125,15 @@ def _typed(table: Table, row: Any) -> dict[str, Any]:
     """The row as a SELECT would read it: SQLite's RETURNING gives back the bound value (an
     int for a float column given 1), which would not match the stored REAL in the audit view."""
     out = dict(row)
-    for col in table.columns:
-        if isinstance(col.type, Float) and out.get(col.name) is not None:
-            out[col.name] = float(out[col.name])
+    for name in _float_columns(table):
+        if out.get(name) is not None:
+            out[name] = float(out[name])
     return out
+
+
+@cache
+def _float_columns(table: Table) -> tuple[str, ...]:
+    return tuple(col.name for col in table.columns if isinstance(col.type, Float))
 
 
 class Store:

@@ -54,8 +54,21 @@ def subject_key(name: str, country: str | None) -> str:
 
 
 def fingerprint(entry: ListEntry) -> str:
+    # Remembered per entry object (entries are immutable and a batch meets the same few
+    # hundred again and again; the entry is kept with its digest so its id is not reused).
+    known = _FINGERPRINTS.get(id(entry))
+    if known is not None and known[0] is entry:
+        return known[1]
     data = entry.to_dict()
-    return audit.sha256(audit.canonical({k: data.get(k) for k in _FINGERPRINT_FIELDS}))
+    digest = audit.sha256(audit.canonical({k: data.get(k) for k in _FINGERPRINT_FIELDS}))
+    if len(_FINGERPRINTS) >= _FINGERPRINTS_KEPT:
+        _FINGERPRINTS.clear()
+    _FINGERPRINTS[id(entry)] = (entry, digest)
+    return digest
+
+
+_FINGERPRINTS: dict[int, tuple[ListEntry, str]] = {}
+_FINGERPRINTS_KEPT = 20_000
 
 
 def raise_hits(
