@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -59,6 +59,7 @@ class Tx:
         returns the stored rows in the order given."""
         if not rows:
             return []
+        result: Sequence[Any]
         if self.conn.dialect.name == "sqlite":
             result = self._insert_many_sqlite(table, rows)
         else:
@@ -69,7 +70,9 @@ class Tx:
         )
         return stored
 
-    def _insert_many_sqlite(self, table: Table, rows: list[dict[str, Any]]) -> list[Any]:
+    def _insert_many_sqlite(
+        self, table: Table, rows: list[dict[str, Any]]
+    ) -> Sequence[Any]:
         """SQLite returns rows from a multi-row insert one statement a row; a plain
         executemany and one read of the new rows is several times faster. Safe because the
         write transaction holds the database's lock (BEGIN IMMEDIATE): the rows take the ids
@@ -83,7 +86,7 @@ class Tx:
         )
         if len(found) != len(rows):  # another writer: the lock did not hold as it must
             raise StoreError(f"{table.name}: {len(rows)} rows inserted, {len(found)} read back")
-        return list(found)
+        return found
 
     def change(
         self, table: Table, row_id: Any, values: Mapping[str, Any], action: str
