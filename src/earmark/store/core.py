@@ -70,9 +70,7 @@ class Tx:
         )
         return stored
 
-    def _insert_many_sqlite(
-        self, table: Table, rows: list[dict[str, Any]]
-    ) -> Sequence[Any]:
+    def _insert_many_sqlite(self, table: Table, rows: list[dict[str, Any]]) -> Sequence[Any]:
         """SQLite returns rows from a multi-row insert one statement a row; a plain
         executemany and one read of the new rows is several times faster. Safe because the
         write transaction holds the database's lock (BEGIN IMMEDIATE): the rows take the ids
