@@ -236,11 +236,13 @@ def test_screen_batch_records_each_good_row_once_across_a_resume(
     real = screen_batch._write_part
     writes: list[int] = []
 
-    def crash_after_recording(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
+    def crash_after_recording(
+        parts: Path, i: int, chunk: list[dict[str, Any]], results: list[dict[str, Any]]
+    ) -> None:
         writes.append(i)
         if len(writes) == 2:
             raise KeyboardInterrupt  # chunk 1 is recorded, its output not yet written
-        real(parts, i, results)
+        real(parts, i, chunk, results)
 
     monkeypatch.setattr(screen_batch, "_write_part", crash_after_recording)
     with pytest.raises(KeyboardInterrupt):
@@ -305,11 +307,13 @@ def test_a_resume_keeps_the_run_s_recording_and_bad_json_is_a_bad_row(
     real = screen_batch._write_part
     writes: list[int] = []
 
-    def stop_second(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
+    def stop_second(
+        parts: Path, i: int, chunk: list[dict[str, Any]], results: list[dict[str, Any]]
+    ) -> None:
         writes.append(i)
         if len(writes) == 2:
             raise KeyboardInterrupt
-        real(parts, i, results)
+        real(parts, i, chunk, results)
 
     monkeypatch.setattr(screen_batch, "_write_part", stop_second)
     with pytest.raises(KeyboardInterrupt):

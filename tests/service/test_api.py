@@ -481,6 +481,27 @@ def test_batch_job_upload_poll_download(svc: Service, tmp_path: Path) -> None:
     assert problem(wrong, 422)["field"] == "file"
 
 
+def test_a_batch_job_s_bad_rows_download_with_their_reasons(svc: Service) -> None:
+    h = svc.h("screener")
+    csv = "id,name\n1,Acme Widgets\n,no id\n3,\n"
+    started = svc.client.post(
+        "/v1/batch", files={"file": ("p.csv", csv.encode(), "text/csv")}, headers=h
+    )
+    job = started.json()["id"]
+    state = svc.app.state.jobs.wait(job).view()
+    assert state["summary"]["errors"] == 2
+    assert state["summary"]["rejects"] == f"/v1/batch/{job}/rejects"
+    assert "/" not in state["summary"]["output"]  # no server path in the answer
+    got = svc.client.get(f"/v1/batch/{job}/rejects", headers=h)
+    rejects = [json.loads(x) for x in got.text.splitlines()]
+    assert [r["row"] for r in rejects] == [2, 3] and all(r["error"] for r in rejects)
+    good = svc.client.post(
+        "/v1/batch", files={"file": ("g.csv", b"id,name\n1,Acme\n", "text/csv")}, headers=h
+    ).json()["id"]
+    svc.app.state.jobs.wait(good)
+    problem(svc.client.get(f"/v1/batch/{good}/rejects", headers=h), 404)
+
+
 def test_body_limit_is_413_problem(svc: Service) -> None:
     big = {"name": "x" * 10, "address": "y" * 2_000_000}
     problem(svc.client.post("/v1/screen", json=big, headers=svc.h("screener")), 413)

@@ -74,6 +74,7 @@ ROUTES: list[tuple[str, str, str, str]] = [
     ("POST", "/v1/batch/{job_id}/resume", "/v1/batch/nope/resume", "screen"),
     ("GET", "/v1/batch/{job_id}/events", "/v1/batch/nope/events", "screen"),
     ("GET", "/v1/batch/{job_id}/result", "/v1/batch/nope/result", "screen"),
+    ("GET", "/v1/batch/{job_id}/rejects", "/v1/batch/nope/rejects", "screen"),
     ("GET", "/metrics", "/metrics", "metrics"),
 ]
 OPEN = {("GET", "/healthz"), ("GET", "/readyz")}

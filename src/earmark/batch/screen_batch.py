@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -64,6 +65,12 @@ class BatchSummary:
     output: str
     recorded: int = 0  # screenings or decisions kept in the store (0 with --no-record)
     run_id: str | None = None  # the run's mark on its recorded chunks (batch_chunks)
+    rejects: str | None = None  # the file of bad rows with their reasons (None: no bad row)
+    seconds: float = 0.0  # this invocation's wall time (a resumed run: since it resumed)
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds > 0 else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +82,9 @@ class BatchSummary:
             "output": self.output,
             "recorded": self.recorded,
             "run_id": self.run_id,
+            "rejects": self.rejects,
+            "seconds": round(self.seconds, 3),
+            "rows_per_second": round(self.rows_per_second, 1),
         }
 
 
@@ -285,18 +295,21 @@ def run_batch(
     there (once, even across a resume) before the chunk's output is written. In this process
     the chunks are screened with ``runtime`` (else this process's); Dask workers each use
     their own process's runtime."""
+    started = time.perf_counter()
     out_fmt = file_format(output_path, "out")
     if workers < 1 or workers > MAX_WORKERS:
         raise BadInput("workers", f"must be between 1 and {MAX_WORKERS}")
     if input_path.resolve() == output_path.resolve():
         raise BadInput("out", "is the input file: choose another output")
+    if input_path.resolve() == rejects_path(output_path).resolve():
+        raise BadInput("out", "its rejects file would be the input file: choose another output")
     if options.task == "check" and file_format(input_path, "input") == "csv":
         raise BadInput("input", "cases come one a line as JSON lines (.jsonl) or Parquet")
     required = ("date",) if options.task == "check" else ("id", "name")
     chunks = read_chunks(input_path, required=required if input_path.suffix != ".jsonl" else ())
     first = next(chunks, None)  # a file that cannot be read at all fails before any work
     try:
-        return _run(
+        summary = _run(
             input_path,
             output_path,
             out_fmt,
@@ -310,6 +323,7 @@ def run_batch(
         )
     except OSError as exc:
         raise BadInput("out", f"cannot write {output_path}: {exc.strerror or exc}") from None
+    return dataclasses.replace(summary, seconds=time.perf_counter() - started)
 
 
 def _run(
@@ -343,7 +357,7 @@ def _run(
     try:
         for i, chunk, results in _execute(todo(), options, workers, scheduler, runtime):
             _keep(store, run_id, i, options.task, chunk, results)
-            _write_part(parts, i, results)
+            _write_part(parts, i, chunk, results)
             done += 1
             if progress:
                 progress(done, max(expected, read))
@@ -354,6 +368,7 @@ def _run(
     if progress:
         progress(read, read)
     summary = _assemble(parts, read, output_path, out_fmt, resumed, options.task)
+    summary = dataclasses.replace(summary, rejects=_gather_rejects(parts, read, output_path))
     shutil.rmtree(parts)
     if store is None:
         return summary
@@ -490,7 +505,9 @@ def _part(parts: Path, i: int) -> Path:
     return parts / f"chunk-{i:06d}.jsonl"
 
 
-def _write_part(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
+def _write_part(
+    parts: Path, i: int, chunk: list[dict[str, Any]], results: list[dict[str, Any]]
+) -> None:
     # The counts first, then the rows: a part exists only once both are written.
     stats = {
         "rows": len(results),
@@ -499,7 +516,49 @@ def _write_part(parts: Path, i: int, results: list[dict[str, Any]]) -> None:
         "recorded": sum(1 for r in results if r.get("record")),
     }
     _atomic_write(_part(parts, i).with_suffix(".stats"), json.dumps(stats))
+    _atomic_write_bytes(_rejects_part(parts, i), _reject_lines(i, chunk, results))
     _atomic_write_bytes(_part(parts, i), b"".join(_json_line(r) for r in results))
+
+
+def _rejects_part(parts: Path, i: int) -> Path:
+    return _part(parts, i).with_suffix(".rejects")
+
+
+def _reject_lines(i: int, chunk: list[dict[str, Any]], results: list[dict[str, Any]]) -> bytes:
+    """A line per bad row: its number among the input's rows (1 = the first after a CSV
+    header), the reason, and the row as it was read (JSON text that could not be read has
+    none)."""
+    lines = []
+    for k, (row, result) in enumerate(zip(chunk, results, strict=True)):
+        if result["error"] is None:
+            continue
+        read = None if "__error__" in row else row
+        reject = {"row": i * CHUNK_ROWS + k + 1, "error": result["error"], "input": read}
+        lines.append(_json_line(reject))
+    return b"".join(lines)
+
+
+def rejects_path(output: Path) -> Path:
+    """Where a run's bad rows go: beside the output, ``NAME.rejects.jsonl``."""
+    return output.with_name(output.stem + ".rejects.jsonl")
+
+
+def _gather_rejects(parts: Path, n_chunks: int, output: Path) -> str | None:
+    """The bad rows of every chunk, in input order, in one file beside the output; none (and
+    no file left from an earlier run) when every row was good."""
+    target = rejects_path(output)
+    pieces = [_rejects_part(parts, i) for i in range(n_chunks)]
+    if not any(p.exists() and p.stat().st_size for p in pieces):
+        target.unlink(missing_ok=True)
+        return None
+    tmp = target.with_name(target.name + ".tmp")
+    with tmp.open("wb") as fh:
+        for piece in pieces:
+            if piece.exists():
+                with piece.open("rb") as part:
+                    shutil.copyfileobj(part, fh)
+    os.replace(tmp, target)
+    return str(target)
 
 
 # orjson: the rows serialised several times faster than json (a chunk is thousands of rows);

@@ -95,3 +95,9 @@ def batch_resume(job_id: str, request: Request, _: Screener) -> dict[str, Any]:
 def batch_result(job_id: str, request: Request, _: Screener) -> FileResponse:
     path = request.app.state.jobs.result(job_id)
     return FileResponse(path, filename=f"earmark-{job_id}{path.suffix}")
+
+
+@router.get("/batch/{job_id}/rejects", summary="Download a finished job's bad rows and reasons")
+def batch_rejects(job_id: str, request: Request, _: Screener) -> FileResponse:
+    path = request.app.state.jobs.rejects(job_id)
+    return FileResponse(path, filename=f"earmark-{job_id}.rejects.jsonl")

@@ -150,7 +150,9 @@ class Jobs:
                 store,
                 runtime,  # the service's screener and engine, not a second index
             )
-            job.summary = summary.to_dict()
+            # Paths on the server are not the caller's business: the files have their routes.
+            job.summary = {**summary.to_dict(), "output": job.output}
+            job.summary["rejects"] = f"/v1/batch/{job.id}/rejects" if summary.rejects else None
             job.state = "done"
         except BadInput as exc:
             job.state, job.error = "failed", str(exc)
@@ -166,6 +168,15 @@ class Jobs:
         if job.state != "done":
             raise Refused("job", f"batch job {job_id} is {job.state}, not done")
         return self.folder(job_id) / job.output
+
+    def rejects(self, job_id: str) -> Path:
+        """A finished job's bad rows with their reasons (NotFound when every row was good)."""
+        from earmark.batch.screen_batch import rejects_path
+
+        path = rejects_path(self.result(job_id))
+        if not path.exists():
+            raise NotFound("job", f"batch job {job_id} had no bad rows")
+        return path
 
     def _save(self, job: Job) -> None:
         path = self.folder(job.id) / "job.json"
