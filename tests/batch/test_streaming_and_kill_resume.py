@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,3 +80,42 @@ def test_a_run_killed_part_way_resumes_without_losing_or_repeating_a_row(
             (screenings,) = conn.execute("SELECT COUNT(*) FROM screenings").fetchone()
             (chunks,) = conn.execute("SELECT COUNT(DISTINCT chunk) FROM batch_chunks").fetchone()
         assert screenings == ROWS and chunks == 5
+
+
+def _workers_of(pid: int) -> list[Any]:
+    """The local Dask worker processes of the command: forked from it, they are its children
+    with its command line (a spawned helper such as multiprocessing's tracker has another)."""
+    import psutil
+
+    me = psutil.Process(pid)
+    return [p for p in me.children() if p.cmdline() == me.cmdline()]
+
+
+def test_a_worker_killed_mid_run_loses_and_repeats_no_row(tmp_path: Path) -> None:
+    """kill -9 of one of two local Dask workers: the cluster starts it again, its chunk is
+    screened again, and the run ends with every row once and recorded once."""
+    src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    _write_input(src)
+    db = tmp_path / "store.sqlite"
+    cmd = [EARMARK, "screen-batch", str(src), "--out", str(out), "--json", "--workers", "2"]
+    cmd += ["--database", f"sqlite:///{db}"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    parts = out.with_name(out.name + ".parts")
+    killed = None
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and killed is None:
+        workers = _workers_of(proc.pid) if any(parts.glob("chunk-*.jsonl")) else []
+        if workers:
+            killed = workers[0]
+            os.kill(killed.pid, signal.SIGKILL)
+        time.sleep(0.02)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert killed is not None, "the run ended before a worker could be killed"
+    assert proc.returncode == 0, stderr
+    summary = json.loads(stdout)
+    assert summary["rows"] == ROWS and summary["recorded"] == ROWS
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"r{i}" for i in range(ROWS)]
+    with sqlite3.connect(db) as conn:
+        (screenings,) = conn.execute("SELECT COUNT(*) FROM screenings").fetchone()
+    assert screenings == ROWS

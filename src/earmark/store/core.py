@@ -187,6 +187,17 @@ def forget(database: str) -> None:
         engine.dispose()
 
 
+def _forget_in_child() -> None:
+    # A forked process (a local Dask worker) must not use its parent's connections; it
+    # opens its own if it ever needs the store (SQLAlchemy's advice for fork).
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
+
+
 def dispose_all() -> None:
     for engine in _ENGINES.values():
         engine.dispose()
