@@ -103,13 +103,7 @@ def check_batch_cmd(
     if json_out:
         emit_json(summary.to_dict())
         return
-    render.say(
-        f"{summary.rows:,} cases decided ({summary.with_matches:,} with a listed party, "
-        f"{summary.errors:,} bad rows) -> {summary.output}"
-        + (f"; {summary.recorded:,} recorded (run {summary.run_id})" if summary.run_id else "")
-        + (f"; bad rows and reasons -> {summary.rejects}" if summary.rejects else "")
-        + f"; {summary.seconds:,.1f} s, {summary.rows_per_second:,.0f} rows/s"
-    )
+    render.batch_summary(summary, "cases decided", "with a listed party")
 
 
 def _diff(

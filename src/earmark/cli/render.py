@@ -86,3 +86,19 @@ def ignored(paths: Sequence[str]) -> None:
     """The keys an input gave that its format does not define (--allow-unknown-fields)."""
     if paths:
         say(f"ignored unknown field(s): {', '.join(paths)}", style="yellow")
+
+
+def batch_summary(summary: Any, done: str, matched: str) -> None:
+    """The end of a batch run: rows, rows with matches, bad rows, where they went, the time."""
+    say(
+        f"{summary.rows:,} {done} ({summary.with_matches:,} {matched}, "
+        f"{summary.errors:,} bad rows) -> {summary.output}"
+        + (f"; {summary.recorded:,} recorded (run {summary.run_id})" if summary.run_id else "")
+        + (f"; bad rows and reasons -> {summary.rejects}" if summary.rejects else "")
+        + f"; {summary.seconds:,.1f} s, {summary.rows_per_second:,.0f} rows/s"
+        + (
+            f"; resumed {summary.chunks_resumed} of {summary.chunks} chunks"
+            if summary.chunks_resumed
+            else ""
+        )
+    )

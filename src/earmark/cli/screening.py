@@ -211,18 +211,7 @@ def screen_batch_cmd(
     if json_out:
         emit_json(summary.to_dict())
         return
-    render.say(
-        f"{summary.rows:,} rows screened ({summary.with_matches:,} with matches, "
-        f"{summary.errors:,} bad rows) -> {summary.output}"
-        + (f"; {summary.recorded:,} recorded (run {summary.run_id})" if summary.run_id else "")
-        + (f"; bad rows and reasons -> {summary.rejects}" if summary.rejects else "")
-        + f"; {summary.seconds:,.1f} s, {summary.rows_per_second:,.0f} rows/s"
-        + (
-            f"; resumed {summary.chunks_resumed} of {summary.chunks} chunks"
-            if summary.chunks_resumed
-            else ""
-        )
-    )
+    render.batch_summary(summary, "rows screened", "with matches")
 
 
 def _limit(value: int) -> int:
