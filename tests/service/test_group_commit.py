@@ -65,3 +65,43 @@ def test_a_failing_record_fails_alone(tmp_path: Path) -> None:
     writer.close()
     with Store(database, "check").read() as conn:
         assert verify(conn).ok
+
+
+def test_screenings_of_a_group_are_written_by_one_bulk_call_each_as_alone(tmp_path: Path) -> None:
+    """submit_bulk: concurrent screenings are written together, each answer is the payload
+    the single path gives (its record and, on a hit, its review), and the chain holds."""
+    from earmark.screening import Screener
+    from earmark.store.records import record_screening_in, record_screenings_in
+
+    database = f"sqlite:///{tmp_path / 'g.db'}"
+    Store(database, "setup")
+    screener = Screener()
+    names = ["Huawei Technologies Co., Ltd.", "Acme Widgets Ltd", "华为技术有限公司", "Qzx Vrank"]
+    results = [screener.screen(names[i % len(names)]) for i in range(40)]
+    writer = GroupWriter(database)
+    calls: list[int] = []
+
+    def counted(tx: Tx, args: list[Any]) -> list[Any]:
+        calls.append(len(args))
+        return record_screenings_in(tx, args)
+
+    def one(i: int) -> Any:
+        return writer.submit_bulk(f"user{i % 2}", results[i].data_version, counted, results[i])
+
+    with ThreadPoolExecutor(16) as pool:
+        out = [f.result(30) for f in list(pool.map(one, range(40)))]
+    writer.close()
+    assert sum(calls) == 40 and len(calls) < 40  # some calls wrote several screenings
+    assert len({o["record"]["screening_id"] for o in out}) == 40
+    single_db = f"sqlite:///{tmp_path / 's.db'}"
+    with Store(single_db, "user0").write(results[0].data_version) as tx:
+        alone = record_screening_in(tx, results[0])
+    assert {k: v for k, v in out[0].items() if k != "record"} == {
+        k: v for k, v in alone.items() if k != "record"
+    }
+    hit = out[0]["matches"][0]
+    assert hit["review"]["status"] == "potential"
+    # The same pair raised by many screenings is one review.
+    assert len({o["matches"][0]["review"]["id"] for o in out[0::4]}) == 1
+    with Store(database, "check").read() as conn:
+        assert verify(conn).ok

@@ -42,7 +42,7 @@ async def screen(
 ) -> Response:
     """The same JSON as `earmark screen --json`; recorded (and its hits raised for review)
     unless `record` is false."""
-    from earmark.store.records import record_screening_in
+    from earmark.store.records import record_screenings_in
 
     rt = deps.runtime(request)
     result = rt.screener.screen(
@@ -58,9 +58,7 @@ async def screen(
     # Screening is CPU work (done here, on the event loop); recording goes to the group-commit
     # writer (store/group.py), and the answer waits for its commit.
     if body.record:
-        future = rt.writer.submit(
-            who.actor, result.data_version, lambda tx: record_screening_in(tx, result)
-        )
+        future = rt.writer.submit_bulk(who.actor, result.data_version, record_screenings_in, result)
         payload = await asyncio.wrap_future(future)
     else:
         payload = result.to_dict()

@@ -8,6 +8,10 @@ each audit row naming its own actor, and answers each after the commit (so an an
 ever given for a record that is durable). Should one of them fail, the group is rolled back
 and each is written again in a transaction of its own, so that one request's bad record
 never takes another's with it.
+
+A kind of record written many at a time (a screening: ``submit_bulk``) is gathered from the
+group by actor and data version and written with one INSERT per table
+(``records.record_screenings_in``), instead of a statement per record.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from earmark.store.core import Store, Tx
 class _Item:
     actor: str
     data_version: str | None
-    work: Callable[[Tx], Any]
+    work: Callable[[Tx], Any] | None  # one record's work; or None with ``bulk``
+    bulk: Callable[[Tx, list[Any]], list[Any]] | None = None
+    arg: Any = None  # what ``bulk`` takes for this item
     future: Future[Any] = field(default_factory=Future)
 
 
@@ -45,6 +51,20 @@ class GroupWriter:
     ) -> Future[Any]:
         """Queue ``work(tx)``; the future has its result once the transaction has committed."""
         item = _Item(actor, data_version, work)
+        self._queue.put(item)
+        return item.future
+
+    def submit_bulk(
+        self,
+        actor: str,
+        data_version: str | None,
+        bulk: Callable[[Tx, list[Any]], list[Any]],
+        arg: Any,
+    ) -> Future[Any]:
+        """Queue one record whose kind is written many at a time: the requests of a group
+        that share ``bulk`` (and actor and data version) go to one ``bulk(tx, args)`` call,
+        which returns one result an arg (one INSERT for all the group's screenings)."""
+        item = _Item(actor, data_version, None, bulk, arg)
         self._queue.put(item)
         return item.future
 
@@ -91,9 +111,26 @@ class GroupWriter:
 
     def _transaction(self, batch: list[_Item]) -> list[Any]:
         store = Store(self.database, batch[0].actor)
-        out = []
+        done: dict[int, Any] = {}  # position in the batch -> its result
         with store.write(batch[0].data_version) as tx:
-            for item in batch:
-                tx.actor, tx.data_version = item.actor, item.data_version
-                out.append(item.work(tx))
-        return out
+            for run in _runs(batch):
+                first = batch[run[0]]
+                tx.actor, tx.data_version = first.actor, first.data_version
+                if first.bulk is not None:
+                    results = first.bulk(tx, [batch[i].arg for i in run])
+                    done.update(zip(run, results, strict=True))
+                else:
+                    assert first.work is not None
+                    done[run[0]] = first.work(tx)
+        return [done[i] for i in range(len(batch))]
+
+
+def _runs(batch: list[_Item]) -> list[list[int]]:
+    """The batch's items (by position) in runs: the items one ``bulk`` call can write
+    together (same kind, actor and data version, wherever they are in the batch), and every
+    other item on its own; in the order each run's first item arrived."""
+    runs: dict[Any, list[int]] = {}
+    for i, item in enumerate(batch):
+        key = (id(item.bulk), item.actor, item.data_version) if item.bulk else ("one", i)
+        runs.setdefault(key, []).append(i)
+    return list(runs.values())

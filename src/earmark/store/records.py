@@ -208,30 +208,46 @@ def _record_batch_screenings(tx: Tx, results: list[dict[str, Any]]) -> list[int 
             }
         )
     good = [p for p in payloads if p is not None]
+    # The matched entries looked up again here (a Dask worker returned the payload only).
+    screened = [_Screened(p) if p["matches"] else None for p in good]
+    stored = _insert_screenings(tx, good, [(s.matches, s.as_of) if s else None for s in screened])
+    ids = iter(int(row["id"]) for row in stored)
+    return [None if payload is None else next(ids) for payload in payloads]
+
+
+def record_screenings_in(tx: Tx, results: list[Any]) -> list[dict[str, Any]]:
+    """Many screenings (ScreeningResults) recorded in a transaction the caller holds, with
+    one statement (the service's group commit): the payloads of ``record_screening_in``."""
+    payloads = [r.to_dict() for r in results]
+    hits = [(list(r.matches), r.as_of) if r.matches else None for r in results]
+    _insert_screenings(tx, payloads, hits)
+    return payloads
+
+
+def _insert_screenings(
+    tx: Tx,
+    payloads: list[dict[str, Any]],
+    hits: list[tuple[list[Any], date | None] | None],
+) -> list[dict[str, Any]]:
+    """Insert the screenings at once, raise their hits for review at once (one query, one
+    statement), and mark each payload with its record and each match with its review."""
     stored = tx.insert_many(
-        screenings, [_screening_row(tx, p, None) for p in good], "screening.record"
+        screenings, [_screening_row(tx, p, None) for p in payloads], "screening.record"
     )
-    # The chunk's hits raised for review at once: one query, one statement.
-    hits = [(p, row) for p, row in zip(good, stored, strict=True) if p["matches"]]
+    with_hits = [(p, row, h) for p, row, h in zip(payloads, stored, hits, strict=True) if h]
     raised = reviews.raise_hits_many(
         tx,
         [
-            reviews.Screened(
-                p["query"]["name"],
-                p["query"].get("country"),
-                (s := _Screened(p)).matches,
-                row["id"],
-                s.as_of,
-            )
-            for p, row in hits
+            reviews.Screened(p["query"]["name"], p["query"].get("country"), h[0], row["id"], h[1])
+            for p, row, h in with_hits
         ],
     )
-    for (payload, row), briefs in zip(hits, raised, strict=True):
+    for (payload, _, _), briefs in zip(with_hits, raised, strict=True):
         for match, brief in zip(payload["matches"], briefs, strict=True):
             match["review"] = brief
+    for payload, row in zip(payloads, stored, strict=True):
         payload["record"] = {"screening_id": row["id"], "recorded_at": row["at"]}
-    ids = iter(int(row["id"]) for row in stored)
-    return [None if payload is None else next(ids) for payload in payloads]
+    return stored
 
 
 class _Screened:
