@@ -118,6 +118,45 @@ def run_batch_chunks(name: str, url: str, pairs: list[Any]) -> None:
           f"ratio {plain_s / earmark_s:.2f}x")  # fmt: skip
 
 
+def run_group_screenings(name: str, url: str, n: int) -> None:
+    """The service's recording: screenings submitted to the group-commit writer from 16
+    threads by three users, written with one INSERT per table per group (``submit_bulk``),
+    against the baseline of the same writer with one statement per record (``submit``)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from batch import generate as generate_names
+    from earmark.screening import Screener
+    from earmark.store.group import GroupWriter
+    from earmark.store.records import record_screening_in, record_screenings_in
+
+    screener = Screener()
+    results = [screener.screen(name) for _, name in generate_names(n)]
+
+    def timed(bulk: bool, database: str) -> float:
+        Store(database, "setup")
+        writer = GroupWriter(database)
+
+        def one(i: int) -> Any:
+            r = results[i]
+            if bulk:
+                return writer.submit_bulk(f"u{i % 3}", r.data_version, record_screenings_in, r)
+            return writer.submit(f"u{i % 3}", r.data_version, lambda tx: record_screening_in(tx, r))
+
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(16) as pool:
+            for future in list(pool.map(one, range(len(results)))):
+                future.result(60)
+        seconds = time.perf_counter() - t0
+        writer.close()
+        return seconds
+
+    one_by_one = timed(False, url.replace("group.db", "group-one.db"))
+    bulk = timed(True, url)
+    print(f"{name} (group commit, {len(results):,} screenings, 16 threads): bulk "
+          f"{len(results) / bulk:,.0f}/s; baseline one statement a record "
+          f"{len(results) / one_by_one:,.0f}/s; ratio {one_by_one / bulk:.2f}x")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=2000)
@@ -129,6 +168,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         run("sqlite", f"sqlite:///{tmp}/store.db", pairs)
         run_batch_chunks("sqlite", f"sqlite:///{tmp}/batch.db", pairs * 5)
+        run_group_screenings("sqlite", f"sqlite:///{tmp}/group.db", args.n)
     try:
         import psycopg
 
