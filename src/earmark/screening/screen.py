@@ -438,28 +438,28 @@ def _similarity(
     match a listed word when the listed party may be a person (``query_initials``); an
     initial in the listed name only when the list says the party is a person
     (``listed_initials``), so that "T-MOTOR" does not find "Toyota Motor"."""
-    cache: dict[tuple[int, str], tuple[float, str]] = {}
+    rows: dict[str, tuple[tuple[float, str], ...]] = {}
 
-    def sim(i: int, word: str) -> tuple[float, str]:
-        t_idx = index.vocab.get(word)
+    def one(i: int, word: str, t_idx: int | None) -> tuple[float, str]:
         if t_idx is not None and t_idx in found[i]:
             return found[i][t_idx]
-        key = (i, word)
-        if key not in cache:
-            common = t_idx is not None and index.common[t_idx]
-            initials = not common and (
-                (query_initials and len(words[i].forms[0]) == 1)
-                or (listed_initials and len(word) == 1)
-            )
-            best = (0.0, "")
-            for form in words[i].forms:
-                s = word_similarity(
-                    form, word, words[i].skeletal, common, initials, words[i].sounded
-                )
-                if s[0] > best[0]:
-                    best = s
-            cache[key] = best
-        return cache[key]
+        common = t_idx is not None and index.common[t_idx]
+        initials = not common and (
+            (query_initials and len(words[i].forms[0]) == 1) or (listed_initials and len(word) == 1)
+        )
+        best = (0.0, "")
+        for form in words[i].forms:
+            s = word_similarity(form, word, words[i].skeletal, common, initials, words[i].sounded)
+            if s[0] > best[0]:
+                best = s
+        return best
+
+    def sim(word: str) -> tuple[tuple[float, str], ...]:
+        row = rows.get(word)
+        if row is None:
+            t_idx = index.vocab.get(word)
+            row = rows[word] = tuple(one(i, word, t_idx) for i in range(len(words)))
+        return row
 
     return sim
 
