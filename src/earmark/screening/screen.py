@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from earmark.diskcache import cached
@@ -61,6 +62,9 @@ PART_OF_QUERY = 0.97  # a match of a name the query holds, not of the whole quer
 DISTINCTIVE = 0.5
 # (query initials allowed, listed initials allowed), by whether the party may be a person
 _INITIAL_RULES = ((False, False), (True, False), (True, True))
+# A pure function of its arguments, asked again and again for the same pairs of words (the
+# words of names a batch screens, of the listed names they find): remembered, bounded.
+_word_similarity = lru_cache(maxsize=200_000)(word_similarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +453,7 @@ def _similarity(
         )
         best = (0.0, "")
         for form in words[i].forms:
-            s = word_similarity(form, word, words[i].skeletal, common, initials, words[i].sounded)
+            s = _word_similarity(form, word, words[i].skeletal, common, initials, words[i].sounded)
             if s[0] > best[0]:
                 best = s
         return best
