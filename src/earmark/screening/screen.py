@@ -31,7 +31,14 @@ from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import AddressIndex, AddressMatch
 from earmark.screening.index import GENERIC_CAP, LEGAL_WEIGHT, ScreeningIndex
-from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
+from earmark.screening.scorer import (
+    NameScore,
+    QueryWord,
+    Similarity,
+    WordMatch,
+    query_shape,
+    score_name,
+)
 from earmark.screening.similarity import word_similarity
 
 # Calibrated on tests/data/screening (docs/screening.md): see bench/calibrate.py.
@@ -343,6 +350,7 @@ class Screener:
         if not any(w.weight > GENERIC_CAP for w in words) and len(bare.split()) < 2:
             bare = ""
         per_entry: dict[int, tuple[NameScore, str]] = {}
+        shape = query_shape(words)
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
         # A listed name inside a longer query (a name with its address, "attn: ..."): its
@@ -355,7 +363,7 @@ class Screener:
             entry_type = index.entries[record.entry].type
             rule = (entry_type not in ("entity", "vessel", "aircraft"), entry_type == "individual")
             identical = record.normalized == analysed.normalized
-            scored = score_name(words, record.words, record.weights, sims[rule], identical)
+            scored = score_name(words, record.words, record.weights, sims[rule], identical, shape)
             if not identical and bare and record.bare == bare:
                 # The same name but for the legal form ("Defense Systems" / "JSC Defense
                 # Systems"): as good as identical, though not identical.
