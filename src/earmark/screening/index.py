@@ -454,8 +454,11 @@ class ScreeningIndex:
             return
         best: dict[int, tuple[float, float]] = {}
         for value, wc, t_idx in sorted(hits):  # ascending: the best value written last
-            for r_idx in postings[t_idx]:
-                best[r_idx] = (value, wc)
+            best.update(dict.fromkeys(postings[t_idx], (value, wc)))  # in C, not per record
+        if not numerator:  # the first word: 0.0 + value is value
+            numerator.update({r_idx: value for r_idx, (value, _) in best.items()})
+            paired.update({r_idx: wc for r_idx, (_, wc) in best.items()})
+            return
         for r_idx, (value, wc) in best.items():
             numerator[r_idx] += value
             paired[r_idx] += wc

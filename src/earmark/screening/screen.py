@@ -351,6 +351,7 @@ class Screener:
             bare = ""
         per_entry: dict[int, tuple[NameScore, str]] = {}
         shape = query_shape(words)
+        same_words: dict[tuple[tuple[str, ...], tuple[bool, bool], bool], NameScore] = {}
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
         # A listed name inside a longer query (a name with its address, "attn: ..."): its
@@ -363,7 +364,13 @@ class Screener:
             entry_type = index.entries[record.entry].type
             rule = (entry_type not in ("entity", "vessel", "aircraft"), entry_type == "individual")
             identical = record.normalized == analysed.normalized
-            scored = score_name(words, record.words, record.weights, sims[rule], identical, shape)
+            # The same words (a name on two lists, or twice on one) score the same: their
+            # weights are the index's, the rule and identity the same.
+            key = (record.words, rule, identical)
+            scored = same_words.get(key) or score_name(
+                words, record.words, record.weights, sims[rule], identical, shape
+            )
+            same_words[key] = scored
             if not identical and bare and record.bare == bare:
                 # The same name but for the legal form ("Defense Systems" / "JSC Defense
                 # Systems"): as good as identical, though not identical.
