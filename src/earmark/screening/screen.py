@@ -70,8 +70,9 @@ DISTINCTIVE = 0.5
 # (query initials allowed, listed initials allowed), by whether the party may be a person
 _INITIAL_RULES = ((False, False), (True, False), (True, True))
 # A pure function of its arguments, asked again and again for the same pairs of words (the
-# words of names a batch screens, of the listed names they find): remembered, bounded.
-_word_similarity = lru_cache(maxsize=200_000)(word_similarity)
+# words of names a batch screens, of the listed names they find): remembered, bounded (some
+# 15 MB at most).
+_word_similarity = lru_cache(maxsize=65_536)(word_similarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,9 @@ class Screener:
         return self._current_scope().index
 
     def forget_lookups(self) -> None:
-        """Drop every index's memo of word lookups (benchmarks: to time a batch from cold)."""
+        """Drop every index's memo of word lookups, and the memo of word similarities
+        (benchmarks: to time a batch from cold)."""
+        _word_similarity.cache_clear()
         for scope in self._scopes.values():
             for index in (scope.index, *scope._views.values()):
                 index.forget_lookups()
