@@ -373,28 +373,40 @@ class ScreeningIndex:
         # weight is more cannot lie wholly inside the query (tested before the costly pairing).
         weight = self.weight
         extra_cap = sum(max((weight[t] for t in matches[i]), default=0.0) for i in extras)
+        # Per extra word, what pairing it with each listed word it matches adds (numerator,
+        # paired weight): computed once here, not once per record.
+        tables = [
+            {
+                t: (sim * (words[i].weight + weight[t]), weight[t])
+                for t, (sim, _) in matches[i].items()
+            }
+            for i in extras
+        ]
         ranked = []
         inside: list[tuple[float, int]] = []
         totals, entry_of = self.record_total, self.record_entry
         word_start = self.record_word_start  # a record's words: word_start[r + 1] - word_start[r]
+        word_ids = self.record_word_ids
         base_q, unpaired_listed = UNPAIRED_QUERY * total_q, UNPAIRED_LISTED
+        inside_cap = extra_cap + 1e-9
         for r_idx, num in numerator.items():  # the hot loop: thousands of records a query
-            total = totals[r_idx]
-            unpaired = total - paired[r_idx]
+            pr, total = paired[r_idx], totals[r_idx]
+            unpaired = total - pr
             if unpaired < 0.0:
                 unpaired = 0.0
-            optimistic = base_q + paired[r_idx] + unpaired_listed * unpaired
-            if (num + bonus) / optimistic < floor:
-                many = word_start[r_idx + 1] - word_start[r_idx] >= 2
-                if contained and many and unpaired <= extra_cap + 1e-9:
-                    _, pw = self._add_extras(r_idx, words, matches, extras, num, paired[r_idx])
-                    if pw >= total - 1e-9 and (allowed is None or allowed(entry_of[r_idx])):
-                        inside.append((total, r_idx))
+            if (num + bonus) / (base_q + pr + unpaired_listed * unpaired) < floor:
+                if contained and unpaired <= inside_cap:
+                    start, end = word_start[r_idx], word_start[r_idx + 1]
+                    if end - start >= 2:
+                        _, pw = _add_extras(word_ids[start:end], tables, num, pr)
+                        if pw >= total - 1e-9 and (allowed is None or allowed(entry_of[r_idx])):
+                            inside.append((total, r_idx))
                 continue
             if extras:
-                num, pw = self._add_extras(r_idx, words, matches, extras, num, paired[r_idx])
+                ids = word_ids[word_start[r_idx] : word_start[r_idx + 1]]
+                num, pw = _add_extras(ids, tables, num, pr)
             else:
-                pw = paired[r_idx]
+                pw = pr
             unpaired = max(total - pw, 0.0)
             estimate = num / (total_q + pw + UNPAIRED_LISTED * unpaired)
             # Whether the entry may match (listed on the date, on a list asked for): tested
@@ -442,8 +454,11 @@ class ScreeningIndex:
             return
         best: dict[int, tuple[float, float]] = {}
         for value, wc, t_idx in sorted(hits):  # ascending: the best value written last
-            for r_idx in postings[t_idx]:
-                best[r_idx] = (value, wc)
+            best.update(dict.fromkeys(postings[t_idx], (value, wc)))  # in C, not per record
+        if not numerator:  # the first word: 0.0 + value is value
+            numerator.update({r_idx: value for r_idx, (value, _) in best.items()})
+            paired.update({r_idx: wc for r_idx, (_, wc) in best.items()})
+            return
         for r_idx, (value, wc) in best.items():
             numerator[r_idx] += value
             paired[r_idx] += wc
@@ -464,30 +479,6 @@ class ScreeningIndex:
         view.joined_skeletons = FilteredPostings(self.joined_skeletons, kept)
         view.by_normalized = FilteredPostings(self.by_normalized, kept)
         return view
-
-    def _add_extras(
-        self,
-        r_idx: int,
-        words: list[QueryWord],
-        matches: list[dict[int, tuple[float, str]]],
-        extras: list[int],
-        numerator: float,
-        paired: float,
-    ) -> tuple[float, float]:
-        start = self.record_word_start
-        word_ids = self.record_word_ids[start[r_idx] : start[r_idx + 1]]
-        for i in extras:
-            best_value, best_wc = 0.0, 0.0
-            for t_idx in word_ids:
-                hit = matches[i].get(t_idx)
-                if hit is not None:
-                    wc = self.weight[t_idx]
-                    value = hit[0] * (words[i].weight + wc)
-                    if value > best_value:
-                        best_value, best_wc = value, wc
-            numerator += best_value
-            paired += best_wc
-        return numerator, paired
 
     def _joined_words(
         self, words: list[QueryWord], numerator: dict[int, float], paired: dict[int, float]
@@ -511,6 +502,25 @@ class ScreeningIndex:
                 for r_idx in self.joined_skeletons.get(skeleton(w.forms[0]), ()):
                     numerator[r_idx] += 1.8 * w.weight
                     paired[r_idx] += w.weight
+
+
+def _add_extras(
+    word_ids: Sequence[int],
+    tables: list[dict[int, tuple[float, float]]],
+    numerator: float,
+    paired: float,
+) -> tuple[float, float]:
+    """A record's numerator and paired weight with each extra word's best pairing added
+    (``tables``: per extra word, listed word -> (numerator, paired weight) it adds)."""
+    for table in tables:
+        best_value, best_wc = 0.0, 0.0
+        for t_idx in word_ids:
+            hit = table.get(t_idx)
+            if hit is not None and hit[0] > best_value:
+                best_value, best_wc = hit
+        numerator += best_value
+        paired += best_wc
+    return numerator, paired
 
 
 def _translated(name: AnalyzedName) -> AnalyzedName | None:

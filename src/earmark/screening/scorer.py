@@ -82,7 +82,9 @@ class WordMatch:
         return out
 
 
-Similarity = Callable[[int, str], tuple[float, str]]
+# A listed word's similarity with each query word, in query order: one call per listed word
+# (the caller memoises it per word, so a word shared by many candidates is compared once).
+Similarity = Callable[[str], Sequence[tuple[float, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +99,18 @@ def score_name(
     listed_weights: Sequence[float],
     similarity: Similarity,
     identical: bool,
+    shape: QueryShape | None = None,
 ) -> NameScore:
-    """Score one listed name; ``similarity(i, word)`` compares query word i with a listed word."""
+    """Score one listed name; ``similarity(word)[i]`` compares query word i with a listed word.
+    ``shape``: ``query_shape(query)``, when the caller scores the query against many names."""
     pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    rows = [similarity(word) for word in listed]
     for i in range(len(query)):
-        for j, word in enumerate(listed):
-            sim, how = similarity(i, word)
+        for j, row in enumerate(rows):
+            sim, how = row[i]
             if sim > 0:
                 pairs.append((sim, (i,), (j,), how))
-    pairs.extend(_merged_pairs(query, listed))
+    pairs.extend(_merged_pairs(shape or query_shape(query), listed))
     pairs.sort(key=lambda p: (-p[0], -len(p[1]) - len(p[2])))
 
     used_q: set[int] = set()
@@ -223,54 +228,109 @@ def _rounded(m: tuple[float, str, str]) -> tuple[str, float, str]:
     return shown, round(sim, 3), how
 
 
+@dataclass(frozen=True, slots=True)
+class QueryShape:
+    """What the joined-word and acronym pairings need of a query, worked out once for all
+    the listed names it is scored against (:func:`query_shape`)."""
+
+    joined_pairs: tuple[tuple[int, str], ...]  # (i, a form of word i + one of word i + 1)
+    joined_triples: tuple[tuple[int, str], ...]  # (i, words i, i + 1 and i + 2 joined)
+    by_form: dict[str, list[int]]  # form -> the query words that have it, in order
+    skeletons: tuple[tuple[int, str], ...]  # (i, consonant skeleton) of skeletal words
+    first_forms: tuple[str, ...]
+    initials: str  # the first letter of each word's first form
+    acronyms: tuple[tuple[int, str], ...]  # (i, word) of words that may be acronyms
+
+
+def query_shape(query: Sequence[QueryWord]) -> QueryShape:
+    pairs = tuple(
+        (i, a + b)
+        for i in range(len(query) - 1)
+        for a in query[i].forms
+        for b in query[i + 1].forms
+    )
+    triples = tuple(
+        (i, a + query[i + 1].forms[0] + query[i + 2].forms[0])
+        for i in range(len(query) - 2)
+        for a in query[i].forms[:1]
+    )
+    by_form: dict[str, list[int]] = {}
+    for i, w in enumerate(query):
+        for form in dict.fromkeys(w.forms):
+            by_form.setdefault(form, []).append(i)
+    skeletons = tuple((i, skeleton(w.forms[0])) for i, w in enumerate(query) if w.skeletal)
+    first = tuple(w.forms[0] for w in query)
+    acronyms = tuple((i, w) for i, w in enumerate(first) if 2 <= len(w) <= 5 and w.isalpha())
+    initials = "".join(w[0] for w in first)
+    return QueryShape(pairs, triples, by_form, skeletons, first, initials, acronyms)
+
+
 def _merged_pairs(
-    query: Sequence[QueryWord], listed: Sequence[str]
+    shape: QueryShape, listed: Sequence[str]
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
-    """Two adjacent words written as one, on either side: exact joins only."""
+    """Two adjacent words written as one, on either side: exact joins only.
+
+    The pairs come in the order the greedy pairing breaks ties by (its sort is stable): within
+    each kind of pair, by listed then query position."""
     out: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     listed_index = {w: j for j, w in enumerate(listed)}
-    for i in range(len(query) - 1):
-        for a in query[i].forms:
-            for b in query[i + 1].forms:
-                j = listed_index.get(a + b)
-                if j is not None:
-                    out.append((0.97, (i, i + 1), (j,), "joined words"))
+    for i, joined in shape.joined_pairs:
+        j = listed_index.get(joined)
+        if j is not None:
+            out.append((0.97, (i, i + 1), (j,), "joined words"))
+    by_form, skeletal = shape.by_form, shape.skeletons
+    joins: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    skeletons: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    triples: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     for j in range(len(listed) - 1):
         joined = listed[j] + listed[j + 1]
-        for i, w in enumerate(query):
-            if joined in w.forms:
-                out.append((0.97, (i,), (j, j + 1), "joined words"))
-            elif w.skeletal and skeleton(joined) == skeleton(w.forms[0]):
+        exact = by_form.get(joined, ())
+        for i in exact:
+            joins.append((0.97, (i,), (j, j + 1), "joined words"))
+        if skeletal:
+            joined_skeleton = skeleton(joined)
+            for i, skel in skeletal:
                 # "عبدالملك" (bdlmlk) is "Abdul Malik": the consonants of the two words
-                out.append((0.88, (i,), (j, j + 1), "joined words"))
-            if j + 2 < len(listed) and joined + listed[j + 2] in w.forms:
-                out.append((0.95, (i,), (j, j + 1, j + 2), "joined words"))
-    for i in range(len(query) - 2):
-        for a in query[i].forms[:1]:
-            j = listed_index.get(a + query[i + 1].forms[0] + query[i + 2].forms[0])
-            if j is not None:
-                out.append((0.95, (i, i + 1, i + 2), (j,), "joined words"))
-    out.extend(_acronyms(query, listed))
+                if i not in exact and skel == joined_skeleton:
+                    skeletons.append((0.88, (i,), (j, j + 1), "joined words"))
+        if j + 2 < len(listed):
+            for i in by_form.get(joined + listed[j + 2], ()):
+                triples.append((0.95, (i,), (j, j + 1, j + 2), "joined words"))
+    out += joins + skeletons + triples
+    for i, joined in shape.joined_triples:
+        j = listed_index.get(joined)
+        if j is not None:
+            out.append((0.95, (i, i + 1, i + 2), (j,), "joined words"))
+    out.extend(_acronyms(shape, listed))
     return out
 
 
 def _acronyms(
-    query: Sequence[QueryWord], listed: Sequence[str]
+    shape: QueryShape, listed: Sequence[str]
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
     """A word of 2 to 5 letters that is the initials of as many adjacent words on the other
     side ("PLA" / "People's Liberation Army"), stopwords skipped."""
     out: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
-    for i, w in enumerate(query):
-        word = w.forms[0]
-        if 2 <= len(word) <= 5 and word.isalpha():
-            for j in range(len(listed) - len(word) + 1):
-                span = listed[j : j + len(word)]
-                if "".join(x[0] for x in span) == word and all(len(x) > 1 for x in span):
-                    out.append((ACRONYM, (i,), tuple(range(j, j + len(word))), "acronym"))
+    if shape.acronyms:
+        # One letter a word: a span of words has the initials of the same span of this string.
+        listed_initials = "".join(w[0] for w in listed)
+        for i, word in shape.acronyms:
+            for j in _initials_at(word, listed, listed_initials):
+                out.append((ACRONYM, (i,), tuple(range(j, j + len(word))), "acronym"))
     for j, word in enumerate(listed):
         if 2 <= len(word) <= 5 and word.isalpha():
-            for i in range(len(query) - len(word) + 1):
-                span = [q.forms[0] for q in query[i : i + len(word)]]
-                if "".join(x[0] for x in span) == word and all(len(x) > 1 for x in span):
-                    out.append((ACRONYM, tuple(range(i, i + len(word))), (j,), "acronym"))
+            for i in _initials_at(word, shape.first_forms, shape.initials):
+                out.append((ACRONYM, tuple(range(i, i + len(word))), (j,), "acronym"))
+    return out
+
+
+def _initials_at(word: str, words: Sequence[str], initials: str) -> list[int]:
+    """Where ``word`` is the initials (``initials``: their first letters) of as many adjacent
+    ``words`` of two letters or more, in order."""
+    out = []
+    at = initials.find(word)
+    while at != -1:
+        if all(len(w) > 1 for w in words[at : at + len(word)]):
+            out.append(at)
+        at = initials.find(word, at + 1)
     return out

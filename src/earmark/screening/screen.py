@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from earmark.diskcache import cached
@@ -30,7 +31,14 @@ from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import AddressIndex, AddressMatch
 from earmark.screening.index import GENERIC_CAP, LEGAL_WEIGHT, ScreeningIndex
-from earmark.screening.scorer import NameScore, QueryWord, Similarity, WordMatch, score_name
+from earmark.screening.scorer import (
+    NameScore,
+    QueryWord,
+    Similarity,
+    WordMatch,
+    query_shape,
+    score_name,
+)
 from earmark.screening.similarity import word_similarity
 
 # Calibrated on tests/data/screening (docs/screening.md): see bench/calibrate.py.
@@ -61,6 +69,10 @@ PART_OF_QUERY = 0.97  # a match of a name the query holds, not of the whole quer
 DISTINCTIVE = 0.5
 # (query initials allowed, listed initials allowed), by whether the party may be a person
 _INITIAL_RULES = ((False, False), (True, False), (True, True))
+# A pure function of its arguments, asked again and again for the same pairs of words (the
+# words of names a batch screens, of the listed names they find): remembered, bounded (some
+# 15 MB at most).
+_word_similarity = lru_cache(maxsize=65_536)(word_similarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +176,9 @@ class Screener:
         return self._current_scope().index
 
     def forget_lookups(self) -> None:
-        """Drop every index's memo of word lookups (benchmarks: to time a batch from cold)."""
+        """Drop every index's memo of word lookups, and the memo of word similarities
+        (benchmarks: to time a batch from cold)."""
+        _word_similarity.cache_clear()
         for scope in self._scopes.values():
             for index in (scope.index, *scope._views.values()):
                 index.forget_lookups()
@@ -339,6 +353,8 @@ class Screener:
         if not any(w.weight > GENERIC_CAP for w in words) and len(bare.split()) < 2:
             bare = ""
         per_entry: dict[int, tuple[NameScore, str]] = {}
+        shape = query_shape(words)
+        same_words: dict[tuple[tuple[str, ...], tuple[bool, bool], bool], NameScore] = {}
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
         # A listed name inside a longer query (a name with its address, "attn: ..."): its
@@ -351,7 +367,13 @@ class Screener:
             entry_type = index.entries[record.entry].type
             rule = (entry_type not in ("entity", "vessel", "aircraft"), entry_type == "individual")
             identical = record.normalized == analysed.normalized
-            scored = score_name(words, record.words, record.weights, sims[rule], identical)
+            # The same words (a name on two lists, or twice on one) score the same: their
+            # weights are the index's, the rule and identity the same.
+            key = (record.words, rule, identical)
+            scored = same_words.get(key) or score_name(
+                words, record.words, record.weights, sims[rule], identical, shape
+            )
+            same_words[key] = scored
             if not identical and bare and record.bare == bare:
                 # The same name but for the legal form ("Defense Systems" / "JSC Defense
                 # Systems"): as good as identical, though not identical.
@@ -438,28 +460,28 @@ def _similarity(
     match a listed word when the listed party may be a person (``query_initials``); an
     initial in the listed name only when the list says the party is a person
     (``listed_initials``), so that "T-MOTOR" does not find "Toyota Motor"."""
-    cache: dict[tuple[int, str], tuple[float, str]] = {}
+    rows: dict[str, tuple[tuple[float, str], ...]] = {}
 
-    def sim(i: int, word: str) -> tuple[float, str]:
-        t_idx = index.vocab.get(word)
+    def one(i: int, word: str, t_idx: int | None) -> tuple[float, str]:
         if t_idx is not None and t_idx in found[i]:
             return found[i][t_idx]
-        key = (i, word)
-        if key not in cache:
-            common = t_idx is not None and index.common[t_idx]
-            initials = not common and (
-                (query_initials and len(words[i].forms[0]) == 1)
-                or (listed_initials and len(word) == 1)
-            )
-            best = (0.0, "")
-            for form in words[i].forms:
-                s = word_similarity(
-                    form, word, words[i].skeletal, common, initials, words[i].sounded
-                )
-                if s[0] > best[0]:
-                    best = s
-            cache[key] = best
-        return cache[key]
+        common = t_idx is not None and index.common[t_idx]
+        initials = not common and (
+            (query_initials and len(words[i].forms[0]) == 1) or (listed_initials and len(word) == 1)
+        )
+        best = (0.0, "")
+        for form in words[i].forms:
+            s = _word_similarity(form, word, words[i].skeletal, common, initials, words[i].sounded)
+            if s[0] > best[0]:
+                best = s
+        return best
+
+    def sim(word: str) -> tuple[tuple[float, str], ...]:
+        row = rows.get(word)
+        if row is None:
+            t_idx = index.vocab.get(word)
+            row = rows[word] = tuple(one(i, word, t_idx) for i in range(len(words)))
+        return row
 
     return sim
 
