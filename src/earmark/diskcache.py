@@ -79,8 +79,17 @@ def _store(path: Path, name: str, obj: object) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # indexes of older data or code
+        _prune(path, name)
     except OSError:
         pass
+
+
+KEEP = 3  # versions of one object kept (two checkouts or installs in turn do not rebuild)
+
+
+def _prune(path: Path, name: str) -> None:
+    """Remove all but the KEEP newest files of ``name`` (older data or code)."""
+    others = [p for p in path.parent.glob(f"{name}-*.pickle") if p != path]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEEP - 1 :]:
+        old.unlink(missing_ok=True)
