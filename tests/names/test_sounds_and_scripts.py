@@ -144,3 +144,19 @@ def test_a_given_name_alone_is_not_split_into_a_surname() -> None:
     # "지아 안" is Jia An, given name first: "ji" is not a surname here
     (person,) = readings("지아 안", most=1)
     assert [t.text for t in person.tokens] == ["an", "jia"]
+
+
+def test_hangul_loanword_reads_final_consonants_as_rr_and_drops_the_split_vowel() -> None:
+    from earmark.names.lexicons import loan_forms
+
+    assert loan_forms("로스텍") == ("roseutek", "rostek")  # final ㄱ k, ㄹ r, 스 s
+    assert loan_forms("방크") == ("bangkeu",)  # ng kept; the last 으 kept
+    assert loan_forms("Hangul") == ()
+
+
+def test_katakana_loanword_reading_drops_added_vowels_and_reads_tsu_as_tu() -> None:
+    from earmark.names.kana import loan_reading
+
+    assert loan_reading("カスペルスキー") == "kasperski"
+    assert loan_reading("ツポレフ") == "tuporefu"  # the last kana keeps its vowel
+    assert loan_reading("センスタイム") == "senstaimu"

@@ -121,7 +121,8 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
      ("高麗航空", "AIR KORYO"), ("イスラム革命防衛隊", "ISLAMIC REVOLUTIONARY GUARD"),
      ("بشار الأسد", "ASSAD, Bashar"), ("عبدالملك الحوثي", "HOUTHI"),
      ("صادق آملی لاریجانی", "LARIJANI"), ("Obyedinennaya Aviastroitelnaya Korporatsiya",
-     "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT")],
+     "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT"),
+     ("로스텍", "Rostec"), ("아이플라이텍", "IFLYTEK"), ("ツポレフ", "TUPOLEV")],
 )  # fmt: skip
 def test_names_written_by_sound_and_in_transliteration(
     screener: Screener, query: str, listed: str
