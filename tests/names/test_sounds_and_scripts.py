@@ -160,3 +160,17 @@ def test_katakana_loanword_reading_drops_added_vowels_and_reads_tsu_as_tu() -> N
     assert loan_reading("カスペルスキー") == "kasperski"
     assert loan_reading("ツポレフ") == "tuporefu"  # the last kana keeps its vowel
     assert loan_reading("センスタイム") == "senstaimu"
+
+
+def test_persian_spellings_folding_to_one_key_keep_every_rendering() -> None:
+    from earmark.names.lexicons import lexicon_words
+
+    assert {"melli", "national"} <= set(lexicon_words("fa_ar_lexicon.toml")["ملی"])
+
+
+def test_persian_ezafe_written_on_a_latin_word_is_left_out() -> None:
+    from earmark.names import analyze
+
+    tokens = [t.forms[0] for t in analyze("Bank-e Melli-ye Iran").scoring_tokens]
+    assert tokens == ["bank", "melli", "iran"]
+    assert [t.forms[0] for t in analyze("Ye Jianming").scoring_tokens] == ["ye", "jianming"]

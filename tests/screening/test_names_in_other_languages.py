@@ -122,7 +122,9 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
      ("بشار الأسد", "ASSAD, Bashar"), ("عبدالملك الحوثي", "HOUTHI"),
      ("صادق آملی لاریجانی", "LARIJANI"), ("Obyedinennaya Aviastroitelnaya Korporatsiya",
      "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT"),
-     ("로스텍", "Rostec"), ("아이플라이텍", "IFLYTEK"), ("ツポレフ", "TUPOLEV")],
+     ("Sherkat-e Melli-ye Naftkesh-e Iran", "NATIONAL IRANIAN TANKER"),
+     ("Bank-e Melli-ye Iran", "BANK MELLI IRAN"), ("로스텍", "Rostec"),
+     ("아이플라이텍", "IFLYTEK"), ("ツポレフ", "TUPOLEV")],
 )  # fmt: skip
 def test_names_written_by_sound_and_in_transliteration(
     screener: Screener, query: str, listed: str

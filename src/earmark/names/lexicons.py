@@ -32,7 +32,15 @@ def _lexicon(name: str) -> dict[str, tuple[str, ...]]:
     with (DATA / name).open("rb") as fh:
         words = tomllib.load(fh)["words"]
     if name.startswith("fa"):
-        return {_fold_arabic(k): tuple(v) for k, v in words.items() if v}
+        # Spellings that fold to one key (with and without the zero-width non-joiner, Arabic
+        # and Persian letters) pool their renderings, the first spelling's first: a later
+        # "ملی\u200c" = ["national"] must not drop the "melli" of "ملی".
+        folded: dict[str, tuple[str, ...]] = {}
+        for k, v in words.items():
+            if v:
+                key = _fold_arabic(k)
+                folded[key] = tuple(dict.fromkeys((*folded.get(key, ()), *v)))
+        return folded
     return {k: tuple(v) for k, v in words.items() if v}
 
 
