@@ -174,3 +174,10 @@ def test_persian_ezafe_written_on_a_latin_word_is_left_out() -> None:
     tokens = [t.forms[0] for t in analyze("Bank-e Melli-ye Iran").scoring_tokens]
     assert tokens == ["bank", "melli", "iran"]
     assert [t.forms[0] for t in analyze("Ye Jianming").scoring_tokens] == ["ye", "jianming"]
+
+
+def test_ukrainian_and_belarusian_endings_are_cut_to_the_stem() -> None:
+    from earmark.names.lexicons import read_cyrillic_word
+
+    assert read_cyrillic_word("ісламської") == ("islamic",)
+    assert read_cyrillic_word("цягачоў") == ("tractor", "tractors")

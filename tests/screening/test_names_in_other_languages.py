@@ -123,7 +123,10 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
      ("صادق آملی لاریجانی", "LARIJANI"), ("Obyedinennaya Aviastroitelnaya Korporatsiya",
      "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT"),
      ("Sherkat-e Melli-ye Naftkesh-e Iran", "NATIONAL IRANIAN TANKER"),
-     ("Bank-e Melli-ye Iran", "BANK MELLI IRAN"), ("로스텍", "Rostec"),
+     ("Bank-e Melli-ye Iran", "BANK MELLI IRAN"),
+     ("Корпус стражей исламской революции", "ISLAMIC REVOLUTIONARY GUARD"),
+     ("Корпус вартових ісламської революції", "ISLAMIC REVOLUTIONARY GUARD"),
+     ("Госкорпорация «Ростех»", "ROSTEC"), ("로스텍", "Rostec"),
      ("아이플라이텍", "IFLYTEK"), ("ツポレフ", "TUPOLEV")],
 )  # fmt: skip
 def test_names_written_by_sound_and_in_transliteration(

@@ -107,6 +107,13 @@ _ENDINGS = sorted(
         "е",
         "о",
         "ь",
+        # Ukrainian and Belarusian endings ("ісламської", "мінскі", "цягачоў").
+        "ої",
+        "ій",
+        "ів",
+        "оў",
+        "і",
+        "ї",
     ],
     key=len,
     reverse=True,
