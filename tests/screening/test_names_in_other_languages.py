@@ -126,7 +126,7 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
      ("Bank-e Melli-ye Iran", "BANK MELLI IRAN"),
      ("Корпус стражей исламской революции", "ISLAMIC REVOLUTIONARY GUARD"),
      ("Корпус вартових ісламської революції", "ISLAMIC REVOLUTIONARY GUARD"),
-     ("Госкорпорация «Ростех»", "ROSTEC"), ("로스텍", "Rostec"),
+     ("Госкорпорация «Ростех»", "ROSTEC"), ("VTB銀行", "VTB BANK"), ("로스텍", "Rostec"),
      ("아이플라이텍", "IFLYTEK"), ("ツポレフ", "TUPOLEV")],
 )  # fmt: skip
 def test_names_written_by_sound_and_in_transliteration(
@@ -149,3 +149,9 @@ def test_long_words_differing_by_two_edits_in_their_ending_are_found(
     query = "RT-METALLURGY OPEN JOINT STOCK COMPANY"
     result = screener.screen(query, exclude_names=[query])
     assert result.matches and "METALLURGIYA" in result.matches[0].matched_name
+
+
+def test_an_unlisted_japanese_bank_sharing_only_the_word_bank_is_not_a_hit(
+    screener: Screener,
+) -> None:
+    assert not screener.screen("みずほ銀行").matches  # Mizuho Bank: not listed
