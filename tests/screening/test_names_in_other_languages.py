@@ -126,7 +126,9 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
      ("Bank-e Melli-ye Iran", "BANK MELLI IRAN"),
      ("Корпус стражей исламской революции", "ISLAMIC REVOLUTIONARY GUARD"),
      ("Корпус вартових ісламської революції", "ISLAMIC REVOLUTIONARY GUARD"),
-     ("Госкорпорация «Ростех»", "ROSTEC"), ("VTB銀行", "VTB BANK"), ("로스텍", "Rostec"),
+     ("Госкорпорация «Ростех»", "ROSTEC"), ("VTB銀行", "VTB BANK"),
+     ("조선콤퓨터쎈터", "KOREA COMPUTER CENTER"), ("원양해운관리회사", "OCEAN MARITIME MANAGEMENT"),
+     ("로스텍", "Rostec"),
      ("아이플라이텍", "IFLYTEK"), ("ツポレフ", "TUPOLEV")],
 )  # fmt: skip
 def test_names_written_by_sound_and_in_transliteration(
