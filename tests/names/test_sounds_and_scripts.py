@@ -144,3 +144,40 @@ def test_a_given_name_alone_is_not_split_into_a_surname() -> None:
     # "지아 안" is Jia An, given name first: "ji" is not a surname here
     (person,) = readings("지아 안", most=1)
     assert [t.text for t in person.tokens] == ["an", "jia"]
+
+
+def test_hangul_loanword_reads_final_consonants_as_rr_and_drops_the_split_vowel() -> None:
+    from earmark.names.lexicons import loan_forms
+
+    assert loan_forms("로스텍") == ("roseutek", "rostek")  # final ㄱ k, ㄹ r, 스 s
+    assert loan_forms("방크") == ("bangkeu",)  # ng kept; the last 으 kept
+    assert loan_forms("Hangul") == ()
+
+
+def test_katakana_loanword_reading_drops_added_vowels_and_reads_tsu_as_tu() -> None:
+    from earmark.names.kana import loan_reading
+
+    assert loan_reading("カスペルスキー") == "kasperski"
+    assert loan_reading("ツポレフ") == "tuporefu"  # the last kana keeps its vowel
+    assert loan_reading("センスタイム") == "senstaimu"
+
+
+def test_persian_spellings_folding_to_one_key_keep_every_rendering() -> None:
+    from earmark.names.lexicons import lexicon_words
+
+    assert {"melli", "national"} <= set(lexicon_words("fa_ar_lexicon.toml")["ملی"])
+
+
+def test_persian_ezafe_written_on_a_latin_word_is_left_out() -> None:
+    from earmark.names import analyze
+
+    tokens = [t.forms[0] for t in analyze("Bank-e Melli-ye Iran").scoring_tokens]
+    assert tokens == ["bank", "melli", "iran"]
+    assert [t.forms[0] for t in analyze("Ye Jianming").scoring_tokens] == ["ye", "jianming"]
+
+
+def test_ukrainian_and_belarusian_endings_are_cut_to_the_stem() -> None:
+    from earmark.names.lexicons import read_cyrillic_word
+
+    assert read_cyrillic_word("ісламської") == ("islamic",)
+    assert read_cyrillic_word("цягачоў") == ("tractor", "tractors")

@@ -121,7 +121,15 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
      ("高麗航空", "AIR KORYO"), ("イスラム革命防衛隊", "ISLAMIC REVOLUTIONARY GUARD"),
      ("بشار الأسد", "ASSAD, Bashar"), ("عبدالملك الحوثي", "HOUTHI"),
      ("صادق آملی لاریجانی", "LARIJANI"), ("Obyedinennaya Aviastroitelnaya Korporatsiya",
-     "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT")],
+     "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT"),
+     ("Sherkat-e Melli-ye Naftkesh-e Iran", "NATIONAL IRANIAN TANKER"),
+     ("Bank-e Melli-ye Iran", "BANK MELLI IRAN"),
+     ("Корпус стражей исламской революции", "ISLAMIC REVOLUTIONARY GUARD"),
+     ("Корпус вартових ісламської революції", "ISLAMIC REVOLUTIONARY GUARD"),
+     ("Госкорпорация «Ростех»", "ROSTEC"), ("VTB銀行", "VTB BANK"),
+     ("조선콤퓨터쎈터", "KOREA COMPUTER CENTER"), ("원양해운관리회사", "OCEAN MARITIME MANAGEMENT"),
+     ("로스텍", "Rostec"),
+     ("아이플라이텍", "IFLYTEK"), ("ツポレフ", "TUPOLEV")],
 )  # fmt: skip
 def test_names_written_by_sound_and_in_transliteration(
     screener: Screener, query: str, listed: str
@@ -143,3 +151,9 @@ def test_long_words_differing_by_two_edits_in_their_ending_are_found(
     query = "RT-METALLURGY OPEN JOINT STOCK COMPANY"
     result = screener.screen(query, exclude_names=[query])
     assert result.matches and "METALLURGIYA" in result.matches[0].matched_name
+
+
+def test_an_unlisted_japanese_bank_sharing_only_the_word_bank_is_not_a_hit(
+    screener: Screener,
+) -> None:
+    assert not screener.screen("みずほ銀行").matches  # Mizuho Bank: not listed

@@ -10,6 +10,7 @@ words and stopwords are marked so that the scorer can give them little or no wei
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -124,7 +125,7 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
             raw.extend(_han_tokens(run, reading))
         else:
             arabic = is_arabic(run)
-            folded = fold(run)
+            folded = fold(_EZAFE.sub("", run))
             if folded:
                 scripts.add("arabic" if arabic else "latin" if run.isascii() else "other")
             if arabic:
@@ -153,6 +154,13 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
     known = chinese.known_name(text) if "han" in (script, "mixed") else None
     return AnalyzedName(text, tokens, script, known)
+
+
+# The Persian ezafe written on its word in a Latin transliteration, "of" or the link of a noun
+# to its adjective: "Sherkat-e Melli-ye Naft-e Iran" is "Sherkat Melli Naft Iran", as the lists
+# also write it (the ezafe is "-e" after a consonant and "-ye" after a vowel; Library of Congress
+# romanisation table for Persian, 2012).
+_EZAFE = re.compile(r"(?<=[A-Za-z])-y?e(?![A-Za-z'])")
 
 
 def _han_tokens(run: str, reading: int = 0) -> list[_Raw]:

@@ -70,6 +70,44 @@ def romanise(run: str) -> str:
     return "".join(out)
 
 
+# The vowel Japanese adds after a consonant of a foreign word to make a syllable of it: u after
+# most consonants (ス su, ク ku, ル ru, "Kaspersky" is カスペルスキー), o after t and d (ト to).
+_EPENTHETIC = {
+    **dict.fromkeys("クグスズフブプムル", "u"),
+    **dict.fromkeys("トド", "o"),
+}
+_VOWEL_KANA = set("アイウエオァィゥェォヤユヨャュョー")
+
+
+def loan_reading(run: str) -> str:
+    """The romanisation of a katakana run with the vowels Japanese adds to a foreign word's
+    consonants dropped where another consonant follows ("kasuperusuki" is "kasperski"), and
+    ツ read as the "tu" it also writes (ツポレフ, "Tupolev"); the last kana keeps its vowel (the
+    reading without it comes within a typo of the listed word and is scored as a typo, for
+    less than by sound)."""
+    table = _kana()
+    parts: list[str] = []
+    kana: list[str] = []
+    i = 0
+    while i < len(run):
+        pair = run[i : i + 2]
+        if len(pair) == 2 and pair in table:
+            parts.append(table[pair])
+            kana.append(pair)
+            i += 2
+            continue
+        ch = run[i]
+        if ch not in (_LONG_VOWEL, _DOUBLING):
+            parts.append("tu" if ch == "ツ" else table.get(ch, ch))
+            kana.append(ch)
+        i += 1
+    for j in range(len(parts) - 1):
+        vowel = _EPENTHETIC.get(kana[j])
+        if vowel and parts[j].endswith(vowel) and kana[j + 1][0] not in _VOWEL_KANA:
+            parts[j] = parts[j][: -len(vowel)]
+    return "".join(parts)
+
+
 def readings(romaji: str) -> tuple[str, ...]:
     """The romanisation, and with the f of フ read as h where it stands before a vowel other
     than u ("fawei" is also "hawei": Huawei)."""
@@ -84,5 +122,10 @@ def read_kana(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
     return [
         part
         for chunk in katakana(run).split()
-        for part in segment(chunk, lex, lambda kana: readings(romanise(kana)), shortest=2)
+        for part in segment(chunk, lex, _read_unknown, shortest=2)
     ]
+
+
+def _read_unknown(kana: str) -> tuple[str, ...]:
+    """The readings of kana no lexicon word covers: Hepburn, then as a foreign name."""
+    return tuple(dict.fromkeys(readings(romanise(kana)) + readings(loan_reading(kana))))

@@ -32,7 +32,15 @@ def _lexicon(name: str) -> dict[str, tuple[str, ...]]:
     with (DATA / name).open("rb") as fh:
         words = tomllib.load(fh)["words"]
     if name.startswith("fa"):
-        return {_fold_arabic(k): tuple(v) for k, v in words.items() if v}
+        # Spellings that fold to one key (with and without the zero-width non-joiner, Arabic
+        # and Persian letters) pool their renderings, the first spelling's first: a later
+        # "ملی\u200c" = ["national"] must not drop the "melli" of "ملی".
+        folded: dict[str, tuple[str, ...]] = {}
+        for k, v in words.items():
+            if v:
+                key = _fold_arabic(k)
+                folded[key] = tuple(dict.fromkeys((*folded.get(key, ()), *v)))
+        return folded
     return {k: tuple(v) for k, v in words.items() if v}
 
 
@@ -99,6 +107,13 @@ _ENDINGS = sorted(
         "е",
         "о",
         "ь",
+        # Ukrainian and Belarusian endings ("ісламської", "мінскі", "цягачоў").
+        "ої",
+        "ій",
+        "ів",
+        "оў",
+        "і",
+        "ї",
     ],
     key=len,
     reverse=True,
@@ -132,7 +147,47 @@ def read_hangul(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
     """(source, renderings, known) for the words of a Hangul run: lexicon words longest first
     (known); the syllables between them romanised together (not known). A one-syllable word
     counts only where it does not break a run of unknown syllables."""
-    return segment(run, _lexicon("ko_lexicon.toml"), _romanised, shortest=1)
+    return segment(run, _lexicon("ko_lexicon.toml"), _read_unknown, shortest=1)
+
+
+def _read_unknown(hangul: str) -> tuple[str, ...]:
+    """The romanisations of Hangul no lexicon word covers: those of :func:`_romanised`, then
+    the spellings of a foreign name written in Hangul (:func:`loan_forms`)."""
+    return tuple(dict.fromkeys(_romanised(hangul) + loan_forms(hangul)))
+
+
+_SYLLABLE = re.compile(r"[A-Z][a-z]*")
+_FINAL = {"g": "k", "d": "t", "b": "p"}
+_EPENTHETIC = re.compile(r"^([^aeiouwy]+)eu(l?)$")
+
+
+def loan_forms(hangul: str) -> tuple[str, ...]:
+    """A foreign name written in Hangul by the loanword rules (National Institute of Korean
+    Language, "Oeraeeo pyogibeop", 1986) read back to its Latin spelling: the syllable-final
+    ㄱ, ㄷ, ㅂ as the k, t, p that Revised Romanization writes (anyascii gives g, d, b:
+    "Teg"); an ㄹ as r but after another ㄹ ("Rostek"); and, in a second form, the vowel 으
+    that Korean adds to split a consonant cluster dropped ("스", "플": 로스텍 "rostek",
+    아이플라이텍 "aipllaitek"). The 으 of the last syllable is kept: the spelling without it
+    comes within a typo of the listed word and is scored as a typo, for less than by sound
+    ("sberbangk" / "sberbank"). () for a run that is not all Hangul syllables."""
+    if not all("\uac00" <= ch <= "\ud7a3" for ch in hangul):
+        return ()
+    syllables = [s.lower() for s in _SYLLABLE.findall(anyascii(hangul))]
+    if len(syllables) != len(hangul):
+        return ()
+    plain: list[str] = []
+    for i, syl in enumerate(syllables):
+        if syl.startswith("l") and not (i and plain[-1].endswith("l")):
+            syl = "r" + syl[1:]
+        if syl[-1:] in _FINAL and not syl.endswith("ng"):
+            syl = syl[:-1] + _FINAL[syl[-1]]
+        plain.append(syl)
+    clipped = [
+        m.group(1) + m.group(2) if (m := _EPENTHETIC.match(syl)) and i < len(plain) - 1 else syl
+        for i, syl in enumerate(plain)
+    ]
+    forms = ("".join(plain), "".join(clipped))
+    return tuple(dict.fromkeys(forms))
 
 
 def segment(
