@@ -60,6 +60,9 @@ class Outcome:
     hit1: Counter[str] = field(default_factory=Counter)
     hit5: Counter[str] = field(default_factory=Counter)
     flagged: Counter[str] = field(default_factory=Counter)
+    # Misses whose first match is another entry carrying the query's very name (the same
+    # party listed twice, or a namesake): found by name, but not the entry the set expects.
+    same_name: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
 
@@ -111,6 +114,9 @@ def run(screener: Screener, pos: list[Query], neg: list[Query]) -> Outcome:
             out.n[k] += 1
             out.hit1[k] += first
             out.hit5[k] += five
+        if not first and top and _same_text(top[0].matched_name, q.query):
+            for k in keys:
+                out.same_name[k] += 1
         if not first:
             shown = f"{matches[0].entry.name} {matches[0].score:.2f}" if matches else "nothing"
             out.misses.append(f"MISS {q.kind:18} {q.query!r} -> {shown}")
@@ -124,6 +130,15 @@ def run(screener: Screener, pos: list[Query], neg: list[Query]) -> Outcome:
             m = result.matches[0]
             out.misses.append(f"FP   {q.kind:18} {q.query!r} -> {m.entry.name} {m.score:.2f}")
     return out
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The two names alike once case, punctuation and spacing are set aside."""
+
+    def fold(x: str) -> str:
+        return "".join(ch for ch in x.casefold() if ch.isalnum())
+
+    return fold(a) == fold(b)
 
 
 def report(name: str, out: Outcome, show_misses: bool) -> dict[str, Any]:
@@ -140,8 +155,10 @@ def report(name: str, out: Outcome, show_misses: bool) -> dict[str, Any]:
         print(f"recall@1 {head_1 / head_n:.3f}  recall@5 {head_5 / head_n:.3f}  ({head_n} queries"
               f", without {', '.join(sorted(HEADLINE_EXCLUDED))})")  # fmt: skip
     for k in kinds + groups:
+        same = f"  (+{out.same_name[k]} misses: another entry of this very name first)"
         print(f"  {k:22} n={out.n[k]:4}  recall@1 {out.hit1[k] / out.n[k]:.3f}  "
-              f"recall@5 {out.hit5[k] / out.n[k]:.3f}")  # fmt: skip
+              f"recall@5 {out.hit5[k] / out.n[k]:.3f}"
+              + (same if out.same_name[k] else ""))  # fmt: skip
     if neg_n:
         print(f"false positives {neg_f / neg_n:.3f} ({neg_f} of {neg_n})")
     for k in negs:
