@@ -54,20 +54,26 @@ def katakana(text: str) -> str:
 def romanise(run: str) -> str:
     """The modified Hepburn reading of a katakana run, without long vowels or doubled
     consonants; characters that are not kana are kept."""
+    return "".join(reading for _, reading in _syllables(run))
+
+
+def _syllables(run: str) -> list[tuple[str, str]]:
+    """The run's kana units (a two-kana syllable where the table has one) with their Hepburn
+    readings; the long-vowel mark and the doubling ッ left out."""
     table = _kana()
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     i = 0
     while i < len(run):
         pair = run[i : i + 2]
         if len(pair) == 2 and pair in table:
-            out.append(table[pair])
+            out.append((pair, table[pair]))
             i += 2
             continue
         ch = run[i]
         if ch not in (_LONG_VOWEL, _DOUBLING):
-            out.append(table.get(ch, ch))
+            out.append((ch, table.get(ch, ch)))
         i += 1
-    return "".join(out)
+    return out
 
 
 # The vowel Japanese adds after a consonant of a foreign word to make a syllable of it: u after
@@ -85,22 +91,9 @@ def loan_reading(run: str) -> str:
     ツ read as the "tu" it also writes (ツポレフ, "Tupolev"); the last kana keeps its vowel (the
     reading without it comes within a typo of the listed word and is scored as a typo, for
     less than by sound)."""
-    table = _kana()
-    parts: list[str] = []
-    kana: list[str] = []
-    i = 0
-    while i < len(run):
-        pair = run[i : i + 2]
-        if len(pair) == 2 and pair in table:
-            parts.append(table[pair])
-            kana.append(pair)
-            i += 2
-            continue
-        ch = run[i]
-        if ch not in (_LONG_VOWEL, _DOUBLING):
-            parts.append("tu" if ch == "ツ" else table.get(ch, ch))
-            kana.append(ch)
-        i += 1
+    units = _syllables(run)
+    kana = [unit for unit, _ in units]
+    parts = ["tu" if unit == "ツ" else reading for unit, reading in units]
     for j in range(len(parts) - 1):
         vowel = _EPENTHETIC.get(kana[j])
         if vowel and parts[j].endswith(vowel) and kana[j + 1][0] not in _VOWEL_KANA:
