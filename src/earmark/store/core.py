@@ -57,8 +57,8 @@ class Tx:
     ) -> list[dict[str, Any]]:
         """Insert rows with one statement (a chunk of a batch run), each with its audit row;
         returns the stored rows in the order given."""
-        if not rows:
-            return []
+        if len(rows) <= 1:  # one statement with RETURNING is the cheapest for one row
+            return [self.insert(table, row, action) for row in rows]
         result: Sequence[Any]
         if self.conn.dialect.name == "sqlite":
             result = self._insert_many_sqlite(table, rows)

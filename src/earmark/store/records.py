@@ -45,8 +45,9 @@ def record_decision_in(tx: Tx, case: Any, decision: dict[str, Any]) -> dict[str,
 def _record_screening(
     tx: Tx, result: Any, payload: dict[str, Any], party_id: int | None
 ) -> dict[str, Any]:
-    row = tx.insert(screenings, _screening_row(tx, payload, party_id), "screening.record")
-    return _raise_and_mark(tx, row, result, payload)
+    hits = (list(result.matches), result.as_of) if result.matches else None
+    _insert_screenings(tx, [payload], [hits], party_id)
+    return payload
 
 
 def _screening_row(tx: Tx, payload: dict[str, Any], party_id: int | None) -> dict[str, Any]:
@@ -62,21 +63,6 @@ def _screening_row(tx: Tx, payload: dict[str, Any], party_id: int | None) -> dic
         "as_of": payload.get("as_of"),
         "party_id": party_id,
     }
-
-
-def _raise_and_mark(
-    tx: Tx, row: dict[str, Any], result: Any, payload: dict[str, Any]
-) -> dict[str, Any]:
-    """Raise the screening's hits for review; the payload gets its record and reviews."""
-    if payload["matches"]:
-        query = payload["query"]
-        briefs = reviews.raise_hits(
-            tx, query["name"], query.get("country"), list(result.matches), row["id"], result.as_of
-        )
-        for match, brief in zip(payload["matches"], briefs, strict=True):
-            match["review"] = brief
-    payload["record"] = {"screening_id": row["id"], "recorded_at": row["at"]}
-    return payload
 
 
 def record_decisions(store: Store, pairs: list[tuple[Any, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -209,8 +195,8 @@ def _record_batch_screenings(tx: Tx, results: list[dict[str, Any]]) -> list[int 
         )
     good = [p for p in payloads if p is not None]
     # The matched entries looked up again here (a Dask worker returned the payload only).
-    screened = [_Screened(p) if p["matches"] else None for p in good]
-    stored = _insert_screenings(tx, good, [(s.matches, s.as_of) if s else None for s in screened])
+    hits = [_hits_of(p) if p["matches"] else None for p in good]
+    stored = _insert_screenings(tx, good, hits)
     ids = iter(int(row["id"]) for row in stored)
     return [None if payload is None else next(ids) for payload in payloads]
 
@@ -228,11 +214,13 @@ def _insert_screenings(
     tx: Tx,
     payloads: list[dict[str, Any]],
     hits: list[tuple[list[Any], date | None] | None],
+    party_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """Insert the screenings at once, raise their hits for review at once (one query, one
-    statement), and mark each payload with its record and each match with its review."""
+    statement), and mark each payload with its record and each match with its review.
+    ``hits``: per payload, its matches (with their entries) and date, or None without any."""
     stored = tx.insert_many(
-        screenings, [_screening_row(tx, p, None) for p in payloads], "screening.record"
+        screenings, [_screening_row(tx, p, party_id) for p in payloads], "screening.record"
     )
     with_hits = [(p, row, h) for p, row, h in zip(payloads, stored, hits, strict=True) if h]
     raised = reviews.raise_hits_many(
@@ -250,16 +238,14 @@ def _insert_screenings(
     return stored
 
 
-class _Screened:
-    """A screening as a batch worker returned it (the contract payload), with its matched
-    entries looked up again in the driver for the reviews of its hits."""
+def _hits_of(payload: dict[str, Any]) -> tuple[list[Any], date | None]:
+    """A screening's matches as a batch worker returned them (the contract payload), with
+    their entries looked up again here for the reviews of its hits, and its date."""
+    from earmark.regdata import load_regdata
 
-    def __init__(self, payload: dict[str, Any]) -> None:
-        from earmark.regdata import load_regdata
-
-        self.as_of = date.fromisoformat(payload["as_of"]) if payload.get("as_of") else None
-        lists = load_regdata().lists
-        self.matches = [_Hit(lists, m, self.as_of) for m in payload["matches"]]
+    as_of = date.fromisoformat(payload["as_of"]) if payload.get("as_of") else None
+    lists = load_regdata().lists
+    return [_Hit(lists, m, as_of) for m in payload["matches"]], as_of
 
 
 class _Hit:

@@ -71,18 +71,6 @@ _FINGERPRINTS: dict[int, tuple[ListEntry, str]] = {}
 _FINGERPRINTS_KEPT = 20_000
 
 
-def raise_hits(
-    tx: Tx,
-    name: str,
-    country: str | None,
-    matches: list[Any],
-    screening_id: int,
-    as_of: date | None = None,
-) -> list[dict[str, Any]]:
-    """Open or reuse the review of each match; returns, per match, the review as it stands."""
-    return raise_hits_many(tx, [Screened(name, country, matches, screening_id, as_of)])[0]
-
-
 class Screened:
     """One screening whose hits are to be raised: the name, its country, the matches."""
 
