@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -507,6 +508,18 @@ def test_body_limit_is_413_problem(svc: Service) -> None:
     problem(svc.client.post("/v1/screen", json=big, headers=svc.h("screener")), 413)
 
 
+def test_a_streamed_body_over_the_limit_is_413_on_a_hot_route(svc: Service) -> None:
+    def chunks() -> Iterator[bytes]:  # no content-length: counted as it streams in
+        yield b'{"name": "x", "address": "'
+        for _ in range(40):
+            yield b"y" * 65_536
+        yield b'"}'
+
+    h = {**svc.h("screener"), "content-type": "application/json"}
+    for path in ("/v1/screen", "/v1/check"):
+        problem(svc.client.post(path, content=chunks(), headers=h), 413)
+
+
 def test_rate_limit_is_429_with_retry_after(svc: Service) -> None:
     from fastapi.testclient import TestClient
 
@@ -522,6 +535,11 @@ def test_rate_limit_is_429_with_retry_after(svc: Service) -> None:
     assert int(r.headers["retry-after"]) >= 1 and "retry" in body["detail"]
     # Another key has its own budget.
     assert client.get("/v1/lists", headers=svc.h("screener")).status_code == 200
+    # The hot routes (answered before the router) count against the same budget.
+    h = svc.h("screener")
+    assert client.post("/v1/match", json={"a": "x", "b": "y"}, headers=h).status_code == 200
+    r = client.post("/v1/match", json={"a": "x", "b": "y"}, headers=h)
+    assert problem(r, 429) and int(r.headers["retry-after"]) >= 1
 
 
 def test_metrics_for_auditor(svc: Service) -> None:

@@ -96,3 +96,22 @@ def test_a_lean_route_refuses_an_endpoint_it_cannot_serve() -> None:
     for endpoint in (not_async, no_caller):
         with pytest.raises(TypeError, match=r"lean route|Annotated"):
             router.add_api_route("/x", endpoint, methods=["POST"])
+
+
+def test_a_hot_path_is_answered_before_the_router(
+    svc: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HotPaths hands POST /v1/screen, /v1/match, /v1/check to their handlers: with the app's
+    router emptied they still answer, errors included; any other path goes to the router."""
+    h = svc.h("screener")
+    body = {"name": "Huawei Technologies Co., Ltd.", "record": False}
+    before = svc.client.post("/v1/screen", json=body, headers=h).json()
+    monkeypatch.setattr(svc.app.router, "routes", [])
+    assert svc.client.post("/v1/screen", json=body, headers=h).json() == before
+    assert svc.client.post("/v1/match", json={"a": "x", "b": "x"}, headers=h).status_code == 200
+    assert problem(svc.client.post("/v1/screen", json={"nom": "x"}, headers=h), 422)["field"] in (
+        "name",
+        "nom",
+    )
+    problem(svc.client.post("/v1/check", json={}), 401)
+    assert svc.client.get("/v1/lists", headers=h).status_code == 404  # the router's, emptied

@@ -11,6 +11,7 @@ from earmark.runtime import Runtime, Settings, current, install
 from earmark.service import problems
 from earmark.service.auth import KeyCache, RateLimiter
 from earmark.service.jobs import Jobs
+from earmark.service.lean import HotPaths
 from earmark.service.ops import Metrics, Timing
 
 DESCRIPTION = """Export-control screening and license determination as of any date, over the
@@ -58,7 +59,9 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         app.include_router(module.router)
     ui.mount_static(app)
     ops.add_schema_routes(app)
-    # Outermost first: the body limit answers before anything reads the body.
+    # Innermost first: the hot paths inside the timing, the body limit outermost (it answers
+    # before anything reads the body).
+    app.add_middleware(HotPaths, router=api_screening.hot)
     app.add_middleware(Timing, metrics=app.state.metrics)
     app.add_middleware(
         problems.BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes

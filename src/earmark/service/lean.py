@@ -9,6 +9,12 @@ validated by its pydantic model in one step (``model_validate_json``), the endpo
 Errors are the same problem+json: a bad body is a ``RequestValidationError`` with the fields
 under ``body``, as FastAPI raises it.
 
+:class:`HotPaths` goes one step further for these routes: an ASGI layer just inside the body
+limit and the timing middleware that hands a ``POST`` to a lean route's path straight to its
+handler, past Starlette's exception middleware, router and per-request wrappers (as much again
+as screening an unlisted name costs; bench/service.py). Errors there are answered by the same
+mapping (``problems.answer``); any other request goes on to the app as before.
+
 An endpoint served so has the signature ``(body: Model, request: Request, who: Annotated[Caller,
 Depends(need(PERMISSION))])`` and is async; anything else is refused when the route is made.
 """
@@ -20,13 +26,16 @@ import typing
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from earmark.errors import Forbidden
 from earmark.service.auth import PERMISSION_TEXT, caller, permission_of
+
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
 def _is_json(content_type: str | None) -> bool:
@@ -64,7 +73,9 @@ def _invalid(exc: ValidationError) -> RequestValidationError:
 class LeanRoute(APIRoute):
     """An APIRoute served without FastAPI's per-request dependency solving (module doc)."""
 
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+    lean_handler: Handler
+
+    def get_route_handler(self) -> Handler:
         endpoint = self.endpoint
         model, permission = _shape(endpoint)
         validate = model.model_validate_json
@@ -86,7 +97,38 @@ class LeanRoute(APIRoute):
             response: Response = await endpoint(body, request, who)
             return response
 
+        self.lean_handler = handler
         return handler
+
+
+class HotPaths:
+    """ASGI middleware: a POST to a lean route's path goes straight to its handler (module
+    doc). Added before the other middleware, so it runs inside them (limits, timing)."""
+
+    def __init__(self, app: ASGIApp, router: APIRouter) -> None:
+        from earmark.service import problems
+
+        self.app = app
+        self.answer = problems.answer
+        # The router's own routes (its prefix is in their paths), as the app includes them.
+        self.routes: dict[str, LeanRoute] = {
+            route.path: route
+            for route in router.routes
+            if isinstance(route, LeanRoute) and route.methods == {"POST"}
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        route = self.routes.get(scope.get("path", "")) if scope["type"] == "http" else None
+        if route is None or scope.get("method") != "POST" or scope.get("root_path"):
+            await self.app(scope, receive, send)
+            return
+        scope["route"] = route  # the template the timing middleware reports
+        request = Request(scope, receive, send)
+        try:
+            response = await route.lean_handler(request)
+        except Exception as exc:  # every error gets its problem+json, as in the app
+            response = self.answer(exc)
+        await response(scope, receive, send)
 
 
 def _shape(endpoint: Callable[..., Any]) -> tuple[type[BaseModel], str]:

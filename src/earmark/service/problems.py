@@ -126,28 +126,29 @@ def _validation(exc: RequestValidationError) -> JSONResponse:
     )
 
 
-def install(app: FastAPI) -> None:
-    async def on_earmark(_: Request, exc: Exception) -> JSONResponse:
-        return for_error(exc)
+def _http(exc: StarletteHTTPException) -> JSONResponse:
+    slug, title = HTTP_TITLES.get(exc.status_code, ("error", "Error"))
+    detail = exc.detail if isinstance(exc.detail, str) else title
+    headers = dict(exc.headers) if exc.headers else None
+    return problem(exc.status_code, slug, title, detail, headers=headers)
 
-    async def on_validation(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
+
+def answer(exc: Exception) -> JSONResponse:
+    """The problem+json answer to any error a route raises (the one mapping, used by the
+    app's exception handlers and by the hot paths of service/lean.py)."""
+    if isinstance(exc, RequestValidationError):
         return _validation(exc)
+    if isinstance(exc, StarletteHTTPException):
+        return _http(exc)
+    return for_error(exc)
 
-    async def on_http(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
-        slug, title = HTTP_TITLES.get(exc.status_code, ("error", "Error"))
-        detail = exc.detail if isinstance(exc.detail, str) else title
-        headers = dict(exc.headers) if exc.headers else None
-        return problem(exc.status_code, slug, title, detail, headers=headers)
 
-    async def on_other(_: Request, exc: Exception) -> JSONResponse:
-        return for_error(exc)
+def install(app: FastAPI) -> None:
+    async def on_error(_: Request, exc: Exception) -> JSONResponse:
+        return answer(exc)
 
-    app.add_exception_handler(EarmarkError, on_earmark)
-    app.add_exception_handler(RequestValidationError, on_validation)
-    app.add_exception_handler(StarletteHTTPException, on_http)
-    app.add_exception_handler(Exception, on_other)
+    for cls in (EarmarkError, RequestValidationError, StarletteHTTPException, Exception):
+        app.add_exception_handler(cls, on_error)
 
 
 class _TooLarge(StarletteHTTPException):
