@@ -911,3 +911,15 @@ def test_a_bulk_insert_returns_each_row_under_its_own_id(store: Store) -> None:
         by_id = dict(conn.execute(select(screenings.c.id, screenings.c.name)).all())
     assert all(by_id[r["id"]] == r["name"] for r in stored)
     assert _ok(store)["ok"]
+
+
+def test_a_stored_document_is_sorted_compact_text_that_reads_back_as_given() -> None:
+    from earmark.store.audit import document
+
+    value = {"b": [1, 2.5e-05, None, True], "a": "华为 <b>=1+1</b>", "c": {"z": 1, "y": 0.5}}
+    text = document(value)
+    assert text == document(dict(reversed(list(value.items()))))  # key order does not matter
+    assert text.startswith('{"a":"华为 <b>=1+1</b>","b":[1,') and '"c":{"y":0.5,"z":1}' in text
+    assert json.loads(text) == value
+    # What orjson refuses is written by the json module instead, not lost.
+    assert json.loads(document({"n": 2**70, "s": "\ud800"})) == {"n": 2**70, "s": "\ud800"}

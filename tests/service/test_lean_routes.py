@@ -101,7 +101,7 @@ def test_a_lean_route_refuses_an_endpoint_it_cannot_serve() -> None:
 def test_a_hot_path_is_answered_before_the_router(
     svc: Service, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """HotPaths hands POST /v1/screen, /v1/match, /v1/check to their handlers: with the app's
+    """HotApp hands POST /v1/screen, /v1/match, /v1/check to their handlers: with the app's
     router emptied they still answer, errors included; any other path goes to the router."""
     h = svc.h("screener")
     body = {"name": "Huawei Technologies Co., Ltd.", "record": False}

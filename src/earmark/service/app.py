@@ -11,7 +11,7 @@ from earmark.runtime import Runtime, Settings, current, install
 from earmark.service import problems
 from earmark.service.auth import KeyCache, RateLimiter
 from earmark.service.jobs import Jobs
-from earmark.service.lean import HotPaths
+from earmark.service.lean import HotApp
 from earmark.service.ops import Metrics, Timing
 
 DESCRIPTION = """Export-control screening and license determination as of any date, over the
@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     runtime.warm()  # the data, index, engine and store now, not on a first request
     # Settings given with a runtime change the limits only (tests, the bench).
     settings = settings or runtime.settings
-    app = FastAPI(
+    app = HotApp(
         title="earmark",
         version=__version__,
         description=DESCRIPTION,
@@ -59,9 +59,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         app.include_router(module.router)
     ui.mount_static(app)
     ops.add_schema_routes(app)
-    # Innermost first: the hot paths inside the timing, the body limit outermost (it answers
-    # before anything reads the body).
-    app.add_middleware(HotPaths, router=api_screening.hot)
+    app.serve_hot(api_screening.hot, settings.max_body_bytes)  # before the stack (lean.py)
+    # Outermost first: the body limit answers before anything reads the body.
     app.add_middleware(Timing, metrics=app.state.metrics)
     app.add_middleware(
         problems.BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes

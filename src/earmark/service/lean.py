@@ -9,11 +9,13 @@ validated by its pydantic model in one step (``model_validate_json``), the endpo
 Errors are the same problem+json: a bad body is a ``RequestValidationError`` with the fields
 under ``body``, as FastAPI raises it.
 
-:class:`HotPaths` goes one step further for these routes: an ASGI layer just inside the body
-limit and the timing middleware that hands a ``POST`` to a lean route's path straight to its
-handler, past Starlette's exception middleware, router and per-request wrappers (as much again
-as screening an unlisted name costs; bench/service.py). Errors there are answered by the same
-mapping (``problems.answer``); any other request goes on to the app as before.
+:class:`HotApp` goes one step further for these routes: the application itself hands a
+``POST`` to a lean route's path straight to its handler, before the middleware stack (server
+errors, body limit, timing, exceptions, exit stack, router), each of which wraps the request's
+``receive`` and ``send`` (together about as much as screening an unlisted name costs;
+bench/service.py). It keeps what the stack gives those requests: the body limit (by
+Content-Length, and counted when the body streams), the latency metrics and access log, and
+problem+json for every error by the same mapping (``problems.answer``).
 
 An endpoint served so has the signature ``(body: Model, request: Request, who: Annotated[Caller,
 Depends(need(PERMISSION))])`` and is async; anything else is refused when the route is made.
@@ -22,15 +24,16 @@ Depends(need(PERMISSION))])`` and is async; anything else is refused when the ro
 from __future__ import annotations
 
 import inspect
+import time
 import typing
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from earmark.errors import Forbidden
 from earmark.service.auth import PERMISSION_TEXT, caller, permission_of
@@ -101,34 +104,57 @@ class LeanRoute(APIRoute):
         return handler
 
 
-class HotPaths:
-    """ASGI middleware: a POST to a lean route's path goes straight to its handler (module
-    doc). Added before the other middleware, so it runs inside them (limits, timing)."""
+class HotApp(FastAPI):
+    """FastAPI that answers a POST to a lean route's path itself, before its middleware stack
+    (module doc), with the same body limit, metrics and access log as the stack's; any other
+    request goes through the stack as before. ``serve_hot`` names the routes."""
 
-    def __init__(self, app: ASGIApp, router: APIRouter) -> None:
+    hot_routes: dict[str, LeanRoute]
+    hot_limit: int
+
+    def serve_hot(self, router: APIRouter, limit: int) -> None:
         from earmark.service import problems
 
-        self.app = app
-        self.answer = problems.answer
+        self.hot_limit = limit
+        self._answer = problems.answer
         # The router's own routes (its prefix is in their paths), as the app includes them.
-        self.routes: dict[str, LeanRoute] = {
+        self.hot_routes = {
             route.path: route
             for route in router.routes
             if isinstance(route, LeanRoute) and route.methods == {"POST"}
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = self.routes.get(scope.get("path", "")) if scope["type"] == "http" else None
-        if route is None or scope.get("method") != "POST" or scope.get("root_path"):
-            await self.app(scope, receive, send)
+        route = None
+        if scope["type"] == "http" and scope.get("method") == "POST":
+            route = getattr(self, "hot_routes", {}).get(scope.get("path", ""))
+        if route is None or scope.get("root_path"):
+            await super().__call__(scope, receive, send)
             return
-        scope["route"] = route  # the template the timing middleware reports
+        await self._serve(route, scope, receive, send)
+
+    async def _serve(self, route: LeanRoute, scope: Scope, receive: Receive, send: Send) -> None:
+        from earmark.service import ops, problems
+
+        start = time.perf_counter()
+        scope["app"] = self
+        scope["route"] = route  # the template the metrics report
+        length = problems.declared_length(scope)
+        if length > self.hot_limit:
+            await problems.send_413(send, self.hot_limit)
+            ops.served(self.state.metrics, scope, route.path, 413, time.perf_counter() - start)
+            return
+        if length < 0:  # streamed: counted as it comes in
+            receive = problems.counted(receive, self.hot_limit)
         request = Request(scope, receive, send)
         try:
             response = await route.lean_handler(request)
-        except Exception as exc:  # every error gets its problem+json, as in the app
-            response = self.answer(exc)
+        except Exception as exc:  # every error gets its problem+json, as in the stack
+            response = self._answer(exc)
         await response(scope, receive, send)
+        ops.served(
+            self.state.metrics, scope, route.path, response.status_code, time.perf_counter() - start
+        )
 
 
 def _shape(endpoint: Callable[..., Any]) -> tuple[type[BaseModel], str]:

@@ -174,25 +174,10 @@ class BodyLimit:
             return
         path: str = scope.get("path", "")
         limit = self.upload_limit if path in ("/v1/batch", "/v1/lists") else self.limit
-        for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                try:
-                    if int(value) > limit:
-                        await _send_413(send, limit)
-                        return
-                except ValueError:
-                    pass
-        seen = 0
+        if declared_length(scope) > limit:
+            await send_413(send, limit)
+            return
         started = False
-
-        async def counting() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise _TooLarge(limit)
-            return message
 
         async def tracking(message: Message) -> None:
             nonlocal started
@@ -201,13 +186,40 @@ class BodyLimit:
             await send(message)
 
         try:
-            await self.app(scope, counting, tracking)
+            await self.app(scope, counted(receive, limit), tracking)
         except _TooLarge:
             if not started:
-                await _send_413(send, limit)
+                await send_413(send, limit)
 
 
-async def _send_413(send: Send, limit: int) -> None:
+def declared_length(scope: Scope) -> int:
+    """The request's Content-Length; -1 when it has none (chunked) or it is not a number."""
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return -1
+    return -1
+
+
+def counted(receive: Receive, limit: int) -> Receive:
+    """``receive`` that raises a 413 once the body streamed in passes ``limit``."""
+    seen = 0
+
+    async def counting() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _TooLarge(limit)
+        return message
+
+    return counting
+
+
+async def send_413(send: Send, limit: int) -> None:
     response = problem(
         413, "too-large", "Request body too large", f"the body is larger than {limit:,} bytes"
     )
