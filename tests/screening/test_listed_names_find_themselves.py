@@ -89,3 +89,15 @@ def test_nothing_around_a_listed_name_hides_it(
     matches = screener.screen(query).matches
     assert matches, query
     assert expected.casefold() in (matches[0].entry.name + " " + matches[0].matched_name).casefold()
+
+
+def test_a_part_of_the_query_that_reads_as_the_query_is_not_screened_again(
+    screener: Screener,
+) -> None:
+    # "Huawei Technologies Co., Ltd." holds itself without the trailing dot: screening it
+    # again would double the cost of most company names and could not change the answer.
+    ways = screener._queries(analyze("Huawei Technologies Co., Ltd."))
+    assert [via for _, via in ways] == [None]
+    held = screener._queries(analyze("Rosoboronexport OJSC (ROE)"))
+    assert [a.normalized for a, _ in held][1:] and all(via for _, via in held[1:])
+    assert len({a.normalized for a, _ in held}) == len(held)

@@ -310,11 +310,18 @@ class Screener:
         (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese words, and the listed
         English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
+        seen = {analysed.normalized}
         for inner in contained_names(analysed.original, short_names=False):
             try:
-                queries.append((analyze(inner), f"part of the query: {inner}"))
+                part = analyze(inner)
             except BadInput:
                 continue
+            # "Acme Widgets Inc." holds "Acme Widgets Inc" (its trailing dot trimmed): the same
+            # words score the same, and as a part they are capped lower, so a part that reads
+            # as the query (or as another part) could never change the answer.
+            if part.normalized not in seen:
+                seen.add(part.normalized)
+                queries.append((part, f"part of the query: {inner}"))
         if any(t.source and has_han(t.source) for t in analysed.tokens):
             for other in readings(analysed.original):
                 queries.append((other, "another rendering of its Chinese words"))
