@@ -24,6 +24,9 @@ def screener() -> Screener:
         "Global Import Export Company Limited",  # generic words only
         "First Electronics Company Limited",
         "Bowmore Institute of Marine Biology Research",  # holds the listed acronym "BMI"
+        # generic words of another language only: listed SOCIETE GENERALE DES PAINS
+        "Societe Generale S.A.",
+        "Compañía Nacional de Seguros S.A.",
     ],
 )
 def test_not_a_hit(screener: Screener, query: str) -> None:
@@ -33,3 +36,10 @@ def test_not_a_hit(screener: Screener, query: str) -> None:
 def test_a_shared_distinctive_word_still_ranks_in_a_pair_score(screener: Screener) -> None:
     # below the threshold, not zero: a reviewer who lowers the threshold still sees it
     assert 0.5 < screener.match("Orange S.A.", "BANK ORANGE").score < 0.8
+
+
+def test_generic_words_of_other_languages_weigh_as_generic_words(screener: Screener) -> None:
+    # "Société Générale" says what kind of company, not which: the distinctive word left over
+    # in the listed name ("Pains") decides, as "Electronics" does in English.
+    assert screener.match("Societe Generale S.A.", "SOCIETE GENERALE DES PAINS").score < 0.8
+    assert screener.match("Société Générale des Pains", "SOCIETE GENERALE DES PAINS").score == 1.0

@@ -41,7 +41,11 @@ def vocabulary() -> Vocabulary:
         legal_starts=starts,
         legal_tokens=frozenset(forms),
         # Places qualify a name (where, not who): they weigh like generic words.
-        generic=frozenset(w for w in (*words["generic"], *places) if " " not in w),
+        generic=frozenset(
+            w
+            for w in (*words["generic"], *words["generic_other_languages"], *places)
+            if " " not in w
+        ),
         stopwords=frozenset(words["stopwords"]),
         contractions=_contractions(),
     )
