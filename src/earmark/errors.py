@@ -33,6 +33,10 @@ class BadInput(EarmarkError):
         self.field = field
         self.message = message
 
+    def __reduce__(self) -> tuple[type[BadInput], tuple[str, str]]:
+        # Rebuilt from its parts when it crosses processes (raised on a Dask worker).
+        return type(self), (self.field, self.message)
+
 
 class NotFound(BadInput):
     """The record, entry or key named by a field does not exist."""
@@ -50,6 +54,9 @@ class Forbidden(EarmarkError):
         super().__init__(f"the role {role} may not {action}")
         self.action = action
         self.role = role
+
+    def __reduce__(self) -> tuple[type[Forbidden], tuple[str, str]]:
+        return type(self), (self.action, self.role)
 
 
 class DataError(EarmarkError):

@@ -355,9 +355,13 @@ def _run(
                 continue
             yield i, chunk
 
+    recorder = _local_recorder(store, run_id, workers, scheduler)
     try:
-        for i, chunk, results in _execute(todo(), options, workers, scheduler, runtime):
-            _keep(store, run_id, i, options.task, chunk, results)
+        for i, chunk, results, kept in _execute(
+            todo(), options, workers, scheduler, runtime, recorder
+        ):
+            if not kept:
+                _keep(store, run_id, i, options.task, chunk, results)
             _write_part(parts, i, chunk, results)
             done += 1
             if progress:
@@ -397,6 +401,52 @@ def _keep(
         result.pop("_query", None)
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class Recorder:
+    """What a local Dask worker needs to record its own chunks: the store's URL (the same
+    database as this process's: the workers run on this machine), who the records name, and
+    the run they belong to."""
+
+    database: str
+    actor: str
+    run_id: str
+
+    def __repr__(self) -> str:
+        # Dask may log a failed task's arguments: never the database password.
+        from sqlalchemy.engine import make_url
+
+        shown = make_url(self.database).render_as_string(hide_password=True)
+        return f"Recorder({shown!r}, {self.actor!r}, {self.run_id!r})"
+
+
+def _local_recorder(
+    store: Any, run_id: str, workers: int, scheduler: str | None
+) -> Recorder | None:
+    """A recorder for the workers of a local cluster: recording a chunk costs about a third of
+    screening it, and done in this process it would share the cores with the workers, one
+    chunk at a time (two workers then ran no faster than one, recorded). Workers of a remote
+    cluster (``scheduler``) may not reach this store (an SQLite file is this machine's), so
+    their chunks are recorded here."""
+    if store is None or scheduler is not None or workers < 2:
+        return None
+    url = store.url.render_as_string(hide_password=False)
+    return Recorder(url, store.actor, run_id)
+
+
+_WORKER_STORES: dict[tuple[str, str], Any] = {}
+
+
+def _worker_store(recorder: Recorder) -> Any:
+    """The store a worker records in, opened (and its schema checked) once a process."""
+    key = (recorder.database, recorder.actor)
+    store = _WORKER_STORES.get(key)
+    if store is None:
+        from earmark.store.core import Store
+
+        store = _WORKER_STORES[key] = Store(recorder.database, recorder.actor)
+    return store
+
+
 IN_FLIGHT_PER_WORKER = 2  # chunks submitted ahead of the results, per worker
 
 
@@ -406,11 +456,13 @@ def _execute(
     workers: int,
     scheduler: str | None,
     runtime: Runtime | None = None,
-) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]]]]:
-    """Each chunk to do, with its results, as they come (in order with one process)."""
+    recorder: Recorder | None = None,
+) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]], bool]]:
+    """Each chunk to do, with its results, as they come (in order with one process), and
+    whether the worker recorded it already (with a ``recorder``)."""
     if scheduler is None and workers == 1:
         for i, chunk in todo:
-            yield i, chunk, screen_rows(chunk, options, runtime)
+            yield i, chunk, screen_rows(chunk, options, runtime), False
         return
     from dask.distributed import Client, wait
 
@@ -430,7 +482,8 @@ def _execute(
         pending: dict[Any, tuple[int, list[dict[str, Any]]]] = {}
         for i, chunk in todo:
             packed = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
-            pending[client.submit(_screen_packed, packed, options, pure=False)] = (i, chunk)
+            future = client.submit(_screen_packed, packed, options, recorder, i, pure=False)
+            pending[future] = (i, chunk)
             while len(pending) >= window:
                 yield from _finished(pending, wait(list(pending), return_when="FIRST_COMPLETED"))
         while pending:
@@ -441,12 +494,19 @@ def _execute(
             cluster.close()
 
 
-def _screen_packed(packed: bytes, options: BatchOptions) -> bytes:
+def _screen_packed(
+    packed: bytes, options: BatchOptions, recorder: Recorder | None = None, chunk: int = 0
+) -> bytes:
     """``screen_rows`` on a Dask worker, the rows and results as one pickled block each:
     Dask walks a list of dicts item by item looking for futures in it (about 20 µs a row in
-    the client, which shares the cores with the workers); a block of bytes it passes as is."""
+    the client, which shares the cores with the workers); a block of bytes it passes as is.
+    With a ``recorder`` the worker records the chunk itself (once: a chunk recorded before,
+    by a worker that died before answering, keeps its records; ``record_batch_chunk``)."""
     rows: list[dict[str, Any]] = pickle.loads(packed)
-    return pickle.dumps(screen_rows(rows, options), protocol=pickle.HIGHEST_PROTOCOL)
+    results = screen_rows(rows, options)
+    if recorder is not None:
+        _keep(_worker_store(recorder), recorder.run_id, chunk, options.task, rows, results)
+    return pickle.dumps((results, recorder is not None), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _local_cluster(workers: int, options: BatchOptions) -> Any:
@@ -470,10 +530,11 @@ def _local_cluster(workers: int, options: BatchOptions) -> Any:
 
 def _finished(
     pending: dict[Any, tuple[int, list[dict[str, Any]]]], waited: Any
-) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]]]]:
+) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]], bool]]:
     for future in waited.done:
         i, chunk = pending.pop(future)
-        yield i, chunk, pickle.loads(future.result())
+        results, kept = pickle.loads(future.result())
+        yield i, chunk, results, kept
 
 
 def _check_same_job(parts: Path, input_path: Path, options: BatchOptions, store: Any = None) -> str:
