@@ -6,6 +6,7 @@ Every test runs against a fresh SQLite file and a fresh PostgreSQL schema.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -923,3 +924,6 @@ def test_a_stored_document_is_sorted_compact_text_that_reads_back_as_given() -> 
     assert json.loads(text) == value
     # What orjson refuses is written by the json module instead, not lost.
     assert json.loads(document({"n": 2**70, "s": "\ud800"})) == {"n": 2**70, "s": "\ud800"}
+    # orjson would write a NaN or an infinity as null: they read back as written.
+    back = json.loads(document({"x": [float("inf"), {"y": float("nan")}], "z": "null"}))
+    assert back["x"][0] == float("inf") and math.isnan(back["x"][1]["y"]) and back["z"] == "null"

@@ -139,22 +139,24 @@ class HotApp(FastAPI):
         start = time.perf_counter()
         scope["app"] = self
         scope["route"] = route  # the template the metrics report
-        length = problems.declared_length(scope)
-        if length > self.hot_limit:
-            await problems.send_413(send, self.hot_limit)
-            ops.served(self.state.metrics, scope, route.path, 413, time.perf_counter() - start)
-            return
-        if length < 0:  # streamed: counted as it comes in
-            receive = problems.counted(receive, self.hot_limit)
-        request = Request(scope, receive, send)
+        status = 500  # what is counted if the answer never goes out (as Timing counts it)
         try:
-            response = await route.lean_handler(request)
-        except Exception as exc:  # every error gets its problem+json, as in the stack
-            response = self._answer(exc)
-        await response(scope, receive, send)
-        ops.served(
-            self.state.metrics, scope, route.path, response.status_code, time.perf_counter() - start
-        )
+            if problems.declared_length(scope) > self.hot_limit:
+                await problems.send_413(send, self.hot_limit)
+                status = 413
+                return
+            # Counted as it comes in, whatever Content-Length says: a server may pass on a
+            # body longer than the header declared (a chunked body with both headers).
+            receive = problems.counted(receive, self.hot_limit)
+            request = Request(scope, receive, send)
+            try:
+                response = await route.lean_handler(request)
+            except Exception as exc:  # every error gets its problem+json, as in the stack
+                response = self._answer(exc)
+            await response(scope, receive, send)
+            status = response.status_code
+        finally:
+            ops.served(self.state.metrics, scope, route.path, status, time.perf_counter() - start)
 
 
 def _shape(endpoint: Callable[..., Any]) -> tuple[type[BaseModel], str]:

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from earmark.errors import (
@@ -93,6 +94,11 @@ def for_error(exc: BaseException) -> JSONResponse:
                 {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
             )
             return problem(status, slug, title, str(exc), headers=headers)
+    if isinstance(exc, ClientDisconnect):
+        # The client went away while sending its body: nobody reads the answer, and it is
+        # no server error (not logged as one, counted as 499, as nginx counts it).
+        log.debug("client disconnected before its request body ended")
+        return problem(499, "client-closed", "Client closed the request", "the body was cut")
     if type(exc).__module__.startswith("sqlalchemy"):
         log.error("database error: %s", type(exc).__name__)
         return problem(503, "store-unavailable", "Record store unavailable", "database error")
@@ -147,7 +153,12 @@ def install(app: FastAPI) -> None:
     async def on_error(_: Request, exc: Exception) -> JSONResponse:
         return answer(exc)
 
-    for cls in (EarmarkError, RequestValidationError, StarletteHTTPException, Exception):
+    # ClientDisconnect by name: a handler for Exception alone runs in Starlette's outermost
+    # layer, which raises the error again for the server to log as a fault.
+    handled = (
+        EarmarkError, RequestValidationError, StarletteHTTPException, ClientDisconnect, Exception
+    )  # fmt: skip
+    for cls in handled:
         app.add_exception_handler(cls, on_error)
 
 

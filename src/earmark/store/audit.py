@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -43,11 +44,27 @@ def document(value: Any) -> str:
     faster than ``json``; its numbers are spelled differently, ``1e-05`` as ``0.00001``).
     Not the audit chain's form (``canonical``): the chain pins a document by its text (its
     digest in ``audit_view``), never by re-serialising it, so the two need not agree.
-    Values orjson refuses (integers over 64 bits, lone surrogates) go through ``canonical``."""
+    Values orjson refuses (integers over 64 bits, lone surrogates) go through ``canonical``,
+    and so does a NaN or an infinity, which orjson would write as null (``canonical`` writes
+    them as ``json`` reads them back)."""
     try:
-        return orjson.dumps(value, option=_DOCUMENT).decode("utf-8")
+        text = orjson.dumps(value, option=_DOCUMENT).decode("utf-8")
     except (TypeError, orjson.JSONEncodeError):
         return canonical(value)
+    if "null" in text and _has_non_finite(value):
+        return canonical(value)
+    return text
+
+
+def _has_non_finite(value: Any) -> bool:
+    """Whether a float that JSON has no number for (NaN, an infinity) is anywhere in it."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_has_non_finite(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_non_finite(v) for v in value)
+    return False
 
 
 def now() -> str:
