@@ -27,6 +27,8 @@ def screener() -> Screener:
         # generic words of another language only: listed SOCIETE GENERALE DES PAINS
         "Societe Generale S.A.",
         "Compañía Nacional de Seguros S.A.",
+        # generic words only, one short of a generic listed alias
+        "National Investment Group",  # NATIONAL DEVELOPMENT AND INVESTMENT GROUP (TMGIC)
     ],
 )
 def test_not_a_hit(screener: Screener, query: str) -> None:
@@ -43,3 +45,11 @@ def test_generic_words_of_other_languages_weigh_as_generic_words(screener: Scree
     # in the listed name ("Pains") decides, as "Electronics" does in English.
     assert screener.match("Societe Generale S.A.", "SOCIETE GENERALE DES PAINS").score < 0.8
     assert screener.match("Société Générale des Pains", "SOCIETE GENERALE DES PAINS").score == 1.0
+
+
+def test_generic_words_alone_do_not_match_a_longer_listed_name(screener: Screener) -> None:
+    listed = "NATIONAL DEVELOPMENT AND INVESTMENT GROUP"
+    assert screener.match("National Investment Group", listed).score < 0.8
+    assert screener.match("National Development and Investment Group", listed).score == 1.0
+    # one distinctive word that agrees is evidence again: the rule is about what kind only
+    assert screener.match("Huawei Investment Group", "HUAWEI INVESTMENT GROUP LTD").score > 0.9

@@ -56,6 +56,11 @@ ACRONYM = 0.8
 # A distinctive word on each side left without a partner: one name part in place of another
 # ("ABDULLAHI MOHAMED ..." / "ABDULLAHI OSMAN ..."), evidence of another party.
 SUBSTITUTED = 0.75
+# The query agrees only in generic words and legal forms, and the listed name has a word the
+# query lacks: "National Investment Group" / "NATIONAL DEVELOPMENT AND INVESTMENT GROUP", or
+# "Societe Generale" / "SOCIETE GENERALE DES PAINS". Nothing that agrees says which party.
+GENERIC_ONLY = 0.85
+GENERIC_WEIGHT = 0.25  # a word weighing this or less is a generic word (index.GENERIC_CAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,10 @@ def _evidence(
         w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l
     ):
         factor *= ONE_WORD
+    if used_q and all(query[i].weight <= GENERIC_WEIGHT for i in used_q) and any(
+        w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l
+    ):
+        factor *= GENERIC_ONLY
     q_numbers = {query[i].forms[0] for i in range(len(query)) if i not in used_q}
     l_numbers = {listed[j] for j in range(len(listed)) if j not in used_l}
     if any(n.isdigit() for n in q_numbers) and any(n.isdigit() for n in l_numbers):
