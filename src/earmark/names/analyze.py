@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from earmark.names import chinese, pinyin_reading
+from earmark.names import chinese, japanese, pinyin_reading
 from earmark.names.kana import has_kana, read_kana
 from earmark.names.lexicons import (
     has_cyrillic,
@@ -25,7 +25,7 @@ from earmark.names.lexicons import (
     read_hangul,
     syllable_forms,
 )
-from earmark.names.normalize import clean_input, fold, is_arabic, split_han
+from earmark.names.normalize import clean_input, fold, has_han, is_arabic, split_han
 from earmark.names.numbers import read_numbers
 from earmark.names.places import places
 from earmark.names.translit_lexicon import latin_readings
@@ -101,6 +101,25 @@ def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName
     return out
 
 
+# The reading index of a name whose kanji are read as Japanese (:func:`japanese_reading`).
+_JAPANESE = -1
+
+
+def japanese_reading(name: str, field: str = "name") -> AnalyzedName | None:
+    """The name with its kanji read as Japanese, as the lists write Japanese parties (山口組
+    "yamaguchi gumi", 井上邦雄 "inoue kunio"): words the Chinese lexicon knows keep their
+    English (会社 "company"); None when the name has no kanji, or has no kana and the Chinese
+    lexicon knows all its kanji words (华为技术: the reading would be the same), or reads as
+    it does already."""
+    if not has_han(name):
+        return None
+    runs = [run for han, run in split_han(chinese.simplified(name)) if han]
+    if not has_kana(name) and all(w.known for run in runs for w in chinese.segment(run)):
+        return None
+    other = _analyze(name, field, True, _JAPANESE)
+    return other if _all_forms(other) != _all_forms(analyze(name, field)) else None
+
+
 def _all_forms(name: AnalyzedName) -> tuple[tuple[str, ...], ...]:
     return tuple(t.forms for t in name.tokens)
 
@@ -119,10 +138,11 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
     text = clean_input(name, field)
     raw: list[_Raw] = []
     scripts: set[str] = set()
-    for han, run in split_han(chinese.simplified(text)):
+    as_japanese = reading == _JAPANESE
+    for han, run in split_han(text if as_japanese else chinese.simplified(text)):
         if han:
             scripts.add("han")
-            raw.extend(_han_tokens(run, reading))
+            raw.extend(_japanese_tokens(run) if as_japanese else _han_tokens(run, reading))
         else:
             arabic = is_arabic(run)
             folded = fold(_EZAFE.sub("", run))
@@ -169,6 +189,35 @@ def _han_tokens(run: str, reading: int = 0) -> list[_Raw]:
         if word.source in _ADMINISTRATIVE:
             continue  # 深圳市 is "Shenzhen" in an English name, not "Shenzhen City"
         out.extend(_zh_raw(word, reading))
+    return out
+
+
+# Dictionary words read together against the Chinese lexicon, at most (工業 大学, 株式 会社).
+_MOST_JOINED = 4
+
+
+def _japanese_tokens(run: str) -> list[_Raw]:
+    """Kanji read as Japanese: the dictionary's words (:mod:`earmark.names.japanese`), those
+    the Chinese lexicon knows, alone or a few together, as its English, the rest by their
+    Japanese readings; words the dictionary lacks as Chinese."""
+    words = japanese.words(run)
+    lexicon = chinese.zh_data().words
+    out: list[_Raw] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_MOST_JOINED, len(words) - i), 0, -1):
+            piece = chinese.simplified("".join(w.source for w in words[i : i + size]))
+            if piece in lexicon:
+                out.extend(_zh_raw(chinese.ZhWord(piece, lexicon[piece], True)))
+                i += size
+                break
+        else:
+            word = words[i]
+            if word.known:
+                out.append(_Raw(word.readings[0], word.readings[1:], source=word.source))
+            else:
+                out.extend(_han_tokens(chinese.simplified(word.source)))
+            i += 1
     return out
 
 
@@ -293,7 +342,10 @@ def _kana_tokens(run: str) -> list[_Raw]:
             if known:
                 out.extend(_rendered(source, renderings, ()))
                 continue
-            forms = [f for f in dict.fromkeys(fold(r).replace(" ", "") for r in renderings) if f]
+            # A loanword or foreign name the dictionary spells in Latin letters (ラザルス,
+            # "lazarus") is known by that spelling first.
+            spelt = (japanese.foreign_spelling(source), *renderings)
+            forms = [f for f in dict.fromkeys(fold(r).replace(" ", "") for r in spelt) if f]
             if forms:
                 out.append(_Raw(forms[0], tuple(forms[1:]), source=source, sound="kana"))
     return out

@@ -57,6 +57,21 @@ def romanise(run: str) -> str:
     return "".join(reading for _, reading in _syllables(run))
 
 
+def hepburn(kana: str) -> str:
+    """The modified Hepburn reading of a Japanese word's kana (hiragana or katakana), as the
+    lists write Japanese names: as :func:`romanise`, the long-vowel mark left out ("クドー"
+    "kudo"), but the doubling ッ written as the doubled consonant ("ホッカイドー" "hokkaido",
+    "tch" before "ch")."""
+    pieces = katakana(kana).split(_DOUBLING)
+    out = romanise(pieces[0])
+    for piece in pieces[1:]:
+        reading = romanise(piece)
+        if reading[:1].isalpha() and reading[0] not in "aeiou":
+            out += "t" if reading.startswith("ch") else reading[0]
+        out += reading
+    return out
+
+
 def _syllables(run: str) -> list[tuple[str, str]]:
     """The run's kana units (a two-kana syllable where the table has one) with their Hepburn
     readings; the long-vowel mark and the doubling ッ left out."""

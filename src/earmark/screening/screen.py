@@ -22,7 +22,7 @@ from typing import Any
 from earmark.diskcache import cached
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.analyze import readings
+from earmark.names.analyze import japanese_reading, readings
 from earmark.names.lexicons import has_hangul
 from earmark.names.normalize import clean_input, fold, has_han
 from earmark.names.variants import contained_names
@@ -318,6 +318,8 @@ class Screener:
         if any(t.source and has_han(t.source) for t in analysed.tokens):
             for other in readings(analysed.original):
                 queries.append((other, "another rendering of its Chinese words"))
+            if (japanese := japanese_reading(analysed.original)) is not None:
+                queries.append((japanese, "its kanji read as Japanese"))
         elif any(t.source and has_hangul(t.source) for t in analysed.tokens):
             for other in readings(analysed.original, most=1):
                 queries.append((other, "its Korean syllables read one by one"))
