@@ -44,3 +44,8 @@ def test_the_japanese_reading_keeps_the_chinese_lexicons_english() -> None:
 def test_a_name_without_kanji_has_no_japanese_reading() -> None:
     assert japanese_reading("Yamaguchi Trading") is None
 
+
+def test_gongsi_is_company_or_corporation_as_a_legal_form() -> None:
+    legal = analyze("中国电子科技集团公司").tokens[-1]
+    assert legal.kind.value == "legal"
+    assert "corp" in legal.forms

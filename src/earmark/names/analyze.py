@@ -397,7 +397,8 @@ def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
             source = " ".join(r.source or r.text for r in raw[i : i + size])
             canonical = vocab.legal_phrases.get(words)
             if canonical is not None:
-                out.append(Token(canonical, Kind.LEGAL, source=source))
+                others = _legal_alts(raw[i].alts, canonical) if size == 1 else ()
+                out.append(Token(canonical, Kind.LEGAL, others, source=source))
                 i += size
                 break
             place = table.phrases.get(words)
@@ -409,6 +410,14 @@ def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
             out.append(raw[i])
             i += 1
     return out
+
+
+def _legal_alts(alts: tuple[str, ...], canonical: str) -> tuple[str, ...]:
+    """The other legal forms a word may render (公司 is "company" or "corporation"): the
+    listed "Corporation" is then the same legal form, not another one."""
+    phrases = vocabulary().legal_phrases
+    found = (phrases.get(tuple(a.split())) for a in alts)
+    return tuple(dict.fromkeys(c for c in found if c is not None and c != canonical))
 
 
 def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
