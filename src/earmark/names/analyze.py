@@ -87,9 +87,9 @@ class _Raw:
 def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName]:
     """Other readings of a Chinese name (in script or pinyin) whose words have other renderings
     of several words: 工业大学 is "polytechnical university" and also "institute of
-    technology"; reading k takes each word's k-th rendering where it has one. A Korean name
-    of a few syllables no lexicon word covers is also read syllable by syllable, as the lists
-    write Korean people ("KIM Jong Un" for 김정은)."""
+    technology"; reading k takes each word's k-th rendering where it has one (Korean words
+    too). A Korean name of a few syllables no lexicon word covers is also read syllable by
+    syllable, as the lists write Korean people ("KIM Jong Un" for 김정은)."""
     first = analyze(name, field)
     out: list[AnalyzedName] = []
     seen = {_all_forms(first)}
@@ -270,6 +270,7 @@ def _cyrillic_tokens(run: str) -> list[_Raw]:
     return out
 
 
+_DIGITS = re.compile(r"(\d+)")
 # A Korean person's name is two to four syllables (surname first).
 _PERSON_SYLLABLES = range(2, 5)
 
@@ -282,13 +283,14 @@ def _hangul_tokens(run: str, reading: int = 0) -> list[_Raw]:
     if reading and (person := _person_parts(run)) is not None:
         return _korean_person(*person)
     out: list[_Raw] = []
-    for chunk in run.split():
+    # Digits written on a Hangul word are a word of their own: 39호실 is "39" and 호실.
+    for chunk in _DIGITS.sub(r" \1 ", run).split():
         if not has_hangul(chunk):
             out.extend(_Raw(w) for w in fold(chunk).split())
             continue
         for source, renderings, known in read_hangul(chunk):
             if known:
-                out.extend(_rendered(source, renderings, ()))
+                out.extend(_rendered(source, renderings, (), reading))
             else:
                 out.append(_Raw(renderings[0], renderings[1:], source=source, sound="hangul"))
     return out
@@ -351,9 +353,16 @@ def _kana_tokens(run: str) -> list[_Raw]:
     return out
 
 
-def _rendered(source: str, renderings: tuple[str, ...], extra: tuple[str, ...]) -> list[_Raw]:
-    """Raw tokens of a word known by its renderings (the first one's words are the tokens)."""
-    primary = renderings[0].split()
+def _rendered(
+    source: str, renderings: tuple[str, ...], extra: tuple[str, ...], reading: int = 0
+) -> list[_Raw]:
+    """Raw tokens of a word known by its renderings: the first one's words are the tokens, or
+    in reading k the k-th one's where the word has one of several words (보위성 "state
+    security" and "ministry of state security")."""
+    choice = renderings[0]
+    if 0 < reading < len(renderings) and " " in renderings[reading] + choice:
+        choice = renderings[reading]
+    primary = choice.split()
     alts: tuple[str, ...] = ()
     if len(primary) == 1:
         singles = [r for r in renderings[1:] if " " not in r] + [e for e in extra if e]
