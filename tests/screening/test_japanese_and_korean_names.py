@@ -62,3 +62,12 @@ def test_an_unlisted_japanese_name_sharing_a_generic_word_is_not_a_hit(
     screener: Screener, query: str
 ) -> None:
     assert not screener.screen(query).matches
+
+
+def test_a_korean_z_written_with_its_added_vowel_is_z() -> None:
+    assert "hezbolla" in loan_forms("헤즈볼라")  # 즈 in a cluster: z, not the j of 주
+
+
+def test_a_known_chinese_name_is_known_without_its_legal_form_or_latin_bracket() -> None:
+    known = analyze("中芯国際集成電路製造(SMIC)").known_as  # Japanese forms, no 有限公司
+    assert known is not None and known.startswith("Semiconductor Manufacturing International")

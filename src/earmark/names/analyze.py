@@ -172,7 +172,7 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
                     raw.extend(_zh_raw(word, reading))
     tokens = _classify(_phrases(raw), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
-    known = chinese.known_name(text) if "han" in (script, "mixed") else None
+    known = chinese.known_name(text) if script in ("han", "mixed") else None
     return AnalyzedName(text, tokens, script, known)
 
 

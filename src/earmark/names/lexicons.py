@@ -173,6 +173,9 @@ def _read_unknown(hangul: str) -> tuple[str, ...]:
 _SYLLABLE = re.compile(r"[A-Z][a-z]*")
 _FINAL = {"g": "k", "d": "t", "b": "p"}
 _EPENTHETIC = re.compile(r"^([^aeiouwy]+)eu(l?)$")
+# The consonant of 즈 and 츠 in a cluster is the English z and ts the rules write with them
+# (재즈 jazz, 헤즈볼라 Hezbollah, 피츠버그 Pittsburgh), not the j and ch of the romanisation.
+_CLUSTERED = {"j": "z", "ch": "ts"}
 
 
 def loan_forms(hangul: str) -> tuple[str, ...]:
@@ -182,7 +185,8 @@ def loan_forms(hangul: str) -> tuple[str, ...]:
     "Teg"); an ㄹ as r but after another ㄹ ("Rostek"); and, in a second form, the vowel 으
     that Korean adds to split a consonant cluster dropped ("스", "플": 로스텍 "rostek",
     아이플라이텍 "aipllaitek"); a final 어 also as "er", the English ending that the rules
-    write without its r (바그너 "bagner", Wagner). The 으 of the last syllable is kept: the
+    write without its r (바그너 "bagner", Wagner); 즈 and 츠 in a cluster as z and ts
+    (헤즈볼라 "hezbolla"). The 으 of the last syllable is kept: the
     spelling without it comes within a typo of the listed word and is scored as a typo, for
     less than by sound ("sberbangk" / "sberbank"). () for a run that is not all Hangul syllables."""
     if not all("\uac00" <= ch <= "\ud7a3" for ch in hangul):
@@ -198,7 +202,9 @@ def loan_forms(hangul: str) -> tuple[str, ...]:
             syl = syl[:-1] + _FINAL[syl[-1]]
         plain.append(syl)
     clipped = [
-        m.group(1) + m.group(2) if (m := _EPENTHETIC.match(syl)) and i < len(plain) - 1 else syl
+        _CLUSTERED.get(m.group(1), m.group(1)) + m.group(2)
+        if (m := _EPENTHETIC.match(syl)) and i < len(plain) - 1
+        else syl
         for i, syl in enumerate(plain)
     ]
     forms = ["".join(plain), "".join(clipped)]
