@@ -71,3 +71,8 @@ def test_a_korean_z_written_with_its_added_vowel_is_z() -> None:
 def test_a_known_chinese_name_is_known_without_its_legal_form_or_latin_bracket() -> None:
     known = analyze("中芯国際集成電路製造(SMIC)").known_as  # Japanese forms, no 有限公司
     assert known is not None and known.startswith("Semiconductor Manufacturing International")
+
+
+def test_a_pair_reads_the_first_name_as_a_screened_name_is_read(screener: Screener) -> None:
+    assert screener.match("山田太郎", "Yamada Taro").score >= 0.9  # kanji read as Japanese
+    assert screener.match("山田太郎", "Tanaka Hanako").score < 0.5

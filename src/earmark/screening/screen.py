@@ -307,7 +307,8 @@ class Screener:
 
     def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
         """The query, and the other ways to read it: the names it holds ("BANK MELLI IRAN
-        (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese words, and the listed
+        (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese and Korean words (a
+        Korean person's syllables read one by one), its kanji read as Japanese, and the listed
         English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
         for inner in contained_names(analysed.original, short_names=False):
@@ -322,7 +323,7 @@ class Screener:
                 queries.append((japanese, "its kanji read as Japanese"))
         elif any(t.source and has_hangul(t.source) for t in analysed.tokens):
             for other in readings(analysed.original, most=1):
-                queries.append((other, "its Korean syllables read one by one"))
+                queries.append((other, "another reading of its Korean words"))
         if analysed.known_as:
             queries.append(
                 (
@@ -386,10 +387,7 @@ class Screener:
                 and _contains(index, record, scored, words)
             ):
                 scored = NameScore(CONTAINED, scored.words)
-            if via and scored.score >= 1.0:
-                scored = NameScore(0.99, scored.words)
-            if via and via.startswith("part of") and scored.score > PART_OF_QUERY:
-                scored = NameScore(PART_OF_QUERY, scored.words)
+            scored = _capped(scored, via)
             prior = per_entry.get(record.entry)
             if prior is None or scored.score > prior[0].score:
                 per_entry[record.entry] = (scored, record.name)
@@ -439,14 +437,34 @@ class Screener:
         _type(type)
         index = self.current_index()
         qa, qb = analyze(a, "name_a"), analyze(b, "name_b")
-        words, found = index.query_words(qa)
         listed = tuple(t.text for t in qb.scoring_tokens)
         # The second name's words weigh what they would weigh as a query.
         b_words, _ = index.query_words(qb)
         weights = tuple(w.weight for w in b_words)
         kind = _type(type)
-        sim = _similarity(index, words, found, kind in (None, "individual"), kind == "individual")
-        return score_name(words, listed, weights, sim, qa.normalized == qb.normalized)
+        best: NameScore | None = None
+        # The first name is read in every way a screened name is (山田太郎 as Japanese too).
+        for query, via in self._queries(qa):
+            words, found = index.query_words(query)
+            rule = (kind in (None, "individual"), kind == "individual")
+            sim = _similarity(index, words, found, *rule)
+            scored = _capped(
+                score_name(words, listed, weights, sim, query.normalized == qb.normalized), via
+            )
+            if best is None or scored.score > best.score:
+                best = scored
+        assert best is not None  # the name itself is always read
+        return best
+
+
+def _capped(scored: NameScore, via: str | None) -> NameScore:
+    """A score found by another reading of the query is never identical (at most 0.99), and
+    by a name the query holds at most PART_OF_QUERY."""
+    if via and scored.score >= 1.0:
+        scored = NameScore(0.99, scored.words)
+    if via and via.startswith("part of") and scored.score > PART_OF_QUERY:
+        scored = NameScore(PART_OF_QUERY, scored.words)
+    return scored
 
 
 def _similarity(
