@@ -331,7 +331,13 @@ class Screener:
                     f"known Chinese name of {analysed.known_as}",
                 )
             )
-        return queries
+        # A reading whose every word is a form of the same word of one read before finds
+        # nothing more (the known name of 中国电子科技集团公司 is how its words read already).
+        kept = queries[:1]
+        for query, via in queries[1:]:
+            if not any(_within(query, earlier) for earlier, _ in kept):
+                kept.append((query, via))
+        return kept
 
     def _score(
         self,
@@ -455,6 +461,15 @@ class Screener:
                 best = scored
         assert best is not None  # the name itself is always read
         return best
+
+
+def _within(name: AnalyzedName, other: AnalyzedName) -> bool:
+    """Whether each word of ``name`` is, in its place, a form of the same kind of the word of
+    ``other``."""
+    return len(name.tokens) == len(other.tokens) and all(
+        t.kind is o.kind and set(t.forms) <= set(o.forms)
+        for t, o in zip(name.tokens, other.tokens, strict=True)
+    )
 
 
 def _capped(scored: NameScore, via: str | None) -> NameScore:
