@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from earmark.names import chinese, japanese, pinyin_reading
+from earmark.names import chinese, hangul_chinese, japanese, pinyin_reading
 from earmark.names.kana import has_kana, read_kana
 from earmark.names.lexicons import (
     has_cyrillic,
@@ -117,6 +117,20 @@ def japanese_reading(name: str, field: str = "name") -> AnalyzedName | None:
     if not has_kana(name) and all(w.known for run in runs for w in chinese.segment(run)):
         return None
     other = _analyze(name, field, True, _JAPANESE)
+    return other if _all_forms(other) != _all_forms(analyze(name, field)) else None
+
+
+# The reading index of a name whose Hangul is read as Chinese (:func:`hangul_chinese_reading`).
+_HANGUL_CHINESE = -2
+
+
+def hangul_chinese_reading(name: str, field: str = "name") -> AnalyzedName | None:
+    """The name with the Hangul no Korean lexicon word covers read as the Chinese syllables it
+    may write (중신궈지 zhong xin guo ji, SMIC: :mod:`earmark.names.hangul_chinese`); None when
+    no stretch of it reads so."""
+    if not has_hangul(name):
+        return None
+    other = _analyze(name, field, True, _HANGUL_CHINESE)
     return other if _all_forms(other) != _all_forms(analyze(name, field)) else None
 
 
@@ -280,7 +294,7 @@ def _hangul_tokens(run: str, reading: int = 0) -> list[_Raw]:
     together and compared by sound ("hwawei" / "huawei"), or, in reading 1 and after, a
     person's name (the whole run: one word of two to four syllables, or a one-syllable surname
     and a given name in either order) in the spellings the lists use."""
-    if reading and (person := _person_parts(run)) is not None:
+    if reading > 0 and (person := _person_parts(run)) is not None:
         return _korean_person(*person)
     out: list[_Raw] = []
     # Digits written on a Hangul word are a word of their own: 39호실 is "39" and 호실.
@@ -291,6 +305,8 @@ def _hangul_tokens(run: str, reading: int = 0) -> list[_Raw]:
         for source, renderings, known in read_hangul(chunk):
             if known:
                 out.extend(_rendered(source, renderings, (), reading))
+            elif reading == _HANGUL_CHINESE and (words := hangul_chinese.read(source)):
+                out.extend(raw for word in words for raw in _zh_raw(word))
             else:
                 out.append(_Raw(renderings[0], renderings[1:], source=source, sound="hangul"))
     return out

@@ -22,7 +22,7 @@ from typing import Any
 from earmark.diskcache import cached
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.analyze import japanese_reading, readings
+from earmark.names.analyze import hangul_chinese_reading, japanese_reading, readings
 from earmark.names.lexicons import has_hangul
 from earmark.names.normalize import clean_input, fold, has_han
 from earmark.names.variants import contained_names
@@ -308,8 +308,8 @@ class Screener:
     def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
         """The query, and the other ways to read it: the names it holds ("BANK MELLI IRAN
         (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese and Korean words (a
-        Korean person's syllables read one by one), its kanji read as Japanese, and the listed
-        English name of a known Chinese name."""
+        Korean person's syllables read one by one), its kanji read as Japanese, its Hangul read
+        as Chinese, and the listed English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
         for inner in contained_names(analysed.original, short_names=False):
             try:
@@ -324,6 +324,8 @@ class Screener:
         elif any(t.source and has_hangul(t.source) for t in analysed.tokens):
             for other in readings(analysed.original, most=1):
                 queries.append((other, "another reading of its Korean words"))
+            if (chinese := hangul_chinese_reading(analysed.original)) is not None:
+                queries.append((chinese, "its Hangul read as Chinese"))
         if analysed.known_as:
             queries.append(
                 (
