@@ -28,7 +28,7 @@ from earmark.names.lexicons import (
 from earmark.names.normalize import clean_input, fold, has_han, is_arabic, split_han
 from earmark.names.numbers import read_numbers
 from earmark.names.places import places
-from earmark.names.translit_lexicon import latin_readings
+from earmark.names.translit_lexicon import korean_spellings, latin_readings
 from earmark.names.vocabulary import MAX_PHRASE, vocabulary
 
 
@@ -240,7 +240,7 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
     sides, with itself and the other readings as other forms."""
     full = table.get(word)
     if not full:
-        other = latin_readings(word)
+        other = (*latin_readings(word), *korean_spellings(word))
         return _Raw(word, (*alts, *other)) if other else _Raw(word, alts)
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 
