@@ -7,7 +7,8 @@ those loanwords (data/ja_lexicon.toml); the kana between them are romanised in m
 Hepburn (data/ja_kana.toml), with the long-vowel mark and the doubled consonant left out as the
 Latin spelling leaves them out, and compared with listed words by sound
 (:mod:`earmark.names.sounds`). Japanese hears the "h" of "hua" as the "f" of フ: a reading
-with f also gives one with h. Kanji are not read here: they go with Chinese characters.
+with f also gives one with h. Kanji are not read here: they go with Chinese characters,
+and are also read as Japanese by :mod:`earmark.names.japanese`.
 """
 
 from __future__ import annotations
