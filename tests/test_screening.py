@@ -120,10 +120,16 @@ def test_chinese_script_finds_huawei_entries(screener: Screener, query: str, exp
 
 
 def test_chinese_without_the_known_names_table(screener: Screener) -> None:
-    # 华为终端 is not a known full name: lexicon (华为 huawei, 终端 device) and pinyin only.
-    result = screener.screen("华为终端（东莞）", lists=["EL"])
+    # 华为终端（武汉） is not a known full name, even without a legal form (华为终端（东莞） is:
+    # 华为终端（东莞）有限公司): lexicon (华为 huawei, 终端 device) and pinyin only.
+    result = screener.screen("华为终端（武汉）", lists=["EL"])
     assert any("Huawei Device" in m.entry.name for m in result.matches)
     assert not any(m.via and m.via.startswith("known Chinese name") for m in result.matches)
+
+
+def test_a_known_chinese_name_without_its_legal_form_is_known(screener: Screener) -> None:
+    top = screener.screen("华为终端（东莞）", lists=["EL"]).matches[0]
+    assert top.entry.name == "Huawei Device (Dongguan) Co., Ltd."
 
 
 def test_cyrillic_and_explanations(screener: Screener) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from earmark.names import chinese, pinyin_reading
+from earmark.names import chinese, hangul_chinese, japanese, pinyin_reading
 from earmark.names.kana import has_kana, read_kana
 from earmark.names.lexicons import (
     has_cyrillic,
@@ -25,10 +25,10 @@ from earmark.names.lexicons import (
     read_hangul,
     syllable_forms,
 )
-from earmark.names.normalize import clean_input, fold, is_arabic, split_han
+from earmark.names.normalize import clean_input, fold, has_han, is_arabic, split_han
 from earmark.names.numbers import read_numbers
 from earmark.names.places import places
-from earmark.names.translit_lexicon import latin_readings
+from earmark.names.translit_lexicon import korean_spellings, latin_readings
 from earmark.names.vocabulary import MAX_PHRASE, vocabulary
 
 
@@ -87,9 +87,9 @@ class _Raw:
 def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName]:
     """Other readings of a Chinese name (in script or pinyin) whose words have other renderings
     of several words: 工业大学 is "polytechnical university" and also "institute of
-    technology"; reading k takes each word's k-th rendering where it has one. A Korean name
-    of a few syllables no lexicon word covers is also read syllable by syllable, as the lists
-    write Korean people ("KIM Jong Un" for 김정은)."""
+    technology"; reading k takes each word's k-th rendering where it has one (Korean words
+    too). A Korean name of a few syllables no lexicon word covers is also read syllable by
+    syllable, as the lists write Korean people ("KIM Jong Un" for 김정은)."""
     first = analyze(name, field)
     out: list[AnalyzedName] = []
     seen = {_all_forms(first)}
@@ -99,6 +99,39 @@ def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName
             seen.add(_all_forms(other))
             out.append(other)
     return out
+
+
+# The reading index of a name whose kanji are read as Japanese (:func:`japanese_reading`).
+_JAPANESE = -1
+
+
+def japanese_reading(name: str, field: str = "name") -> AnalyzedName | None:
+    """The name with its kanji read as Japanese, as the lists write Japanese parties (山口組
+    "yamaguchi gumi", 井上邦雄 "inoue kunio"): words the Chinese lexicon knows keep their
+    English (会社 "company"); None when the name has no kanji, or has no kana and the Chinese
+    lexicon knows all its kanji words (华为技术: the reading would be the same), or reads as
+    it does already."""
+    if not has_han(name):
+        return None
+    runs = [run for han, run in split_han(chinese.simplified(name)) if han]
+    if not has_kana(name) and all(w.known for run in runs for w in chinese.segment(run)):
+        return None
+    other = _analyze(name, field, True, _JAPANESE)
+    return other if _all_forms(other) != _all_forms(analyze(name, field)) else None
+
+
+# The reading index of a name whose Hangul is read as Chinese (:func:`hangul_chinese_reading`).
+_HANGUL_CHINESE = -2
+
+
+def hangul_chinese_reading(name: str, field: str = "name") -> AnalyzedName | None:
+    """The name with the Hangul no Korean lexicon word covers read as the Chinese syllables it
+    may write (중신궈지 zhong xin guo ji, SMIC: :mod:`earmark.names.hangul_chinese`); None when
+    no stretch of it reads so."""
+    if not has_hangul(name):
+        return None
+    other = _analyze(name, field, True, _HANGUL_CHINESE)
+    return other if _all_forms(other) != _all_forms(analyze(name, field)) else None
 
 
 def _all_forms(name: AnalyzedName) -> tuple[tuple[str, ...], ...]:
@@ -119,10 +152,11 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
     text = clean_input(name, field)
     raw: list[_Raw] = []
     scripts: set[str] = set()
-    for han, run in split_han(chinese.simplified(text)):
+    as_japanese = reading == _JAPANESE
+    for han, run in split_han(text if as_japanese else chinese.simplified(text)):
         if han:
             scripts.add("han")
-            raw.extend(_han_tokens(run, reading))
+            raw.extend(_japanese_tokens(run) if as_japanese else _han_tokens(run, reading))
         else:
             arabic = is_arabic(run)
             folded = fold(_EZAFE.sub("", run))
@@ -152,7 +186,7 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
                     raw.extend(_zh_raw(word, reading))
     tokens = _classify(_phrases(raw), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
-    known = chinese.known_name(text) if "han" in (script, "mixed") else None
+    known = chinese.known_name(text) if script in ("han", "mixed") else None
     return AnalyzedName(text, tokens, script, known)
 
 
@@ -172,12 +206,41 @@ def _han_tokens(run: str, reading: int = 0) -> list[_Raw]:
     return out
 
 
+# Dictionary words read together against the Chinese lexicon, at most (工業 大学, 株式 会社).
+_MOST_JOINED = 4
+
+
+def _japanese_tokens(run: str) -> list[_Raw]:
+    """Kanji read as Japanese: the dictionary's words (:mod:`earmark.names.japanese`), those
+    the Chinese lexicon knows, alone or a few together, as its English, the rest by their
+    Japanese readings; words the dictionary lacks as Chinese."""
+    words = japanese.words(run)
+    lexicon = chinese.zh_data().words
+    out: list[_Raw] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_MOST_JOINED, len(words) - i), 0, -1):
+            piece = chinese.simplified("".join(w.source for w in words[i : i + size]))
+            if piece in lexicon:
+                out.extend(_zh_raw(chinese.ZhWord(piece, lexicon[piece], True)))
+                i += size
+                break
+        else:
+            word = words[i]
+            if word.known:
+                out.append(_Raw(word.readings[0], word.readings[1:], source=word.source))
+            else:
+                out.extend(_han_tokens(chinese.simplified(word.source)))
+            i += 1
+    return out
+
+
 def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]]) -> _Raw:
     """A contraction reads as the word it stands for ("mfg" -> "manufacturing"), on both
     sides, with itself and the other readings as other forms."""
     full = table.get(word)
     if not full:
-        other = latin_readings(word)
+        other = (*latin_readings(word), *korean_spellings(word))
         return _Raw(word, (*alts, *other)) if other else _Raw(word, alts)
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 
@@ -221,6 +284,7 @@ def _cyrillic_tokens(run: str) -> list[_Raw]:
     return out
 
 
+_DIGITS = re.compile(r"(\d+)")
 # A Korean person's name is two to four syllables (surname first).
 _PERSON_SYLLABLES = range(2, 5)
 
@@ -230,16 +294,19 @@ def _hangul_tokens(run: str, reading: int = 0) -> list[_Raw]:
     together and compared by sound ("hwawei" / "huawei"), or, in reading 1 and after, a
     person's name (the whole run: one word of two to four syllables, or a one-syllable surname
     and a given name in either order) in the spellings the lists use."""
-    if reading and (person := _person_parts(run)) is not None:
+    if reading > 0 and (person := _person_parts(run)) is not None:
         return _korean_person(*person)
     out: list[_Raw] = []
-    for chunk in run.split():
+    # Digits written on a Hangul word are a word of their own: 39호실 is "39" and 호실.
+    for chunk in _DIGITS.sub(r" \1 ", run).split():
         if not has_hangul(chunk):
             out.extend(_Raw(w) for w in fold(chunk).split())
             continue
         for source, renderings, known in read_hangul(chunk):
             if known:
-                out.extend(_rendered(source, renderings, ()))
+                out.extend(_rendered(source, renderings, (), reading))
+            elif reading == _HANGUL_CHINESE and (words := hangul_chinese.read(source)):
+                out.extend(raw for word in words for raw in _zh_raw(word))
             else:
                 out.append(_Raw(renderings[0], renderings[1:], source=source, sound="hangul"))
     return out
@@ -293,15 +360,25 @@ def _kana_tokens(run: str) -> list[_Raw]:
             if known:
                 out.extend(_rendered(source, renderings, ()))
                 continue
-            forms = [f for f in dict.fromkeys(fold(r).replace(" ", "") for r in renderings) if f]
+            # A loanword or foreign name the dictionary spells in Latin letters (ラザルス,
+            # "lazarus") is known by that spelling first.
+            spelt = (japanese.foreign_spelling(source), *renderings)
+            forms = [f for f in dict.fromkeys(fold(r).replace(" ", "") for r in spelt) if f]
             if forms:
                 out.append(_Raw(forms[0], tuple(forms[1:]), source=source, sound="kana"))
     return out
 
 
-def _rendered(source: str, renderings: tuple[str, ...], extra: tuple[str, ...]) -> list[_Raw]:
-    """Raw tokens of a word known by its renderings (the first one's words are the tokens)."""
-    primary = renderings[0].split()
+def _rendered(
+    source: str, renderings: tuple[str, ...], extra: tuple[str, ...], reading: int = 0
+) -> list[_Raw]:
+    """Raw tokens of a word known by its renderings: the first one's words are the tokens, or
+    in reading k the k-th one's where the word has one of several words (보위성 "state
+    security" and "ministry of state security")."""
+    choice = renderings[0]
+    if 0 < reading < len(renderings) and " " in renderings[reading] + choice:
+        choice = renderings[reading]
+    primary = choice.split()
     alts: tuple[str, ...] = ()
     if len(primary) == 1:
         singles = [r for r in renderings[1:] if " " not in r] + [e for e in extra if e]
@@ -345,7 +422,8 @@ def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
             source = " ".join(r.source or r.text for r in raw[i : i + size])
             canonical = vocab.legal_phrases.get(words)
             if canonical is not None:
-                out.append(Token(canonical, Kind.LEGAL, source=source))
+                others = _legal_alts(raw[i].alts, canonical) if size == 1 else ()
+                out.append(Token(canonical, Kind.LEGAL, others, source=source))
                 i += size
                 break
             place = table.phrases.get(words)
@@ -357,6 +435,14 @@ def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
             out.append(raw[i])
             i += 1
     return out
+
+
+def _legal_alts(alts: tuple[str, ...], canonical: str) -> tuple[str, ...]:
+    """The other legal forms a word may render (公司 is "company" or "corporation"): the
+    listed "Corporation" is then the same legal form, not another one."""
+    phrases = vocabulary().legal_phrases
+    found = (phrases.get(tuple(a.split())) for a in alts)
+    return tuple(dict.fromkeys(c for c in found if c is not None and c != canonical))
 
 
 def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:

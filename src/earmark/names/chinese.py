@@ -9,11 +9,14 @@ maps the full Chinese names of listed entities to their listed English names.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from earmark.names.normalize import has_han
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -111,10 +114,40 @@ def _from_japanese(ch: str) -> str:
     return simple if traditional != ch and simple != traditional else ch
 
 
+# A bracket of Latin letters in a Chinese name: its own abbreviation, "中芯国际...(SMIC)".
+_LATIN_BRACKET = re.compile(r"[（(][\x00-\x7f]*[）)]")
+
+
 def known_name(text: str) -> str | None:
-    """The listed English name of a known Chinese name, ignoring spaces and brackets."""
+    """The listed English name of a known Chinese name, ignoring spaces; failing that, also
+    ignoring a bracket of Latin letters, the legal form at the end and the script's forms
+    (Simplified, Traditional or Japanese): 中芯国際集成電路製造(SMIC) is 中芯国际集成电路制造
+    有限公司, Semiconductor Manufacturing International Corporation."""
     key = "".join(ch for ch in text if not ch.isspace())
-    return zh_data().known_names.get(key)
+    found = zh_data().known_names.get(key)
+    if found is None and has_han(key):
+        found = _known_without_legal_form().get(_without_legal_form(_LATIN_BRACKET.sub("", key)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _known_without_legal_form() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for zh, en in zh_data().known_names.items():
+        out.setdefault(_without_legal_form(zh), en)
+    return out
+
+
+def _without_legal_form(name: str) -> str:
+    """The name in Simplified characters without the lexicon words of legal forms at its end
+    (有限公司, 股份有限公司: the lexicon words whose first rendering is a legal form)."""
+    from earmark.names.vocabulary import vocabulary
+
+    phrases = vocabulary().legal_phrases
+    words = segment(simplified(name))
+    while len(words) > 1 and tuple(words[-1].renderings[0].split()) in phrases:
+        words.pop()
+    return "".join(w.source for w in words)
 
 
 @lru_cache(maxsize=65_536)

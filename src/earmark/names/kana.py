@@ -7,7 +7,8 @@ those loanwords (data/ja_lexicon.toml); the kana between them are romanised in m
 Hepburn (data/ja_kana.toml), with the long-vowel mark and the doubled consonant left out as the
 Latin spelling leaves them out, and compared with listed words by sound
 (:mod:`earmark.names.sounds`). Japanese hears the "h" of "hua" as the "f" of フ: a reading
-with f also gives one with h. Kanji are not read here: they go with Chinese characters.
+with f also gives one with h. Kanji are not read here: they go with Chinese characters,
+and are also read as Japanese by :mod:`earmark.names.japanese`.
 """
 
 from __future__ import annotations
@@ -55,6 +56,21 @@ def romanise(run: str) -> str:
     """The modified Hepburn reading of a katakana run, without long vowels or doubled
     consonants; characters that are not kana are kept."""
     return "".join(reading for _, reading in _syllables(run))
+
+
+def hepburn(kana: str) -> str:
+    """The modified Hepburn reading of a Japanese word's kana (hiragana or katakana), as the
+    lists write Japanese names: as :func:`romanise`, the long-vowel mark left out ("クドー"
+    "kudo"), but the doubling ッ written as the doubled consonant ("ホッカイドー" "hokkaido",
+    "tch" before "ch")."""
+    pieces = katakana(kana).split(_DOUBLING)
+    out = romanise(pieces[0])
+    for piece in pieces[1:]:
+        reading = romanise(piece)
+        if reading[:1].isalpha() and reading[0] not in "aeiou":
+            out += "t" if reading.startswith("ch") else reading[0]
+        out += reading
+    return out
 
 
 def _syllables(run: str) -> list[tuple[str, str]]:

@@ -146,8 +146,22 @@ def has_hangul(text: str) -> bool:
 def read_hangul(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
     """(source, renderings, known) for the words of a Hangul run: lexicon words longest first
     (known); the syllables between them romanised together (not known). A one-syllable word
-    counts only where it does not break a run of unknown syllables."""
-    return segment(run, _lexicon("ko_lexicon.toml"), _read_unknown, shortest=1)
+    counts only where it does not break a run of unknown syllables; a last syllable after a
+    lexicon word may be the suffix of a body's name (:func:`_suffixes`)."""
+    parts = segment(run, _lexicon("ko_lexicon.toml"), _read_unknown, shortest=1)
+    if len(parts) >= 2 and parts[-2][2] and not parts[-1][2]:
+        found = _suffixes().get(parts[-1][0])
+        if found:  # 개발 + 국: "development" + "administration"
+            parts[-1] = (parts[-1][0], found, True)
+    return parts
+
+
+@cache
+def _suffixes() -> dict[str, tuple[str, ...]]:
+    """The one-syllable Sino-Korean suffixes of names of bodies (국 "bureau", 성 "ministry")."""
+    with (DATA / "ko_lexicon.toml").open("rb") as fh:
+        table = tomllib.load(fh).get("suffixes", {})
+    return {k: tuple(v) for k, v in table.items()}
 
 
 def _read_unknown(hangul: str) -> tuple[str, ...]:
@@ -159,6 +173,9 @@ def _read_unknown(hangul: str) -> tuple[str, ...]:
 _SYLLABLE = re.compile(r"[A-Z][a-z]*")
 _FINAL = {"g": "k", "d": "t", "b": "p"}
 _EPENTHETIC = re.compile(r"^([^aeiouwy]+)eu(l?)$")
+# The consonant of 즈 and 츠 in a cluster is the English z and ts the rules write with them
+# (재즈 jazz, 헤즈볼라 Hezbollah, 피츠버그 Pittsburgh), not the j and ch of the romanisation.
+_CLUSTERED = {"j": "z", "ch": "ts"}
 
 
 def loan_forms(hangul: str) -> tuple[str, ...]:
@@ -167,9 +184,11 @@ def loan_forms(hangul: str) -> tuple[str, ...]:
     ㄱ, ㄷ, ㅂ as the k, t, p that Revised Romanization writes (anyascii gives g, d, b:
     "Teg"); an ㄹ as r but after another ㄹ ("Rostek"); and, in a second form, the vowel 으
     that Korean adds to split a consonant cluster dropped ("스", "플": 로스텍 "rostek",
-    아이플라이텍 "aipllaitek"). The 으 of the last syllable is kept: the spelling without it
-    comes within a typo of the listed word and is scored as a typo, for less than by sound
-    ("sberbangk" / "sberbank"). () for a run that is not all Hangul syllables."""
+    아이플라이텍 "aipllaitek"); a final 어 also as "er", the English ending that the rules
+    write without its r (바그너 "bagner", Wagner); 즈 and 츠 in a cluster as z and ts
+    (헤즈볼라 "hezbolla"). The 으 of the last syllable is kept: the
+    spelling without it comes within a typo of the listed word and is scored as a typo, for
+    less than by sound ("sberbangk" / "sberbank"). () for a run that is not all Hangul syllables."""
     if not all("\uac00" <= ch <= "\ud7a3" for ch in hangul):
         return ()
     syllables = [s.lower() for s in _SYLLABLE.findall(anyascii(hangul))]
@@ -183,10 +202,15 @@ def loan_forms(hangul: str) -> tuple[str, ...]:
             syl = syl[:-1] + _FINAL[syl[-1]]
         plain.append(syl)
     clipped = [
-        m.group(1) + m.group(2) if (m := _EPENTHETIC.match(syl)) and i < len(plain) - 1 else syl
+        _CLUSTERED.get(m.group(1), m.group(1)) + m.group(2)
+        if (m := _EPENTHETIC.match(syl)) and i < len(plain) - 1
+        else syl
         for i, syl in enumerate(plain)
     ]
-    forms = ("".join(plain), "".join(clipped))
+    forms = ["".join(plain), "".join(clipped)]
+    if plain[-1].endswith("eo"):
+        # A final 어 also writes the English "-er" (final r is not written: 바그너, Wagner).
+        forms.extend([f[:-2] + "er" for f in forms if f.endswith("eo")])
     return tuple(dict.fromkeys(forms))
 
 

@@ -40,6 +40,9 @@ _CLASSES = str.maketrans(
     }
 )
 _REPEATS = re.compile(r"(.)\1+")
+# A word-final h after a vowel is not heard ("Hezbollah", "Allah"): Korean, Japanese and
+# Russian write none (헤즈볼라 "hejeubolla", Хезболла).
+_SILENT_H = re.compile(r"(?<=[aeiou])h$")
 _VOWEL_START = "aeiou"
 
 
@@ -47,7 +50,7 @@ _VOWEL_START = "aeiou"
 def sound_key(word: str) -> str:
     """The classes of the consonants of a romanised word, in order, repeats merged; "A" first
     when the word starts with a vowel."""
-    text = _SOFT_C.sub("s", word.lower())
+    text = _SILENT_H.sub("", _SOFT_C.sub("s", word.lower()))
     for digraph, cls in _DIGRAPHS:
         text = text.replace(digraph, cls)
     key = _REPEATS.sub(r"\1", text.translate(_CLASSES)).upper()

@@ -35,6 +35,7 @@ MIN_STEM = 4  # letters of a folded Russian stem: shorter stems begin too many w
 # "yy", "ogo", "ykh", "iy", "ye" fold to "aia", "i", "ogo", "ih", "i", "ie").
 _ENDING = re.compile(r"[aeiouyjhmvg]{0,4}")
 _LATIN = re.compile(r"[a-z]+")
+_BEFORE_VOWEL = re.compile(r"(?<=[aeiouy])l(?=[aeiouy])")
 
 
 @cache
@@ -61,9 +62,10 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
     for word, renderings in lexicon_words("ko_lexicon.toml").items():
         for romanised in _romanised(word):
             # anyascii writes a final ㄱ, ㅂ, ㄷ as g, b, d; Revised Romanization as k, p, t
-            # ("muyeok", "gwangeop").
+            # ("muyeok", "gwangeop"); and ㄹ as l, both systems as r before a vowel ("goryeo",
+            # "koryo" for 고려).
             unvoiced = re.sub("[gbd]$", lambda m: {"g": "k", "b": "p", "d": "t"}[m[0]], romanised)
-            for spelling in {romanised, unvoiced}:
+            for spelling in {romanised, unvoiced, _BEFORE_VOWEL.sub("r", unvoiced)}:
                 if len(spelling) >= 4 and _LATIN.fullmatch(spelling):
                     out.setdefault("ko:" + spelling, _english(renderings, spelling))
     return out
@@ -72,6 +74,59 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
 def _english(renderings: tuple[str, ...], spelling: str) -> tuple[str, ...]:
     """The one-word renderings other than the spelling itself, the first first."""
     return tuple(r for r in dict.fromkeys(renderings) if " " not in r and r != spelling)
+
+
+@cache
+def _rr_syllables() -> frozenset[str]:
+    """Every Hangul syllable in Revised Romanization: as anyascii writes it, with a final
+    ㄱ, ㄷ, ㅂ also as k, t, p and an initial ㄹ also as r ("jeong", "chal", "ryeon")."""
+    out: set[str] = set()
+    for code in range(0xAC00, 0xD7A4):
+        rr = anyascii(chr(code)).lower()
+        out.add(rr)
+        out.add(re.sub("[gbd]$", lambda m: {"g": "k", "b": "p", "d": "t"}[m[0]], rr))
+        if rr.startswith("l"):
+            out.add("r" + rr[1:])
+    return frozenset(out)
+
+
+def _is_romanised_korean(word: str) -> bool:
+    """Whether the word can be read as Revised Romanization syllables."""
+    syllables = _rr_syllables()
+    ends = {0}
+    for i in range(len(word)):
+        if i in ends:
+            ends.update(
+                j for j in range(i + 1, min(len(word), i + 6) + 1) if word[i:j] in syllables
+            )
+    return len(word) in ends
+
+
+# The vowels only Revised Romanization writes ("Jeong", "Eun", "Yeo"), as McCune-Reischauer
+# and the lists write North Korean names ("Jong", "Un", "Yo").
+_RR_VOWELS = (("yeo", "yo"), ("eo", "o"), ("eu", "u"))
+
+
+@cache
+def korean_spellings(word: str) -> tuple[str, ...]:
+    """A Latin word in Revised Romanization, with a vowel of its own (eo, eu), in the
+    McCune-Reischauer spelling of the lists: its vowels ("jeongchal" -> "jongchal"), then also
+    its first consonant unvoiced ("chongchal"). A word of three letters only when it is one
+    syllable without an initial consonant (the "eun" of "Jong-eun"). () for other words."""
+    if not ("eo" in word or "eu" in word) or not word.isalpha() or len(word) < 3:
+        return ()
+    if len(word) == 3 and word[0] not in "aeiouy":
+        return ()
+    if not _is_romanised_korean(word):
+        return ()
+    folded = word
+    for rr, mr in _RR_VOWELS:
+        folded = folded.replace(rr, mr)
+    unvoiced = _UNVOICED.get(folded[:1], folded[:1]) + folded[1:]
+    return tuple(dict.fromkeys(f for f in (folded, unvoiced) if f != word))
+
+
+_UNVOICED = {"g": "k", "d": "t", "b": "p", "j": "ch"}
 
 
 @cache

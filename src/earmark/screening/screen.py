@@ -22,7 +22,7 @@ from typing import Any
 from earmark.diskcache import cached
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.analyze import readings
+from earmark.names.analyze import hangul_chinese_reading, japanese_reading, readings
 from earmark.names.lexicons import has_hangul
 from earmark.names.normalize import clean_input, fold, has_han
 from earmark.names.variants import contained_names
@@ -307,8 +307,9 @@ class Screener:
 
     def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
         """The query, and the other ways to read it: the names it holds ("BANK MELLI IRAN
-        (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese words, and the listed
-        English name of a known Chinese name."""
+        (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese and Korean words (a
+        Korean person's syllables read one by one), its kanji read as Japanese, its Hangul read
+        as Chinese, and the listed English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
         seen = {analysed.normalized}
         for inner in contained_names(analysed.original, short_names=False):
@@ -325,9 +326,13 @@ class Screener:
         if any(t.source and has_han(t.source) for t in analysed.tokens):
             for other in readings(analysed.original):
                 queries.append((other, "another rendering of its Chinese words"))
+            if (japanese := japanese_reading(analysed.original)) is not None:
+                queries.append((japanese, "its kanji read as Japanese"))
         elif any(t.source and has_hangul(t.source) for t in analysed.tokens):
             for other in readings(analysed.original, most=1):
-                queries.append((other, "its Korean syllables read one by one"))
+                queries.append((other, "another reading of its Korean words"))
+            if (chinese := hangul_chinese_reading(analysed.original)) is not None:
+                queries.append((chinese, "its Hangul read as Chinese"))
         if analysed.known_as:
             queries.append(
                 (
@@ -335,7 +340,13 @@ class Screener:
                     f"known Chinese name of {analysed.known_as}",
                 )
             )
-        return queries
+        # A reading whose every word is a form of the same word of one read before finds
+        # nothing more (the known name of 中国电子科技集团公司 is how its words read already).
+        kept = queries[:1]
+        for query, via in queries[1:]:
+            if not any(_within(query, earlier) for earlier, _ in kept):
+                kept.append((query, via))
+        return kept
 
     def _score(
         self,
@@ -391,10 +402,7 @@ class Screener:
                 and _contains(index, record, scored, words)
             ):
                 scored = NameScore(CONTAINED, scored.words)
-            if via and scored.score >= 1.0:
-                scored = NameScore(0.99, scored.words)
-            if via and via.startswith("part of") and scored.score > PART_OF_QUERY:
-                scored = NameScore(PART_OF_QUERY, scored.words)
+            scored = _capped(scored, via)
             prior = per_entry.get(record.entry)
             if prior is None or scored.score > prior[0].score:
                 per_entry[record.entry] = (scored, record.name)
@@ -444,14 +452,43 @@ class Screener:
         _type(type)
         index = self.current_index()
         qa, qb = analyze(a, "name_a"), analyze(b, "name_b")
-        words, found = index.query_words(qa)
         listed = tuple(t.text for t in qb.scoring_tokens)
         # The second name's words weigh what they would weigh as a query.
         b_words, _ = index.query_words(qb)
         weights = tuple(w.weight for w in b_words)
         kind = _type(type)
-        sim = _similarity(index, words, found, kind in (None, "individual"), kind == "individual")
-        return score_name(words, listed, weights, sim, qa.normalized == qb.normalized)
+        best: NameScore | None = None
+        # The first name is read in every way a screened name is (山田太郎 as Japanese too).
+        for query, via in self._queries(qa):
+            words, found = index.query_words(query)
+            rule = (kind in (None, "individual"), kind == "individual")
+            sim = _similarity(index, words, found, *rule)
+            scored = _capped(
+                score_name(words, listed, weights, sim, query.normalized == qb.normalized), via
+            )
+            if best is None or scored.score > best.score:
+                best = scored
+        assert best is not None  # the name itself is always read
+        return best
+
+
+def _within(name: AnalyzedName, other: AnalyzedName) -> bool:
+    """Whether each word of ``name`` is, in its place, a form of the same kind of the word of
+    ``other``."""
+    return len(name.tokens) == len(other.tokens) and all(
+        t.kind is o.kind and set(t.forms) <= set(o.forms)
+        for t, o in zip(name.tokens, other.tokens, strict=True)
+    )
+
+
+def _capped(scored: NameScore, via: str | None) -> NameScore:
+    """A score found by another reading of the query is never identical (at most 0.99), and
+    by a name the query holds at most PART_OF_QUERY."""
+    if via and scored.score >= 1.0:
+        scored = NameScore(0.99, scored.words)
+    if via and via.startswith("part of") and scored.score > PART_OF_QUERY:
+        scored = NameScore(PART_OF_QUERY, scored.words)
+    return scored
 
 
 def _similarity(
