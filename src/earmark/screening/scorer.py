@@ -185,8 +185,10 @@ def _evidence(
         w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l
     ):
         factor *= ONE_WORD
-    if used_q and all(query[i].weight <= GENERIC_WEIGHT for i in used_q) and any(
-        w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l
+    if (
+        used_q
+        and all(query[i].weight <= GENERIC_WEIGHT for i in used_q)
+        and any(w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l)
     ):
         factor *= GENERIC_ONLY
     q_numbers = {query[i].forms[0] for i in range(len(query)) if i not in used_q}
