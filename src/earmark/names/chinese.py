@@ -140,14 +140,29 @@ def _known_without_legal_form() -> dict[str, str]:
 
 def _without_legal_form(name: str) -> str:
     """The name in Simplified characters without the lexicon words of legal forms at its end
-    (有限公司, 股份有限公司: the lexicon words whose first rendering is a legal form)."""
+    (有限公司, 股份有限公司: the lexicon words whose first rendering is a legal form), the
+    longest first, leaving at least one character. By suffix, not by segmenting the name: a
+    segmentation also reads every other word's pinyin, which this lookup does not need."""
+    text = simplified(name)
+    stripped = True
+    while stripped:
+        stripped = False
+        for form in _legal_words():
+            if len(text) > len(form) and text.endswith(form):
+                text, stripped = text[: -len(form)], True
+                break
+    return text
+
+
+@lru_cache(maxsize=1)
+def _legal_words() -> tuple[str, ...]:
+    """The lexicon words whose first rendering is a legal form, longest first."""
     from earmark.names.vocabulary import vocabulary
 
     phrases = vocabulary().legal_phrases
-    words = segment(simplified(name))
-    while len(words) > 1 and tuple(words[-1].renderings[0].split()) in phrases:
-        words.pop()
-    return "".join(w.source for w in words)
+    words = zh_data().words
+    legal = [w for w, renderings in words.items() if tuple(renderings[0].split()) in phrases]
+    return tuple(sorted(legal, key=len, reverse=True))
 
 
 @lru_cache(maxsize=65_536)
