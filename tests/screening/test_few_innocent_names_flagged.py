@@ -53,3 +53,13 @@ def test_generic_words_alone_do_not_match_a_longer_listed_name(screener: Screene
     assert screener.match("National Development and Investment Group", listed).score == 1.0
     # one distinctive word that agrees is evidence again: the rule is about what kind only
     assert screener.match("Huawei Investment Group", "HUAWEI INVESTMENT GROUP LTD").score > 0.9
+
+
+def test_a_coined_name_alone_finds_the_listed_names_it_begins(screener: Screener) -> None:
+    # "Inspur" is nobody's everyday word: alone it means the listed Inspur entities, where
+    # "Orange" or "Target" alone may mean any firm (test_not_a_hit above).
+    hits = screener.screen("Inspur").matches
+    assert len(hits) >= 6 and all("inspur" in m.entry.name.lower() for m in hits)
+    assert screener.match("Inspur", "Inspur Group Co., Ltd.").score >= 0.8
+    assert screener.match("Orange S.A.", "BANK ORANGE").score < 0.8
+    assert screener.match("BP p.l.c.", "LLC BP INZHINIRING").score < 0.8  # letters, not a name

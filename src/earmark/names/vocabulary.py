@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,3 +56,13 @@ def _contractions() -> dict[str, tuple[str, ...]]:
     with (DATA / "contractions.toml").open("rb") as fh:
         table = tomllib.load(fh)["contractions"]
     return {short: tuple(words) for short, words in table.items()}
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Words of everyday language in the languages company names are mostly written in
+    (data/common_words.txt.gz, built by scripts/build_common_words.py from wordfreq: a Zipf
+    frequency of 3 or more, once per million words). Loaded on first use: only a query of one
+    word needs it."""
+    with gzip.open(DATA / "common_words.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(line.rstrip("\n") for line in fh if not line.startswith("#"))

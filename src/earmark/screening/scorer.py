@@ -42,9 +42,10 @@ DISTINCTIVE = 0.5
 TYPO_ONLY = 0.92
 # Two different numbers ("13th" / "14th Research Institute", "Partners VII" / "VIII").
 NUMBER_MISMATCH = 0.9
-# A query of one word (but for legal forms) that finds it in a longer listed name: "Orange
-# S.A." / "BANK ORANGE", "Target Corporation" / "TARGET ELECTRONICS". One shared word is weak
-# evidence of the same party; a listed name that is that word alone still scores high.
+# A query of one word (but for legal forms) of everyday language that finds it in a longer
+# listed name: "Orange S.A." / "BANK ORANGE", "Target Corporation" / "TARGET ELECTRONICS". One
+# shared common word is weak evidence of the same party; a listed name that is that word alone
+# still scores high, and a coined name ("Inspur" / "INSPUR GROUP") is not discounted.
 ONE_WORD = 0.93
 # Two different legal forms ("Deutsche Bank AG" / "Deutsche Bank GmbH"): another company of
 # the same name, often; one side without a legal form is no conflict.
@@ -181,8 +182,10 @@ def _evidence(
     if distinctive and len(distinctive) < 2 and len(weak) == len(distinctive):
         factor *= TYPO_ONLY
     content = [i for i, w in enumerate(query) if w.weight > LEGAL_PRESENCE]
-    if len(content) == 1 and any(
-        w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l
+    if (
+        len(content) == 1
+        and any(w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l)
+        and _everyday(query[content[0]])
     ):
         factor *= ONE_WORD
     if (
@@ -196,6 +199,18 @@ def _evidence(
     if any(n.isdigit() for n in q_numbers) and any(n.isdigit() for n in l_numbers):
         factor *= NUMBER_MISMATCH
     return factor
+
+
+def _everyday(word: QueryWord) -> bool:
+    """Whether a word is one of everyday language, which any firm may bear ("Orange",
+    "Target"), not a coined name ("Inspur", "Megvii"): a coined name found in a longer listed
+    name is the same party far more often (names.vocabulary.everyday_words). A word of three
+    letters or fewer counts as everyday: letters are shared by many firms ("BP" is not "BP
+    INZHINIRING")."""
+    from earmark.names.vocabulary import everyday_words
+
+    text = word.forms[0]
+    return len(text) <= 3 or text in everyday_words()
 
 
 def _conflicts(
