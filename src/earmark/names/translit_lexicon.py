@@ -64,11 +64,21 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
             # anyascii writes a final ㄱ, ㅂ, ㄷ as g, b, d; Revised Romanization as k, p, t
             # ("muyeok", "gwangeop"); and ㄹ as l, both systems as r before a vowel ("goryeo",
             # "koryo" for 고려).
-            unvoiced = re.sub("[gbd]$", lambda m: {"g": "k", "b": "p", "d": "t"}[m[0]], romanised)
+            unvoiced = _unvoiced_final(romanised)
             for spelling in {romanised, unvoiced, _BEFORE_VOWEL.sub("r", unvoiced)}:
                 if len(spelling) >= 4 and _LATIN.fullmatch(spelling):
                     out.setdefault("ko:" + spelling, _english(renderings, spelling))
     return out
+
+
+_UNVOICED = {"g": "k", "d": "t", "b": "p", "j": "ch"}
+
+
+def _unvoiced_final(romanised: str) -> str:
+    """A final ㄱ, ㄷ, ㅂ as Revised Romanization writes it (k, t, p), where anyascii writes
+    g, d, b ("muyeog" -> "muyeok")."""
+    last = romanised[-1:]
+    return romanised[:-1] + _UNVOICED[last] if last in ("g", "d", "b") else romanised
 
 
 def _english(renderings: tuple[str, ...], spelling: str) -> tuple[str, ...]:
@@ -84,7 +94,7 @@ def _rr_syllables() -> frozenset[str]:
     for code in range(0xAC00, 0xD7A4):
         rr = anyascii(chr(code)).lower()
         out.add(rr)
-        out.add(re.sub("[gbd]$", lambda m: {"g": "k", "b": "p", "d": "t"}[m[0]], rr))
+        out.add(_unvoiced_final(rr))
         if rr.startswith("l"):
             out.add("r" + rr[1:])
     return frozenset(out)
@@ -124,9 +134,6 @@ def korean_spellings(word: str) -> tuple[str, ...]:
         folded = folded.replace(rr, mr)
     unvoiced = _UNVOICED.get(folded[:1], folded[:1]) + folded[1:]
     return tuple(dict.fromkeys(f for f in (folded, unvoiced) if f != word))
-
-
-_UNVOICED = {"g": "k", "d": "t", "b": "p", "j": "ch"}
 
 
 @cache

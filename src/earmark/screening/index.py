@@ -48,7 +48,7 @@ from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import is_address_entry
-from earmark.screening.scorer import UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
+from earmark.screening.scorer import GENERIC_CAP, UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
 from earmark.screening.similarity import (
     ABBREVIATION,
     MIN_SIMILARITY,
@@ -60,7 +60,6 @@ from earmark.screening.similarity import (
 
 _VOWELS = re.compile("[aeiouy]")
 LEGAL_WEIGHT = 0.05
-GENERIC_CAP = 0.25
 INITIAL_WEIGHT = 0.3
 MIN_WORD_WEIGHT = 0.35
 COMMON_POSTINGS = 3000  # a word in more names than this does not retrieve candidates

@@ -61,7 +61,9 @@ SUBSTITUTED = 0.75
 # query lacks: "National Investment Group" / "NATIONAL DEVELOPMENT AND INVESTMENT GROUP", or
 # "Societe Generale" / "SOCIETE GENERALE DES PAINS". Nothing that agrees says which party.
 GENERIC_ONLY = 0.85
-GENERIC_WEIGHT = 0.25  # a word weighing this or less is a generic word (index.GENERIC_CAP)
+# What a generic word or a place weighs at most (screening.index caps their weights with it):
+# a word weighing this or less is a generic word.
+GENERIC_CAP = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,7 @@ def _evidence(
         factor *= ONE_WORD
     if (
         used_q
-        and all(query[i].weight <= GENERIC_WEIGHT for i in used_q)
+        and all(query[i].weight <= GENERIC_CAP for i in used_q)
         and any(w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l)
     ):
         factor *= GENERIC_ONLY

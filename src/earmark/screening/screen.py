@@ -30,8 +30,9 @@ from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import AddressIndex, AddressMatch
-from earmark.screening.index import GENERIC_CAP, LEGAL_WEIGHT, ScreeningIndex
+from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex
 from earmark.screening.scorer import (
+    GENERIC_CAP,
     NameScore,
     QueryWord,
     Similarity,
@@ -311,18 +312,11 @@ class Screener:
         Korean person's syllables read one by one), its kanji read as Japanese, its Hangul read
         as Chinese, and the listed English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
-        seen = {analysed.normalized}
         for inner in contained_names(analysed.original, short_names=False):
             try:
-                part = analyze(inner)
+                queries.append((analyze(inner), f"part of the query: {inner}"))
             except BadInput:
                 continue
-            # "Acme Widgets Inc." holds "Acme Widgets Inc" (its trailing dot trimmed): the same
-            # words score the same, and as a part they are capped lower, so a part that reads
-            # as the query (or as another part) could never change the answer.
-            if part.normalized not in seen:
-                seen.add(part.normalized)
-                queries.append((part, f"part of the query: {inner}"))
         if any(t.source and has_han(t.source) for t in analysed.tokens):
             for other in readings(analysed.original):
                 queries.append((other, "another rendering of its Chinese words"))
@@ -341,7 +335,8 @@ class Screener:
                 )
             )
         # A reading whose every word is a form of the same word of one read before finds
-        # nothing more (the known name of 中国电子科技集团公司 is how its words read already).
+        # nothing more (the known name of 中国电子科技集团公司 is how its words read already;
+        # "Acme Widgets Inc." holds "Acme Widgets Inc", its trailing dot trimmed).
         kept = queries[:1]
         for query, via in queries[1:]:
             if not any(_within(query, earlier) for earlier, _ in kept):
