@@ -222,7 +222,12 @@ def main() -> None:
                 dev_pos += positives(DEV / extra)
         dev_neg = [
             q
-            for extra in ("negatives.csv", "dev_negatives_shared.csv", "dev_negatives_scripts.csv")
+            for extra in (
+                "negatives.csv",
+                "dev_negatives_shared.csv",
+                "dev_negatives_scripts.csv",
+                "dev_negatives_real2.csv",
+            )
             for q in negatives(DEV / extra)
         ]
         sets["dev (tuned on)"] = (dev_pos, dev_neg)

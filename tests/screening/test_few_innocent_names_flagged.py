@@ -29,6 +29,12 @@ def screener() -> Screener:
         "Compañía Nacional de Seguros S.A.",
         # generic words only, one short of a generic listed alias
         "National Investment Group",  # NATIONAL DEVELOPMENT AND INVESTMENT GROUP (TMGIC)
+        # one everyday word, another legal form: LIMITED LIABILITY COMPANY QUANTUM
+        "Quantum Corporation",
+        # a legal form abbreviates no place: "S.p.A." is not the "Swiss" of SWISS TELECOM
+        "Telecom Italia S.p.A.",
+        # a listed name of a short word and a generic one inside the query: ONE GROUP
+        "Formula One Group",
     ],
 )
 def test_not_a_hit(screener: Screener, query: str) -> None:

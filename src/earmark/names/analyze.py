@@ -36,6 +36,7 @@ class Kind(StrEnum):
     WORD = "word"
     GENERIC = "generic"
     LEGAL = "legal"
+    TITLE = "title"  # an honorific before a person's name ("Sayyid", "Haji"): weighs nothing
     STOP = "stop"
     NUMBER = "number"
     INITIAL = "initial"
@@ -464,9 +465,27 @@ def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
             kind = Kind.NUMBER
         elif len(text) == 1:
             kind = Kind.INITIAL
+        elif text in vocab.titles:
+            kind = Kind.TITLE
         elif text in vocab.generic:
             kind = Kind.GENERIC
         else:
             kind = Kind.WORD
         out.append(Token(text, kind, item.alts, item.skeleton, item.source, item.sound))
-    return tuple(out)
+    return _titles_of_persons(out)
+
+
+def _titles_of_persons(tokens: list[Token]) -> tuple[Token, ...]:
+    """Titles stay titles only in what reads as a person's name, beside another word of it:
+    in "Sayyed Brothers Engineering Co." or "MRS GmbH" the word names the firm."""
+    if not any(t.kind is Kind.TITLE for t in tokens):
+        return tuple(tokens)
+    firm = any(t.kind in (Kind.LEGAL, Kind.GENERIC) for t in tokens)
+    if not firm and any(t.kind is Kind.WORD for t in tokens):
+        return tuple(tokens)
+    return tuple(
+        Token(t.text, Kind.WORD, t.alts, t.skeleton, t.source, t.sound)
+        if t.kind is Kind.TITLE
+        else t
+        for t in tokens
+    )

@@ -104,9 +104,17 @@ def phonetic(token: str) -> str:
 
 # Arabic letters the lists write in several ways (ظ ذ as z or dh, ث as s or th, ق as q, k or,
 # in Persian names, gh: "Sadegh"; غ as gh or g), and the final h of a Persian word ending in a
-# vowel ("zadeh", خامنه), and v, which Persian writes with the و of w, u and o ("Javad"):
-# folded on both sides before the vowels go.
-_SKELETON_FOLDS = (("dh", "z"), ("th", "s"), ("gh", "k"), ("q", "k"), ("g", "k"), ("v", "w"))
+# vowel ("zadeh", خامنه), v, which Persian writes with the و of w, u and o ("Javad"), and ژ,
+# zh or j ("Ezhei" / "Ejei"): folded on both sides before the vowels go.
+_SKELETON_FOLDS = (
+    ("zh", "j"),
+    ("dh", "z"),
+    ("th", "s"),
+    ("gh", "k"),
+    ("q", "k"),
+    ("g", "k"),
+    ("v", "w"),
+)
 _FINAL_H = re.compile(r"(?<=[a-z])h$")
 
 

@@ -88,3 +88,50 @@ def _is_place_or_generic(text: str) -> bool:
         or w in table.canonical
         for w in words.split()
     )  # fmt: skip
+
+
+# How a party is written in one free-text field of an order, an invoice or a customer master
+# (queries only: the lists write their names without these). A form of address or delivery
+# before the name ("M/s", "Messrs.", "c/o", "attn:"); a second name it trades under ("d/b/a",
+# "t/a", "trading as"); its address after a comma (a part that holds an address word or
+# begins "No. 5" or "P.O. Box": a part that is only a number names a unit, "CASIC 3rd Academy,
+# 31 Research Institute"); a branch after a dash ("- Dubai Branch").
+_ADDRESSED = re.compile(
+    r"^\s*(?:m/s\.?|messrs\.?|c/o|care of|attn\.?\s*:?|attention\s*:|to\s*:)\s*", re.I
+)
+_TRADES_AS = re.compile(
+    r"\s+(?:d/b/a|d\.b\.a\.|dba|t/a|trading as|doing business as|operating as)\s+", re.I
+)
+_ADDRESS_PART = re.compile(
+    r"^\s*(?:no\.?\s*\d|p\.?\s?o\.?\s*box\b)|\d+/f\b|\b(?:road|rd|street|str|st|avenue|ave|lane|"
+    r"boulevard|blvd|highway|building|bldg|tower|floor|flat|suite|room|block|plot|district|"
+    r"sector|zone|square|plaza|p\.?\s?o\.?\s*box|postal code|zip)\b\.?",
+    re.I,
+)
+_BRANCH = re.compile(r"\s+[-–]\s+[^-–]{0,40}\b(?:branch|office|representative office)\s*$", re.I)
+
+
+def written_parties(query: str) -> list[str]:
+    """The party names a query written as in business records holds (not ``query`` itself):
+    "M/s Mateas Limited, 12 Main Road, Dubai" holds "Mateas Limited"; "Acme LLC d/b/a Star
+    Trading" holds "Acme LLC" and "Star Trading"."""
+    whole = query.strip(" ,;.-–:")
+    text = _ADDRESSED.sub("", query)
+    names = [part for part in _TRADES_AS.split(text) if part.strip()]
+    out: dict[str, None] = {}
+    for name in names:
+        name = _without_address(name)
+        name = _BRANCH.sub("", name)
+        text = _SPACES.sub(" ", name).strip(" ,;.-–:")
+        if len(text) >= 3 and text != whole and any(ch.isalnum() for ch in text):
+            out[text] = None
+    return list(out)
+
+
+def _without_address(name: str) -> str:
+    """The name before the first part, after a comma, that reads as an address."""
+    parts = name.split(",")
+    for i in range(1, len(parts)):
+        if _ADDRESS_PART.search(parts[i]):
+            return ",".join(parts[:i])
+    return name

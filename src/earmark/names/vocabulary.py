@@ -1,4 +1,4 @@
-"""Word lists of party names: legal forms, generic words, stopwords (data/*.toml)."""
+"""Word lists of party names: legal forms, generic words, titles, stopwords (data/*.toml)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class Vocabulary:
     legal_tokens: frozenset[str]  # the canonical tokens: "ltd", "llc", ...
     generic: frozenset[str]
     stopwords: frozenset[str]
+    titles: frozenset[str]  # honorifics before a person's name: "sayyid", "haji", "dr"
     contractions: dict[str, tuple[str, ...]]  # "mfg" -> ("manufacturing",)
 
 
@@ -48,6 +49,7 @@ def vocabulary() -> Vocabulary:
             if " " not in w
         ),
         stopwords=frozenset(words["stopwords"]),
+        titles=frozenset(words["titles"]),
         contractions=_contractions(),
     )
 

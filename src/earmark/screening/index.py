@@ -48,7 +48,13 @@ from earmark.names.vocabulary import vocabulary
 from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import is_address_entry
-from earmark.screening.scorer import GENERIC_CAP, UNPAIRED_LISTED, UNPAIRED_QUERY, QueryWord
+from earmark.screening.scorer import (
+    GENERIC_CAP,
+    TITLE_WEIGHT,
+    UNPAIRED_LISTED,
+    UNPAIRED_QUERY,
+    QueryWord,
+)
 from earmark.screening.similarity import (
     ABBREVIATION,
     MIN_SIMILARITY,
@@ -138,7 +144,9 @@ class ScreeningIndex:
         for *_, a in analysed:
             for t in a.scoring_tokens:
                 df[t.text] += 1
-                kinds.setdefault(t.text, t.kind)
+                # A title's word weighs as a word where it names a firm ("SAYYED BROTHERS");
+                # a person's record gives it TITLE_WEIGHT below.
+                kinds.setdefault(t.text, Kind.WORD if t.kind is Kind.TITLE else t.kind)
         n = max(len(analysed), 2)
         self.vocab: dict[str, int] = {w: i for i, w in enumerate(df)}
         self.words: list[str] = list(df)
@@ -161,9 +169,12 @@ class ScreeningIndex:
             if not words:
                 continue
             r_idx = len(records)
-            weights = tuple(self.weight[self.vocab[w]] for w in words)
+            weights = tuple(
+                TITLE_WEIGHT if t.kind is Kind.TITLE else self.weight[self.vocab[t.text]]
+                for t in a.scoring_tokens
+            )
             ids = tuple(self.vocab[w] for w in words)
-            bare = " ".join(t.text for t in a.scoring_tokens if t.kind is not Kind.LEGAL)
+            bare = bare_name(a)
             record = NameRecord(
                 e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare
             )
@@ -289,7 +300,9 @@ class ScreeningIndex:
                     candidates.update(self.deletes.get(key, ()))
             if len(form) >= PREFIX + 2:
                 candidates.update(self.prefixes.get(form[:PREFIX], ()))
-            if 3 <= len(form) <= 6:  # abbreviations are short ("trdg" is also a listed word)
+            # Abbreviations are short ("trdg" is also a listed word); a legal form abbreviates
+            # nothing else ("srl" is not "switzerland").
+            if 3 <= len(form) <= 6 and form not in vocabulary().legal_tokens:
                 for t_idx in self.common_by_letter.get(form[0], ()):
                     if t_idx not in candidates and is_abbreviation(form, self.words[t_idx]):
                         found.setdefault(t_idx, (ABBREVIATION, "abbreviation"))
@@ -322,6 +335,8 @@ class ScreeningIndex:
     def _query_weight(kind: Kind, reading_weight: float | None) -> float:
         if kind is Kind.LEGAL:
             return LEGAL_WEIGHT
+        if kind is Kind.TITLE:
+            return TITLE_WEIGHT
         if kind is Kind.INITIAL:
             return INITIAL_WEIGHT
         weight = 1.0 if reading_weight is None else reading_weight  # unlisted: rare
@@ -354,7 +369,10 @@ class ScreeningIndex:
         # retrieved, when there are rarer words: a true match shares the rarer word too.
         rare = [i for i in drivers if words[i].postings <= FREQUENT_POSTINGS]
         drivers = rare or drivers
-        extras = [i for i in range(len(words)) if i not in drivers]
+        # A title adds nothing to a record's score: it is not looked for.
+        extras = [
+            i for i in range(len(words)) if i not in drivers and words[i].weight != TITLE_WEIGHT
+        ]
         plain = all(words[i].weight <= GENERIC_CAP for i in drivers)
         for i in drivers:
             self._accumulate(
@@ -536,7 +554,14 @@ def _translated(name: AnalyzedName) -> AnalyzedName | None:
         translated = analyze(" ".join(english))
     except BadInput:
         return None
-    return translated if any(t.kind is Kind.WORD for t in translated.tokens) else None
+    if not any(t.kind is Kind.WORD for t in translated.tokens):
+        return None
+    # Another spelling of a title only ("Hajji" / "Haji") is no other name: titles weigh nothing.
+    return None if _said(translated) == _said(name) else translated
+
+
+def _said(name: AnalyzedName) -> list[str]:
+    return [t.text for t in name.tokens if t.kind is not Kind.TITLE]
 
 
 def _names_of(entry: ListEntry) -> list[str]:
@@ -550,9 +575,20 @@ def _names_of(entry: ListEntry) -> list[str]:
     return list(out)
 
 
+def bare_name(name: AnalyzedName) -> str:
+    """The name without its legal forms and titles: "JSC Defense Systems" is "defense
+    systems", "Sayyid Ali Khamenei" "ali khamenei"."""
+    return " ".join(t.text for t in name.scoring_tokens if t.kind not in _UNSAID)
+
+
+_UNSAID = (Kind.LEGAL, Kind.TITLE)
+
+
 def _weight(kind: Kind, df: int, n: int) -> float:
     if kind is Kind.LEGAL:
         return LEGAL_WEIGHT
+    if kind is Kind.TITLE:
+        return TITLE_WEIGHT
     if kind is Kind.INITIAL:
         return INITIAL_WEIGHT
     rarity = math.log(n / df) / math.log(n)

@@ -43,9 +43,10 @@ TYPO_ONLY = 0.92
 # Two different numbers ("13th" / "14th Research Institute", "Partners VII" / "VIII").
 NUMBER_MISMATCH = 0.9
 # A query of one word (but for legal forms) of everyday language that finds it in a longer
-# listed name: "Orange S.A." / "BANK ORANGE", "Target Corporation" / "TARGET ELECTRONICS". One
-# shared common word is weak evidence of the same party; a listed name that is that word alone
-# still scores high, and a coined name ("Inspur" / "INSPUR GROUP") is not discounted.
+# listed name: "Orange S.A." / "BANK ORANGE", "Target Corporation" / "TARGET ELECTRONICS", or
+# with another legal form: "Quantum Corporation" / "LLC QUANTUM". One shared common word is
+# weak evidence of the same party; a listed name that is that word alone with no other legal
+# form still scores high, and a coined name ("Inspur" / "INSPUR GROUP") is not discounted.
 ONE_WORD = 0.93
 # Two different legal forms ("Deutsche Bank AG" / "Deutsche Bank GmbH"): another company of
 # the same name, often; one side without a legal form is no conflict.
@@ -61,6 +62,10 @@ SUBSTITUTED = 0.75
 # query lacks: "National Investment Group" / "NATIONAL DEVELOPMENT AND INVESTMENT GROUP", or
 # "Societe Generale" / "SOCIETE GENERALE DES PAINS". Nothing that agrees says which party.
 GENERIC_ONLY = 0.85
+# What a title weighs ("Sayyid", "Haji", "Dr": screening.index gives it this): nothing. A
+# title pairs with another title, or with the same word where that names a firm ("Seyed
+# Mousavi Trading"), never with another word of the name: "Sheikh" is not "Shah".
+TITLE_WEIGHT = 0.0
 # What a generic word or a place weighs at most (screening.index caps their weights with it):
 # a word weighing this or less is a generic word.
 GENERIC_CAP = 0.25
@@ -114,9 +119,10 @@ def score_name(
     pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     rows = [similarity(word) for word in listed]
     for i in range(len(query)):
+        title = query[i].weight == TITLE_WEIGHT
         for j, row in enumerate(rows):
             sim, how = row[i]
-            if sim > 0:
+            if sim > 0 and (sim >= 1.0 or title is (listed_weights[j] == TITLE_WEIGHT)):
                 pairs.append((sim, (i,), (j,), how))
     pairs.extend(_merged_pairs(shape or query_shape(query), listed))
     pairs.sort(key=lambda p: (-p[0], -len(p[1]) - len(p[2])))
@@ -186,8 +192,11 @@ def _evidence(
     content = [i for i, w in enumerate(query) if w.weight > LEGAL_PRESENCE]
     if (
         len(content) == 1
-        and any(w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l)
-        and _everyday(query[content[0]])
+        and (
+            any(w > LEGAL_PRESENCE for j, w in enumerate(listed_weights) if j not in used_l)
+            or _legal_forms_differ(query, listed_weights, used_q, used_l)
+        )
+        and is_everyday(query[content[0]].forms[0])
     ):
         factor *= ONE_WORD
     if (
@@ -203,7 +212,7 @@ def _evidence(
     return factor
 
 
-def _everyday(word: QueryWord) -> bool:
+def is_everyday(text: str) -> bool:
     """Whether a word is one of everyday language, which any firm may bear ("Orange",
     "Target"), not a coined name ("Inspur", "Megvii"): a coined name found in a longer listed
     name is the same party far more often (names.vocabulary.everyday_words). A word of three
@@ -211,7 +220,6 @@ def _everyday(word: QueryWord) -> bool:
     INZHINIRING")."""
     from earmark.names.vocabulary import everyday_words
 
-    text = word.forms[0]
     return len(text) <= 3 or text in everyday_words()
 
 
@@ -226,14 +234,7 @@ def _conflicts(
     """A factor below 1 where the names disagree in structure: different legal forms, or
     the parts of a patronym crossed."""
     factor = 1.0
-    q_legal = [i for i, w in enumerate(query) if w.weight <= LEGAL_PRESENCE and w.weight > 0]
-    l_legal = [j for j, w in enumerate(listed_weights) if w <= LEGAL_PRESENCE and w > 0]
-    if (
-        q_legal
-        and l_legal
-        and not any(i in used_q for i in q_legal)
-        and not any(j in used_l for j in l_legal)
-    ):
+    if _legal_forms_differ(query, listed_weights, used_q, used_l):
         factor *= LEGAL_CONFLICT
     q_left = [
         w.weight for i, w in enumerate(query) if i not in used_q and w.weight > LEGAL_PRESENCE
@@ -249,6 +250,19 @@ def _conflicts(
             if (lm + 1) in before_q or (lm - 1) in after_q:
                 return factor * PATRONYM_CROSSED
     return factor
+
+
+def _legal_forms_differ(
+    query: Sequence[QueryWord], listed_weights: Sequence[float], used_q: set[int], used_l: set[int]
+) -> bool:
+    """Both names have a legal form, and none of one pairs with one of the other."""
+    q_legal = [i for i, w in enumerate(query) if 0 < w.weight <= LEGAL_PRESENCE]
+    l_legal = [j for j, w in enumerate(listed_weights) if 0 < w <= LEGAL_PRESENCE]
+    return (
+        bool(q_legal and l_legal)
+        and not any(i in used_q for i in q_legal)
+        and not any(j in used_l for j in l_legal)
+    )
 
 
 def _rounded(m: tuple[float, str, str]) -> tuple[str, float, str]:

@@ -21,16 +21,17 @@ from typing import Any
 
 from earmark.diskcache import cached
 from earmark.errors import BadInput
-from earmark.names import AnalyzedName, Kind, analyze
+from earmark.names import AnalyzedName, analyze
 from earmark.names.analyze import hangul_chinese_reading, japanese_reading, readings
 from earmark.names.lexicons import has_hangul
 from earmark.names.normalize import clean_input, fold, has_han
-from earmark.names.variants import contained_names
+from earmark.names.variants import contained_names, written_parties
+from earmark.names.vocabulary import vocabulary
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import AddressIndex, AddressMatch
-from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex
+from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex, bare_name
 from earmark.screening.scorer import (
     GENERIC_CAP,
     NameScore,
@@ -66,7 +67,7 @@ SAME_BUT_LEGAL_FORM = 0.98
 # A listed name of two words or more, one of them distinctive, written whole and in one piece
 # inside a longer query ("Hikvision Digital Technology Co., Ltd., No. 555 Qianmo Road").
 CONTAINED = 0.86
-PART_OF_QUERY = 0.97  # a match of a name the query holds, not of the whole query
+PART_OF_QUERY = 0.97  # a match of a name the query holds, not of the whole query: scaled
 DISTINCTIVE = 0.5
 # (query initials allowed, listed initials allowed), by whether the party may be a person
 _INITIAL_RULES = ((False, False), (True, False), (True, True))
@@ -308,11 +309,13 @@ class Screener:
 
     def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
         """The query, and the other ways to read it: the names it holds ("BANK MELLI IRAN
-        (BMI)" holds "BANK MELLI IRAN"), other renderings of its Chinese and Korean words (a
-        Korean person's syllables read one by one), its kanji read as Japanese, its Hangul read
-        as Chinese, and the listed English name of a known Chinese name."""
+        (BMI)" holds "BANK MELLI IRAN"; "M/s Mateas Limited, 12 Main Road" holds "Mateas
+        Limited"), other renderings of its Chinese and Korean words (a Korean person's
+        syllables read one by one), its kanji read as Japanese, its Hangul read as Chinese, and
+        the listed English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
-        for inner in contained_names(analysed.original, short_names=False):
+        held = contained_names(analysed.original, short_names=False)
+        for inner in dict.fromkeys((*held, *written_parties(analysed.original))):
             try:
                 queries.append((analyze(inner), f"part of the query: {inner}"))
             except BadInput:
@@ -362,7 +365,7 @@ class Screener:
         # The same name but for the legal form counts as nearly identical only when the name
         # has a distinctive word, or two generic ones ("Defense Systems" / "JSC Defense
         # Systems"): "Electronic Co., Ltd." is not "LES Electronic", nor "Russia Ltd" "AB Rossiya".
-        bare = _bare(analysed)
+        bare = bare_name(analysed)
         if not any(w.weight > GENERIC_CAP for w in words) and len(bare.split()) < 2:
             bare = ""
         per_entry: dict[int, tuple[NameScore, str]] = {}
@@ -387,7 +390,12 @@ class Screener:
                 words, record.words, record.weights, sims[rule], identical, shape
             )
             same_words[key] = scored
-            if not identical and bare and record.bare == bare:
+            if (
+                not identical
+                and bare
+                and record.bare == bare
+                and not _firm_of_one_word(bare, words, record)
+            ):
                 # The same name but for the legal form ("Defense Systems" / "JSC Defense
                 # Systems"): as good as identical, though not identical.
                 scored = NameScore(max(scored.score, SAME_BUT_LEGAL_FORM), scored.words)
@@ -477,12 +485,13 @@ def _within(name: AnalyzedName, other: AnalyzedName) -> bool:
 
 
 def _capped(scored: NameScore, via: str | None) -> NameScore:
-    """A score found by another reading of the query is never identical (at most 0.99), and
-    by a name the query holds at most PART_OF_QUERY."""
+    """A score found by another reading of the query is never identical (at most 0.99); one
+    found by a name the query holds is scaled by PART_OF_QUERY, so that the names it finds keep
+    their order ("YARD NO.131080" written whole before "YARD NO.131040")."""
+    if via and via.startswith("part of"):
+        return NameScore(round(scored.score * PART_OF_QUERY, 4), scored.words)
     if via and scored.score >= 1.0:
         scored = NameScore(0.99, scored.words)
-    if via and via.startswith("part of") and scored.score > PART_OF_QUERY:
-        scored = NameScore(PART_OF_QUERY, scored.words)
     return scored
 
 
@@ -508,9 +517,13 @@ def _similarity(
         initials = not common and (
             (query_initials and len(words[i].forms[0]) == 1) or (listed_initials and len(word) == 1)
         )
+        # A legal form abbreviates nothing but itself: "srl" is not "switzerland".
+        shortened = common and words[i].forms[0] not in vocabulary().legal_tokens
         best = (0.0, "")
         for form in words[i].forms:
-            s = _word_similarity(form, word, words[i].skeletal, common, initials, words[i].sounded)
+            s = _word_similarity(
+                form, word, words[i].skeletal, shortened, initials, words[i].sounded
+            )
             if s[0] > best[0]:
                 best = s
         return best
@@ -525,15 +538,31 @@ def _similarity(
     return sim
 
 
+def _firm_of_one_word(bare: str, words: list[QueryWord], record: Any) -> bool:
+    """A name of one word with another legal form on each side: "Quantum Corporation" and
+    "LLC QUANTUM" are two firms that chose the same word, not one firm written two ways."""
+    if " " in bare:
+        return False
+    mine = {w.forms[0] for w in words if w.weight == LEGAL_WEIGHT}
+    pairs = zip(record.words, record.weights, strict=True)
+    theirs = {w for w, weight in pairs if weight == LEGAL_WEIGHT}
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _contains(
     index: ScreeningIndex, record: Any, scored: NameScore, words: list[QueryWord]
 ) -> bool:
     """Whether every word of the listed name but its legal forms is in the query as written
     (exact, or written joined), next to each other (legal forms may stand between), one of
-    them distinctive. Not for people: "Robert Henry Anderson" is not "Robert Anderson"."""
+    them distinctive and longer than three letters (or a number), or two distinctive. Not for
+    people: "Robert Henry Anderson" is not "Robert Anderson"; nor is "Formula One Group" "ONE
+    GROUP": a short word is in many names."""
     bare = record.bare.split()
-    if len(bare) < 2 or not any(
-        index.weight[index.vocab[w]] >= DISTINCTIVE for w in bare if w in index.vocab
+    distinctive = [
+        w for w in bare if w in index.vocab and index.weight[index.vocab[w]] >= DISTINCTIVE
+    ]
+    if len(bare) < 2 or not (
+        len(distinctive) >= 2 or any(w.isdigit() or len(w) > 3 for w in distinctive)
     ):
         return False
     # Written as listed: exact, or nearly (a consonant skeleton or a typo is not enough).
@@ -551,10 +580,6 @@ def _freeze() -> None:
     long as the process) out of the garbage collector's sight, so that its full collections
     during screening do not walk the index again and again."""
     gc.freeze()
-
-
-def _bare(name: AnalyzedName) -> str:
-    return " ".join(t.text for t in name.scoring_tokens if t.kind is not Kind.LEGAL)
 
 
 def _adjustments(
