@@ -85,6 +85,50 @@ class HashPostings:
         self._hashes, self._starts, self._values = state
 
 
+class SortedNames:
+    """Record ids by their names in sorted order, as one string and two ``array`` buffers, to
+    find every name that begins with a text (a name cut short by a field of 35 characters)."""
+
+    __slots__ = ("_ids", "_starts", "_text")
+
+    def __init__(self, text: str, starts: array[int], ids: array[int]) -> None:
+        self._text, self._starts, self._ids = text, starts, ids
+
+    @classmethod
+    def build(cls, names: Iterable[tuple[str, int]]) -> SortedNames:
+        ordered = sorted(names)
+        starts, ids = array("q", [0]), array("l")
+        for name, r_idx in ordered:
+            starts.append(starts[-1] + len(name))
+            ids.append(r_idx)
+        return cls("".join(name for name, _ in ordered), starts, ids)
+
+    def _name(self, i: int) -> str:
+        return self._text[self._starts[i] : self._starts[i + 1]]
+
+    def starting_with(self, prefix: str, limit: int) -> list[int]:
+        """Ids of the names that begin with ``prefix`` and are longer, at most ``limit``."""
+        lo, hi = 0, len(self._ids)
+        while lo < hi:  # the first name not before ``prefix``
+            mid = (lo + hi) // 2
+            if self._name(mid) < prefix:
+                lo = mid + 1
+            else:
+                hi = mid
+        out: list[int] = []
+        while lo < len(self._ids) and len(out) < limit and self._name(lo).startswith(prefix):
+            if len(self._name(lo)) > len(prefix):
+                out.append(self._ids[lo])
+            lo += 1
+        return out
+
+    def __getstate__(self) -> tuple[str, array[int], array[int]]:
+        return self._text, self._starts, self._ids
+
+    def __setstate__(self, state: tuple[str, array[int], array[int]]) -> None:
+        self._text, self._starts, self._ids = state
+
+
 class FilteredPostings:
     """A restricted view of a table of record ids (a ``HashPostings`` or a list of lists):
     each list filtered on first use by ``keep[record]`` and remembered, so that a view costs

@@ -37,6 +37,7 @@ from earmark.compact import (
     HashPostings,
     IdsByKey,
     IdsByPosition,
+    SortedNames,
 )
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
@@ -74,6 +75,7 @@ LOOKUP_CACHE = 100_000  # query words remembered with their listed matches
 MAX_CANDIDATES = 20
 PREFIX = 6  # long words (PREFIX + 2 letters or more) are also found by their first letters
 MAX_CONTAINED = 5
+MAX_CUT = 10  # names a query cut short may have been cut from, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,7 @@ class ScreeningIndex:
         self.address_entries: list[int] = [i for i, e in enumerate(entries) if is_address_entry(e)]
         self._lookups: dict[tuple[tuple[str, ...], bool, str], _Lookup] = {}
         self._whole: ScreeningIndex | None = None  # set on a restricted view
+        self._kept: list[bool] | None = None  # on a restricted view: the records it holds
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
         for e_idx, entry in enumerate(entries):
             seen: set[str] = set()
@@ -211,6 +214,12 @@ class ScreeningIndex:
         self.joined: IdsByKey = HashPostings.build(joined)
         self.joined_skeletons: IdsByKey = HashPostings.build(joined_skeletons)
         self.by_normalized: IdsByKey = HashPostings.build(by_normalized)
+        # Names of bodies in order: a query cut short by a field of 35 characters ("LIMITED
+        # LIABILITY COMPANY MODERN MA") is the start of the name it was cut from.
+        people = {i for i, e in enumerate(self.entries) if e.type == "individual"}
+        self.cut_names = SortedNames.build(
+            (r.normalized, r_idx) for r_idx, r in enumerate(records) if r.entry not in people
+        )
         self.deletes: IdsByKey = HashPostings.build(deletes)
         self.skeletons: IdsByKey = HashPostings.build(skeletons)
         self.phonetic: IdsByKey = HashPostings.build(phonetics)
@@ -434,6 +443,17 @@ class ScreeningIndex:
         inside.sort(reverse=True)
         return [r for _, r in ranked[:MAX_CANDIDATES]] + [r for _, r in inside[:MAX_CONTAINED]]
 
+    def cut_from(self, normalized: str, allowed: Callable[[int], bool] | None) -> list[int]:
+        """Records of bodies whose normalised name begins with ``normalized`` and goes on (and
+        may match): the names a query cut short may have been cut from."""
+        found = self.cut_names.starting_with(normalized, MAX_CUT)
+        kept = self._kept
+        return [
+            r
+            for r in found
+            if (kept is None or kept[r]) and (allowed is None or allowed(self.record_entry[r]))
+        ]
+
     def same_names(self, normalized: str, allowed: Callable[[int], bool] | None) -> list[int]:
         """Records whose whole normalised name is ``normalized`` (and may match)."""
         return [
@@ -495,6 +515,7 @@ class ScreeningIndex:
         view.joined = FilteredPostings(self.joined, kept)
         view.joined_skeletons = FilteredPostings(self.joined_skeletons, kept)
         view.by_normalized = FilteredPostings(self.by_normalized, kept)
+        view._kept = kept
         return view
 
     def _joined_words(

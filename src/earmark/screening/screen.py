@@ -38,6 +38,7 @@ from earmark.screening.scorer import (
     QueryWord,
     Similarity,
     WordMatch,
+    is_everyday,
     query_shape,
     score_name,
 )
@@ -67,6 +68,12 @@ SAME_BUT_LEGAL_FORM = 0.98
 # A listed name of two words or more, one of them distinctive, written whole and in one piece
 # inside a longer query ("Hikvision Digital Technology Co., Ltd., No. 555 Qianmo Road").
 CONTAINED = 0.86
+# A query of 30 characters or more that is how a listed body's name begins, cut short as a
+# field of 35 characters cuts it (SAP's NAME1, a SWIFT line): "LIMITED LIABILITY COMPANY
+# MODERN MA" is "LIMITED LIABILITY COMPANY MODERN MARINE ARCTIC TRANSPORT SPG". Its whole words
+# must hold a distinctive one longer than three letters, or two.
+CUT_SHORT = 0.88
+MIN_CUT_LENGTH = 30
 PART_OF_QUERY = 0.97  # a match of a name the query holds, not of the whole query: scaled
 DISTINCTIVE = 0.5
 # (query initials allowed, listed initials allowed), by whether the party may be a person
@@ -376,7 +383,13 @@ class Screener:
         # A listed name inside a longer query (a name with its address, "attn: ..."): its
         # records score low against the whole query, so retrieval looks for them too.
         candidates = index.candidates(words, found, allowed, floor, contained=len(words) >= 3)
-        for r_idx in dict.fromkeys((*candidates, *index.same_names(analysed.normalized, allowed))):
+        same = index.same_names(analysed.normalized, allowed)
+        cut = (
+            index.cut_from(analysed.normalized, allowed)
+            if len(analysed.original) >= MIN_CUT_LENGTH and len(words) >= 2
+            else []
+        )
+        for r_idx in dict.fromkeys((*candidates, *same, *cut)):
             record = index.records[r_idx]
             if record.name in exclude:
                 continue
@@ -394,10 +407,12 @@ class Screener:
                 not identical
                 and bare
                 and record.bare == bare
+                and entry_type != "individual"
                 and not _firm_of_one_word(bare, words, record)
             ):
                 # The same name but for the legal form ("Defense Systems" / "JSC Defense
-                # Systems"): as good as identical, though not identical.
+                # Systems"): as good as identical, though not identical. A person has no legal
+                # form: "LLC Mushroom" is not a man called "Mushroom".
                 scored = NameScore(max(scored.score, SAME_BUT_LEGAL_FORM), scored.words)
             if (
                 scored.score < CONTAINED
@@ -405,6 +420,8 @@ class Screener:
                 and _contains(index, record, scored, words)
             ):
                 scored = NameScore(CONTAINED, scored.words)
+            if scored.score < CUT_SHORT and r_idx in cut:
+                scored = _cut_short(index, scored, record, analysed, words)
             scored = _capped(scored, via)
             prior = per_entry.get(record.entry)
             if prior is None or scored.score > prior[0].score:
@@ -536,6 +553,39 @@ def _similarity(
         return row
 
     return sim
+
+
+def _cut_short(
+    index: ScreeningIndex,
+    scored: NameScore,
+    record: Any,
+    analysed: AnalyzedName,
+    words: list[QueryWord],
+) -> NameScore:
+    """CUT_SHORT for a listed name the query is the start of (``index.cut_from``), when the
+    query's whole words say which body; the word cut in two is shown with the listed one."""
+    rest = record.normalized[len(analysed.normalized) :]
+    at = len(analysed.normalized.split()) - 1
+    listed = record.normalized.split()[at]
+    whole = words if rest.startswith(" ") else words[:-1]
+    distinctive = [w.forms[0] for w in whole if w.weight >= DISTINCTIVE]
+    # A word cut after five letters or more says as much as the distinctive word it begins,
+    # if that is no word of everyday language ("AKTSIONERNOE OBSHCHESTVO SURGUTINVE", not
+    # "... RESEARCH PRODUC").
+    t_idx = index.vocab.get(listed)
+    cut_word = len(whole) < len(words)
+    said = t_idx is not None and index.weight[t_idx] >= DISTINCTIVE and not is_everyday(listed)
+    if cut_word and len(words[-1].forms[0]) >= 5 and said:
+        distinctive.append(listed)
+    if not (len(distinctive) >= 2 or any(len(w) > 3 for w in distinctive)):
+        return scored
+    shown = tuple(
+        WordMatch(w.query, listed, 1.0, "cut short")
+        if i == len(scored.words) - 1 and cut_word
+        else w
+        for i, w in enumerate(scored.words)
+    )
+    return NameScore(CUT_SHORT, shown)
 
 
 def _firm_of_one_word(bare: str, words: list[QueryWord], record: Any) -> bool:
