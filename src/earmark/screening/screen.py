@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -21,10 +21,12 @@ from typing import Any
 
 from earmark.diskcache import cached
 from earmark.errors import BadInput
-from earmark.names import AnalyzedName, analyze
+from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.analyze import hangul_chinese_reading, japanese_reading, readings
 from earmark.names.lexicons import has_hangul
 from earmark.names.normalize import clean_input, fold, has_han
+from earmark.names.places import places
+from earmark.names.translit_lexicon import latin_readings
 from earmark.names.variants import contained_names, written_parties
 from earmark.names.vocabulary import vocabulary
 from earmark.regdata import RegData, load_regdata
@@ -68,6 +70,7 @@ SAME_BUT_LEGAL_FORM = 0.98
 # A listed name of two words or more, one of them distinctive, written whole and in one piece
 # inside a longer query ("Hikvision Digital Technology Co., Ltd., No. 555 Qianmo Road").
 CONTAINED = 0.86
+MIN_TOGETHER = 8  # a word this long that no listed name holds may be two written together
 # A query of 30 characters or more that is how a listed body's name begins, cut short as a
 # field of 35 characters cuts it (SAP's NAME1, a SWIFT line): "LIMITED LIABILITY COMPANY
 # MODERN MA" is "LIMITED LIABILITY COMPANY MODERN MARINE ARCTIC TRANSPORT SPG". Its whole words
@@ -272,7 +275,7 @@ class Screener:
             index = self._current_scope().for_entries(only_entries)
 
         best: dict[int, Match] = {}
-        for query, via in self._queries(analysed):
+        for query, via in self._queries(analysed, index):
             scored = self._score(index, query, allowed, cc, kind, address, cut, via, exclude_names)
             for m_idx, match in scored:
                 if m_idx not in best or match.score > best[m_idx].score:
@@ -314,7 +317,9 @@ class Screener:
 
         return index, allowed
 
-    def _queries(self, analysed: AnalyzedName) -> list[tuple[AnalyzedName, str | None]]:
+    def _queries(
+        self, analysed: AnalyzedName, index: ScreeningIndex
+    ) -> list[tuple[AnalyzedName, str | None]]:
         """The query, and the other ways to read it: the names it holds ("BANK MELLI IRAN
         (BMI)" holds "BANK MELLI IRAN"; "M/s Mateas Limited, 12 Main Road" holds "Mateas
         Limited"), other renderings of its Chinese and Korean words (a Korean person's
@@ -337,6 +342,11 @@ class Screener:
                 queries.append((other, "another reading of its Korean words"))
             if (chinese := hangul_chinese_reading(analysed.original)) is not None:
                 queries.append((chinese, "its Hangul read as Chinese"))
+        if (together := _written_together(index, analysed)) is not None:
+            try:
+                queries.append((analyze(together), f"words written together: {together}"))
+            except BadInput:
+                pass
         if analysed.known_as:
             queries.append(
                 (
@@ -479,7 +489,7 @@ class Screener:
         kind = _type(type)
         best: NameScore | None = None
         # The first name is read in every way a screened name is (山田太郎 as Japanese too).
-        for query, via in self._queries(qa):
+        for query, via in self._queries(qa, index):
             words, found = index.query_words(query)
             rule = (kind in (None, "individual"), kind == "individual")
             sim = _similarity(index, words, found, *rule)
@@ -490,6 +500,50 @@ class Screener:
                 best = scored
         assert best is not None  # the name itself is always read
         return best
+
+
+def _written_together(index: ScreeningIndex, analysed: AnalyzedName) -> str | None:
+    """The query with each long word no listed name holds split in two known words, when one
+    split is found ("FOXWHELPLIMITED" -> "foxwhelp limited", "ZALIVVOSTOK" -> "zaliv vostok"),
+    or None. Known: a listed word, a legal form, a generic word, or a transliteration the
+    lexicons read. Two listed words written as one are found by retrieval already ("huawei" /
+    "hua wei"); this is for a word the analysis reads apart (a legal form, a place, a
+    transliteration read in English)."""
+    if analysed.script != "latin":
+        return None
+    out: list[str] = []
+    for token in analysed.tokens:
+        word = token.text
+        if token.kind is Kind.WORD and len(word) >= MIN_TOGETHER and word not in index.vocab:
+            parts = _split_in_two(word, index.vocab)
+            if parts is not None:
+                out.extend(parts)
+                continue
+        out.append(word)
+    return " ".join(out) if len(out) > len(analysed.tokens) else None
+
+
+def _split_in_two(word: str, listed: Mapping[str, int]) -> tuple[str, str] | None:
+    """The one split of ``word`` into two known words, one of them listed (None when there is
+    none, or more than one: "coralest" is only coral + est)."""
+    found = []
+    for i in range(2, len(word) - 1):
+        left, right = word[:i], word[i:]
+        a, b = left in listed, right in listed
+        if (a or b) and (a or _known(left)) and (b or _known(right)):
+            found.append((left, right))
+    return found[0] if len(found) == 1 else None
+
+
+def _known(part: str) -> bool:
+    """A word the analysis knows: a legal form ("ooo", "ao"), or of three letters or more a
+    generic word, a place ("swiss") or a transliteration the lexicons read ("vostok")."""
+    vocab = vocabulary()
+    if (part,) in vocab.legal_phrases:
+        return True
+    return len(part) >= 3 and (
+        part in vocab.generic or (part,) in places().phrases or bool(latin_readings(part))
+    )
 
 
 def _within(name: AnalyzedName, other: AnalyzedName) -> bool:
