@@ -11,6 +11,7 @@ hit). An entry that was not listed on the date asked for is not a hit.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -343,10 +344,8 @@ class Screener:
             if (chinese := hangul_chinese_reading(analysed.original)) is not None:
                 queries.append((chinese, "its Hangul read as Chinese"))
         if (together := _written_together(index, analysed)) is not None:
-            try:
+            with contextlib.suppress(BadInput):
                 queries.append((analyze(together), f"words written together: {together}"))
-            except BadInput:
-                pass
         if analysed.known_as:
             queries.append(
                 (
