@@ -96,8 +96,9 @@ def test_a_part_of_the_query_that_reads_as_the_query_is_not_screened_again(
 ) -> None:
     # "Huawei Technologies Co., Ltd." holds itself without the trailing dot: screening it
     # again would double the cost of most company names and could not change the answer.
-    ways = screener._queries(analyze("Huawei Technologies Co., Ltd."))
+    index = screener.current_index()
+    ways = screener._queries(analyze("Huawei Technologies Co., Ltd."), index)
     assert [via for _, via in ways] == [None]
-    held = screener._queries(analyze("Rosoboronexport OJSC (ROE)"))
+    held = screener._queries(analyze("Rosoboronexport OJSC (ROE)"), index)
     assert [a.normalized for a, _ in held][1:] and all(via for _, via in held[1:])
     assert len({a.normalized for a, _ in held}) == len(held)

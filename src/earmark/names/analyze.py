@@ -267,7 +267,10 @@ def _arabic_tokens(run: str) -> list[_Raw]:
                 translit = fold(bare[2:]).split()
             out.extend(_Raw(w, skeleton=True) for w in translit)
         else:
-            out.extend(_rendered(word, found, tuple(translit)))
+            # The transliteration beside the English is compared by its consonants too
+            # (similarity.word_similarity compares only a form written without vowels so).
+            rendered = _rendered(word, found, tuple(translit))
+            out.extend(_Raw(r.text, r.alts, True, r.source) for r in rendered)
     return out
 
 

@@ -57,12 +57,30 @@ def read_arabic_word(word: str) -> tuple[str, ...] | None:
     """The English renderings of a Persian or Arabic word, or None when not known."""
     lex = _lexicon("fa_ar_lexicon.toml")
     key = _fold_arabic(word)
-    found = lex.get(key)
-    if found is None and key.startswith("ال") and len(key) > 3:
-        found = lex.get(key[2:])
-    if found is None and key.startswith("و") and len(key) > 3:  # "and" written on the word
-        found = lex.get(key[1:])
-    return found
+    for stem in _without_clitics(key):
+        found = lex.get(stem)
+        if found is not None:
+            return found
+    return None
+
+
+# What Arabic writes on the front of a word: "and" (و, ف), "with" or "by" (ب), "like" (ك),
+# "for" (ل; with the article, لل: للتجارة is ل + التجارة, "for the trade"), and the article.
+_CLITICS = ("و", "ف", "ب", "ك", "ل")
+
+
+def _without_clitics(key: str) -> list[str]:
+    """The word, then the word without what is written on its front, the article last:
+    والكويت -> الكويت -> كويت, للعلوم -> العلوم -> علوم."""
+    out = [key]
+    if key.startswith("لل") and len(key) > 4:
+        out.append("ال" + key[2:])
+    elif key[:1] in _CLITICS and len(key) > 3:
+        out.append(key[1:])
+    for stem in list(out):
+        if stem.startswith("ال") and len(stem) > 3:
+            out.append(stem[2:])
+    return out
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -21,8 +21,10 @@ MAX_NAME_LENGTH = 1000
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 # The zero-width non-joiner and joiner sit inside a word (Persian "هسته‌ای", "nuclear"): they go
-# without splitting it.
+# without splitting it; but before the Arabic article they join two words written as one
+# ("خاتم‌الانبیاء", Khatam al-Anbiya), and split them.
 _JOINER_MARKS = re.compile("[\u200c\u200d]")
+_JOINED_ARTICLE = re.compile("[\u200c\u200d](?=ال)")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Scripts that write consonants and leave short vowels out: Arabic (and Persian, Urdu), Hebrew.
 _ARABIC = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -51,7 +53,8 @@ def clean_input(name: str, field: str = "name") -> str:
         name.encode("utf-8")
     except UnicodeEncodeError:
         raise BadInput(field, "not valid UTF-8 text") from None
-    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", _JOINER_MARKS.sub("", name)))
+    joined = _JOINER_MARKS.sub("", _JOINED_ARTICLE.sub(" ", name))
+    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", joined))
     text = " ".join(text.split())
     if not text:
         raise BadInput(field, "empty name")
@@ -105,8 +108,11 @@ def phonetic(token: str) -> str:
 # Arabic letters the lists write in several ways (ظ ذ as z or dh, ث as s or th, ق as q, k or,
 # in Persian names, gh: "Sadegh"; غ as gh or g), and the final h of a Persian word ending in a
 # vowel ("zadeh", خامنه), v, which Persian writes with the و of w, u and o ("Javad"), and ژ,
-# zh or j ("Ezhei" / "Ejei"): folded on both sides before the vowels go.
+# zh or j ("Ezhei" / "Ejei"), and the c of an English spelling, a k ("Caspian" / کاسپین):
+# folded on both sides before the vowels go.
 _SKELETON_FOLDS = (
+    ("ck", "k"),
+    ("c", "k"),
     ("zh", "j"),
     ("dh", "z"),
     ("th", "s"),
@@ -116,6 +122,17 @@ _SKELETON_FOLDS = (
     ("v", "w"),
 )
 _FINAL_H = re.compile(r"(?<=[a-z])h$")
+
+
+def by_consonants(form: str, forms: tuple[str, ...], skeletal: bool) -> bool:
+    """Whether a form of a word written in Arabic script (``skeletal``) is compared by its
+    consonant skeleton: the transliteration of a word no lexicon knows ("khmny", "riysy"),
+    and of a lexicon word the form written without vowels ("std" beside "headquarters" and
+    "setad"); the English rendering is compared as written."""
+    return skeletal and (len(forms) == 1 or _LATIN_VOWEL.search(form) is None)
+
+
+_LATIN_VOWEL = re.compile("[aeiou]")
 
 
 @lru_cache(maxsize=262_144)

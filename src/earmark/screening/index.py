@@ -41,7 +41,7 @@ from earmark.compact import (
 )
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.normalize import phonetic, skeleton
+from earmark.names.normalize import by_consonants, phonetic, skeleton
 from earmark.names.sounds import sound_keys
 from earmark.names.translit_lexicon import latin_readings
 from earmark.names.variants import contained_names
@@ -315,7 +315,8 @@ class ScreeningIndex:
                 for t_idx in self.common_by_letter.get(form[0], ()):
                     if t_idx not in candidates and is_abbreviation(form, self.words[t_idx]):
                         found.setdefault(t_idx, (ABBREVIATION, "abbreviation"))
-            if skeletal:
+            consonants = by_consonants(form, forms, skeletal)
+            if consonants:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
             if len(form) >= 4:
                 candidates.update(self.phonetic.get(phonetic(form), ()))
@@ -326,7 +327,7 @@ class ScreeningIndex:
                 if t_idx in found and found[t_idx][0] >= 1.0:
                     continue
                 sim, how = word_similarity(
-                    form, self.words[t_idx], skeletal, self.common[t_idx], sounded=sounded
+                    form, self.words[t_idx], consonants, self.common[t_idx], sounded=sounded
                 )
                 if sim >= MIN_SIMILARITY and sim > found.get(t_idx, (0.0, ""))[0]:
                     found[t_idx] = (sim, how)
@@ -536,7 +537,7 @@ class ScreeningIndex:
                 for r_idx in self.joined.get(form, ()):
                     numerator[r_idx] += 2 * w.weight
                     paired[r_idx] += w.weight
-            if w.skeletal and len(w.forms[0]) >= 4:
+            if by_consonants(w.forms[0], w.forms, w.skeletal) and len(w.forms[0]) >= 4:
                 for r_idx in self.joined_skeletons.get(skeleton(w.forms[0]), ()):
                     numerator[r_idx] += 1.8 * w.weight
                     paired[r_idx] += w.weight

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from earmark.names.normalize import skeleton
+from earmark.names.normalize import by_consonants, skeleton
 
 UNPAIRED_LISTED = 0.75
 UNPAIRED_QUERY = 1.0
@@ -300,7 +300,11 @@ def query_shape(query: Sequence[QueryWord]) -> QueryShape:
     for i, w in enumerate(query):
         for form in dict.fromkeys(w.forms):
             by_form.setdefault(form, []).append(i)
-    skeletons = tuple((i, skeleton(w.forms[0])) for i, w in enumerate(query) if w.skeletal)
+    skeletons = tuple(
+        (i, skeleton(w.forms[0]))
+        for i, w in enumerate(query)
+        if by_consonants(w.forms[0], w.forms, w.skeletal)
+    )
     first = tuple(w.forms[0] for w in query)
     acronyms = tuple((i, w) for i, w in enumerate(first) if 2 <= len(w) <= 5 and w.isalpha())
     initials = "".join(w[0] for w in first)

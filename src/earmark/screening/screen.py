@@ -25,7 +25,7 @@ from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
 from earmark.names.analyze import hangul_chinese_reading, japanese_reading, readings
 from earmark.names.lexicons import has_hangul
-from earmark.names.normalize import clean_input, fold, has_han
+from earmark.names.normalize import by_consonants, clean_input, fold, has_han
 from earmark.names.places import places
 from earmark.names.translit_lexicon import latin_readings
 from earmark.names.variants import contained_names, written_parties
@@ -591,9 +591,8 @@ def _similarity(
         shortened = common and words[i].forms[0] not in vocabulary().legal_tokens
         best = (0.0, "")
         for form in words[i].forms:
-            s = _word_similarity(
-                form, word, words[i].skeletal, shortened, initials, words[i].sounded
-            )
+            consonants = by_consonants(form, words[i].forms, words[i].skeletal)
+            s = _word_similarity(form, word, consonants, shortened, initials, words[i].sounded)
             if s[0] > best[0]:
                 best = s
         return best
