@@ -119,7 +119,7 @@ def test_cyrillic_persian_arabic_and_korean_renderings(
      ("カスペルスキー", "Kaspersky"), ("ロステック", "Rostec"), ("김정은", "KIM, Jong Un"),
      ("리병철", "RI, Pyong Chol"), ("朝鮮鉱業開発貿易会社", "KOREA MINING DEVELOPMENT"),
      ("高麗航空", "AIR KORYO"), ("イスラム革命防衛隊", "ISLAMIC REVOLUTIONARY GUARD"),
-     ("بشار الأسد", "ASSAD, Bashar"), ("عبدالملك الحوثي", "HOUTHI"),
+     ("بشار حافظ الأسد", "ASSAD, Bashar"), ("عبدالملك الحوثي", "HOUTHI"),
      ("صادق آملی لاریجانی", "LARIJANI"), ("Obyedinennaya Aviastroitelnaya Korporatsiya",
      "United Aircraft"), ("Joseon Gwangeop Gaebal Muyeok Hoesa", "KOREA MINING DEVELOPMENT"),
      ("Sherkat-e Melli-ye Naftkesh-e Iran", "NATIONAL IRANIAN TANKER"),
@@ -157,3 +157,12 @@ def test_an_unlisted_japanese_bank_sharing_only_the_word_bank_is_not_a_hit(
     screener: Screener,
 ) -> None:
     assert not screener.screen("みずほ銀行").matches  # Mizuho Bank: not listed
+
+
+def test_two_names_of_the_same_consonants_both_come_first(screener: Screener) -> None:
+    # بشار is Bashar, بشرى Bushra; without the alif that anyascii leaves out, "bshr" is both:
+    # both come first, a hair apart (a known limit: the long vowels the script writes are not
+    # compared; docs/screening.md)
+    top = screener.screen("بشار الأسد").matches[:2]
+    assert {m.entry.name for m in top} == {"AL-ASSAD, Bashar", "AL-ASSAD, Bushra"}
+    assert abs(top[0].score - top[1].score) < 0.005

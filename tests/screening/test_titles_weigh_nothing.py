@@ -43,3 +43,9 @@ def test_a_persian_name_with_zhe_finds_its_latin_spelling(screener: Screener) ->
     # اژه‌ای is "Ejei" as the list writes it (ژ: zh or j)
     top = screener.screen("غلامحسین محسنی اژه\u200cای").matches[0]
     assert top.entry.name.startswith("MOHSENI-EJEI")
+
+
+def test_a_title_after_the_arabic_article_is_a_familys_name() -> None:
+    # "Al al-Sheikh" (آل الشيخ) and "El-Sayed" are family names
+    assert all(t.kind is not Kind.TITLE for t in analyze("فداء آل الشيخ").tokens)
+    assert all(t.kind is not Kind.TITLE for t in analyze("Mohamed El-Sayed").tokens)

@@ -484,11 +484,15 @@ def _titles_of_persons(tokens: list[Token]) -> tuple[Token, ...]:
     if not any(t.kind is Kind.TITLE for t in tokens):
         return tuple(tokens)
     firm = any(t.kind in (Kind.LEGAL, Kind.GENERIC) for t in tokens)
-    if not firm and any(t.kind is Kind.WORD for t in tokens):
-        return tuple(tokens)
+    person = not firm and any(t.kind is Kind.WORD for t in tokens)
     return tuple(
         Token(t.text, Kind.WORD, t.alts, t.skeleton, t.source, t.sound)
-        if t.kind is Kind.TITLE
+        if t.kind is Kind.TITLE and not (person and _titled(tokens, i))
         else t
-        for t in tokens
+        for i, t in enumerate(tokens)
     )
+
+
+def _titled(tokens: list[Token], i: int) -> bool:
+    """A title after the Arabic article is a family's name ("Al al-Sheikh", "El-Sayed")."""
+    return i == 0 or tokens[i - 1].text not in ("al", "el")

@@ -36,9 +36,11 @@ _HYPHENATED_LETTERS = re.compile(r"\b[a-z](?:-[a-z])+\b")
 # Arabic waw and yeh stand for w/u/o and y/i/e: they go with the vowels.
 _VOWELS = re.compile(r"[aeiouyw]+")
 # Spellings that transliterations of the same sound use ("Aleksandr"/"Alexander",
-# "Khaled"/"Haled", "Yusuf"/"Iusuf"), folded for a second comparison.
+# "Khaled"/"Haled", "Yusuf"/"Iusuf"), folded for a second comparison; with the German and French
+# spellings of Russian and Arabic names that English never writes so (tsch and sch: "Setschin",
+# "Prigoschin"; gue and gui: "Yevgueni"; dj: "Djamal"; a final -ine: "Poutine", "Prigojine").
 _PHONETIC = (
-    ("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ya", "ia"),
+    ("tsch", "ch"), ("sch", "sh"), ("gue", "ge"), ("gui", "gi"), ("dj", "j"), ("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ya", "ia"),
     ("yu", "iu"), ("ye", "ie"), ("y", "i"), ("dzh", "j"), ("zh", "j"), ("tch", "ch"),
     ("ck", "k"), ("q", "k"), ("w", "v"), ("th", "t"), ("dh", "d"), ("gh", "g"),
 )  # fmt: skip
@@ -102,6 +104,8 @@ def phonetic(token: str) -> str:
     for a, b in _PHONETIC:
         token = token.replace(a, b)
     token = _REPEATS.sub(r"\1", token)
+    if token.endswith("ine") and len(token) > 5:
+        token = token[:-1]
     return token[:-1] if token.endswith("ii") else token
 
 
@@ -112,7 +116,6 @@ def phonetic(token: str) -> str:
 # folded on both sides before the vowels go.
 _SKELETON_FOLDS = (
     ("ck", "k"),
-    ("c", "k"),
     ("zh", "j"),
     ("dh", "z"),
     ("th", "s"),
@@ -121,6 +124,7 @@ _SKELETON_FOLDS = (
     ("g", "k"),
     ("v", "w"),
 )
+_ENGLISH_C = re.compile("c(?!h)")
 _FINAL_H = re.compile(r"(?<=[a-z])h$")
 
 
@@ -138,7 +142,7 @@ _LATIN_VOWEL = re.compile("[aeiou]")
 @lru_cache(maxsize=262_144)
 def skeleton(token: str) -> str:
     """Consonant skeleton for comparing words written without short vowels (Arabic script)."""
-    folded = token
+    folded = _ENGLISH_C.sub("k", token)  # not the c of ch: "Warrich" is not "rqyh"
     for a, b in _SKELETON_FOLDS:
         folded = folded.replace(a, b)
     folded = _FINAL_H.sub("", folded) if len(folded) > 3 else folded

@@ -19,6 +19,7 @@ can still be ranked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -62,6 +63,11 @@ SUBSTITUTED = 0.75
 # query lacks: "National Investment Group" / "NATIONAL DEVELOPMENT AND INVESTMENT GROUP", or
 # "Societe Generale" / "SOCIETE GENERALE DES PAINS". Nothing that agrees says which party.
 GENERIC_ONLY = 0.85
+# A Russian patronymic the lists write and users leave out ("LUKASHENKO, Alexander
+# Grigorievich" / "Alexander Lukashenko"): left without a partner, it costs this share of what
+# another listed word would.
+PATRONYMIC_LEFT = 0.4
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 # What a title weighs ("Sayyid", "Haji", "Dr": screening.index gives it this): nothing. A
 # title pairs with another title, or with the same word where that names a firm ("Seyed
 # Mousavi Trading"), never with another word of the name: "Sheikh" is not "Shah".
@@ -151,7 +157,11 @@ def score_name(
     paired_q = sum(w.weight for i, w in enumerate(query) if i in used_q)
     unpaired_q = sum(_presence(w.weight) for i, w in enumerate(query) if i not in used_q)
     paired_l = sum(listed_weights[j] for j in used_l)
-    unpaired_l = sum(_presence(w) for j, w in enumerate(listed_weights) if j not in used_l)
+    unpaired_l = sum(
+        _presence(w) * (PATRONYMIC_LEFT if _PATRONYMIC.search(listed[j]) else 1.0)
+        for j, w in enumerate(listed_weights)
+        if j not in used_l
+    )
     denominator = max(
         paired_q + UNPAIRED_QUERY * unpaired_q + paired_l + UNPAIRED_LISTED * unpaired_l,
         MIN_DENOMINATOR,

@@ -1,0 +1,44 @@
+"""Russian names as German and French write them, and without the patronymic the lists
+write: the same person."""
+
+from __future__ import annotations
+
+import pytest
+
+from earmark.names.normalize import phonetic
+from earmark.screening import Screener
+
+
+@pytest.mark.parametrize(
+    ("theirs", "listed"),
+    [
+        ("setschin", "sechin"),  # German tsch
+        ("prigoschin", "prigoshin"),  # German sch
+        ("yevgueni", "yevgeniy"),  # French gue
+        ("prigojine", "prigozhin"),  # French j and a final -ine
+        ("poutine", "putin"),
+    ],
+)
+def test_german_and_french_spellings_fold_as_english_ones(theirs: str, listed: str) -> None:
+    assert phonetic(theirs) == phonetic(listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Igor Setschin", "SECHIN, Igor Ivanovich"),
+        ("Yevgueni Prigojine", "PRIGOZHIN, Yevgeniy Viktorovich"),
+        ("Vladimir Poutine", "PUTIN, Vladimir Vladimirovich"),
+    ],
+)
+def test_a_russian_name_spelt_in_another_language_finds_the_person(
+    query: str, listed: str
+) -> None:
+    assert Screener().screen(query).matches[0].entry.name == listed
+
+
+def test_a_patronymic_left_out_costs_less_than_another_word() -> None:
+    screener = Screener()
+    without = screener.match("Alexander Lukashenko", "LUKASHENKO, Alexander Grigorievich").score
+    other = screener.match("Alexander Lukashenko", "LUKASHENKO, Alexander Grigoriev").score
+    assert without > other
