@@ -31,9 +31,7 @@ def test_german_and_french_spellings_fold_as_english_ones(theirs: str, listed: s
         ("Vladimir Poutine", "PUTIN, Vladimir Vladimirovich"),
     ],
 )
-def test_a_russian_name_spelt_in_another_language_finds_the_person(
-    query: str, listed: str
-) -> None:
+def test_a_russian_name_spelt_in_another_language_finds_the_person(query: str, listed: str) -> None:
     assert Screener().screen(query).matches[0].entry.name == listed
 
 

@@ -40,7 +40,8 @@ _VOWELS = re.compile(r"[aeiouyw]+")
 # spellings of Russian and Arabic names that English never writes so (tsch and sch: "Setschin",
 # "Prigoschin"; gue and gui: "Yevgueni"; dj: "Djamal"; a final -ine: "Poutine", "Prigojine").
 _PHONETIC = (
-    ("tsch", "ch"), ("sch", "sh"), ("gue", "ge"), ("gui", "gi"), ("dj", "j"), ("ks", "x"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ya", "ia"),
+    ("tsch", "ch"), ("sch", "sh"), ("gue", "ge"), ("gui", "gi"), ("dj", "j"), ("ks", "x"),
+    ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ya", "ia"),
     ("yu", "iu"), ("ye", "ie"), ("y", "i"), ("dzh", "j"), ("zh", "j"), ("tch", "ch"),
     ("ck", "k"), ("q", "k"), ("w", "v"), ("th", "t"), ("dh", "d"), ("gh", "g"),
 )  # fmt: skip
