@@ -98,6 +98,7 @@ def test_japanese_and_korean_company_forms_are_legal_forms() -> None:
     [
         ("Рособоронэкспорт", "Rosoboron"),
         ("Объединенная авиастроительная корпорация", "United Aircraft Corporation"),
+        ("ПАО «НК «Роснефть»", "Rosneft Oil Company"),  # НК: нефтяная компания
         ("Хуавэй Текнолоджиз", "Huawei"),
         ("بانک ملی ایران", "BANK MELLI IRAN"),
         ("حزب الله", "HIZB"),  # Hizballah, and the person Hizb Allah
