@@ -19,7 +19,6 @@ can still be ranked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -67,7 +66,7 @@ GENERIC_ONLY = 0.85
 # Grigorievich" / "Alexander Lukashenko"): left without a partner, it costs this share of what
 # another listed word would.
 PATRONYMIC_LEFT = 0.4
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ichna")
 # What a title weighs ("Sayyid", "Haji", "Dr": screening.index gives it this): nothing. A
 # title pairs with another title, or with the same word where that names a firm ("Seyed
 # Mousavi Trading"), never with another word of the name: "Sheikh" is not "Shah".
@@ -158,7 +157,7 @@ def score_name(
     unpaired_q = sum(_presence(w.weight) for i, w in enumerate(query) if i not in used_q)
     paired_l = sum(listed_weights[j] for j in used_l)
     unpaired_l = sum(
-        _presence(w) * (PATRONYMIC_LEFT if _PATRONYMIC.search(listed[j]) else 1.0)
+        _presence(w) * (PATRONYMIC_LEFT if listed[j].endswith(_PATRONYMIC) else 1.0)
         for j, w in enumerate(listed_weights)
         if j not in used_l
     )
