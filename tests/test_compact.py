@@ -7,7 +7,7 @@ import pickle
 import random
 from dataclasses import dataclass
 
-from earmark.compact import CHUNK, ChunkedSeq, FilteredPostings, HashPostings
+from earmark.compact import CHUNK, ChunkedSeq, FilteredPostings, HashPostings, SortedNames
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +57,14 @@ def test_a_filtered_view_keeps_only_the_marked_records() -> None:
     assert (
         list(by_position[0]) == [2, 4] and list(by_position[1]) == [] and list(by_position[2]) == []
     )
+
+
+def test_sorted_names_find_every_longer_name_that_begins_with_a_text() -> None:
+    rnd = random.Random(5)
+    words = ["alpha", "alphabet", "beta", "llc", "modern", "marine", "media"]
+    names = [" ".join(rnd.choices(words, k=rnd.randint(1, 4))) for _ in range(2_000)]
+    table = pickle.loads(pickle.dumps(SortedNames.build((n, i) for i, n in enumerate(names))))
+    for prefix in ("llc m", "llc modern ma", "alpha", "beta beta", "zeta", ""):
+        expected = sorted(i for i, n in enumerate(names) if n.startswith(prefix) and n != prefix)
+        assert sorted(table.starting_with(prefix, 10_000)) == expected
+    assert len(table.starting_with("llc", 3)) == 3  # at most ``limit``

@@ -51,3 +51,9 @@ def test_a_firm_is_not_the_same_name_as_a_person_of_its_word(screener: Screener)
     for m in screener.screen("LIMITED LIABILITY COMPANY MUSHROOM").matches:
         if m.entry.type == "individual":
             assert m.name_score < 0.98
+
+
+def test_a_name_cut_short_is_found_only_on_the_lists_asked_for(screener: Screener) -> None:
+    query = "LIMITED LIABILITY COMPANY MODERN MA"  # an SDN entry's name, cut at 35
+    assert [m.entry.list for m in screener.screen(query, lists=["SDN"]).matches] == ["SDN"]
+    assert screener.screen(query, lists=["EL"]).matches == ()
