@@ -22,7 +22,7 @@ def screener() -> Screener:
         ("PASKALOOO", "PASKAL OOO"),
         ("ZALIVVOSTOK", "ZALIV VOSTOK"),  # a transliteration read in English ("east")
         ("MALTEMANGELSEN", "MALTE MANGELSEN"),  # "Malte" is also a place's name
-        ("presidencyssb", "Presidency of Defense Industries (SSB)"),
+        ("mauricetaylor", "MAURICE TAYLOR"),  # two listed words a listed name has side by side
     ],
 )
 def test_two_words_written_as_one_find_the_name(
@@ -39,3 +39,5 @@ def test_a_word_split_only_one_way(screener: Screener) -> None:
     # a listed word as it stands, or a word no split makes of two known ones: nothing
     assert _written_together(index, analyze("Hikvision")) is None
     assert _written_together(index, analyze("Qwertyuiopasdf")) is None
+    # two listed words that no listed name has side by side: a name of its own
+    assert _written_together(index, analyze("Glencore plc")) is None

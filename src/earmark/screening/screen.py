@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -514,7 +514,7 @@ def _written_together(index: ScreeningIndex, analysed: AnalyzedName) -> str | No
     for token in analysed.tokens:
         word = token.text
         if token.kind is Kind.WORD and len(word) >= MIN_TOGETHER and word not in index.vocab:
-            parts = _split_in_two(word, index.vocab)
+            parts = _split_in_two(word, index)
             if parts is not None:
                 out.extend(parts)
                 continue
@@ -522,14 +522,22 @@ def _written_together(index: ScreeningIndex, analysed: AnalyzedName) -> str | No
     return " ".join(out) if len(out) > len(analysed.tokens) else None
 
 
-def _split_in_two(word: str, listed: Mapping[str, int]) -> tuple[str, str] | None:
+def _split_in_two(word: str, index: ScreeningIndex) -> tuple[str, str] | None:
     """The one split of ``word`` into two known words, one of them listed (None when there is
-    none, or more than one: "coralest" is only coral + est)."""
+    none, or more than one: "coralest" is only coral + est). Two listed words only where a
+    listed name has them side by side ("mauricetaylor"), or both of five letters or more
+    ("harisfazal"), not any two ("glen core", "middle ton")."""
+    listed, adjacent = index.vocab, None
     found = []
     for i in range(2, len(word) - 1):
         left, right = word[:i], word[i:]
         a, b = left in listed, right in listed
-        if (a or b) and (a or _known(left)) and (b or _known(right)):
+        if a and b:
+            if adjacent is None:
+                adjacent = bool(index.joined.get(word))
+            if adjacent or min(len(left), len(right)) >= 5:
+                found.append((left, right))
+        elif (a and _known(right)) or (b and _known(left)):
             found.append((left, right))
     return found[0] if len(found) == 1 else None
 
