@@ -76,6 +76,24 @@ def test_pinyin_reads_with_the_chinese_lexicon(screener: Screener, query: str, l
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
+        # 中芯国际集成电路制造有限公司: its words read apart would say "Zhongxin" (another SMIC)
+        ("Zhongxin Guoji Jicheng Dianlu Zhizao Youxian Gongsi", "(SMIC)"),
+        # 成都海光集成电路设计有限公司: 都 read in its word ("du"), not alone ("dou")
+        ("Cheng Du Hai Guang Ji Cheng Dian Lu She Ji You Xian Gong Si", "Chengdu Haiguang"),
+        # 中芯国际集成电路制造（天津）有限公司, its bracket written as the pinyin of its characters
+        ("Zhongxinguojijichengdianluzhizao (Tianjin) Youxiangongsi", "(Tianjin) Corporation"),
+    ],
+)
+def test_a_known_chinese_name_in_pinyin_is_its_listed_name(
+    screener: Screener, query: str, listed: str
+) -> None:
+    assert analyze(query).known_as is not None
+    _finds(screener, query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
         ("華為技術有限公司", "Huawei Technolog"),  # Traditional characters
         ("杭州海康威視數字技術股份有限公司", "Hikvision"),
         ("华为技术有限公司（北京）", "Huawei"),  # full-width brackets

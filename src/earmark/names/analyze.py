@@ -187,7 +187,10 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
                     raw.extend(_zh_raw(word, reading))
     tokens = _classify(_phrases(raw), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
-    known = chinese.known_name(text) if script in ("han", "mixed") else None
+    if script in ("han", "mixed"):
+        known = chinese.known_name(text)
+    else:  # a known Chinese name in pinyin
+        known = pinyin_reading.known_name(fold(text)) if script == "latin" else None
     return AnalyzedName(text, tokens, script, known)
 
 

@@ -126,7 +126,7 @@ def known_name(text: str) -> str | None:
     key = "".join(ch for ch in text if not ch.isspace())
     found = zh_data().known_names.get(key)
     if found is None and has_han(key):
-        found = _known_without_legal_form().get(_without_legal_form(_LATIN_BRACKET.sub("", key)))
+        found = _known_without_legal_form().get(without_legal_form(_LATIN_BRACKET.sub("", key)))
     return found
 
 
@@ -134,11 +134,11 @@ def known_name(text: str) -> str | None:
 def _known_without_legal_form() -> dict[str, str]:
     out: dict[str, str] = {}
     for zh, en in zh_data().known_names.items():
-        out.setdefault(_without_legal_form(zh), en)
+        out.setdefault(without_legal_form(zh), en)
     return out
 
 
-def _without_legal_form(name: str) -> str:
+def without_legal_form(name: str) -> str:
     """The name in Simplified characters without the lexicon words of legal forms at its end
     (有限公司, 股份有限公司: the lexicon words whose first rendering is a legal form), the
     longest first, leaving at least one character. By suffix, not by segmenting the name: a

@@ -12,12 +12,14 @@ pinyin, or pinyin the lexicon does not know, stays as written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 
 from earmark.diskcache import cached
-from earmark.names.chinese import ZhWord, pinyin, zh_data
+from earmark.names.chinese import ZhWord, pinyin, without_legal_form, zh_data
+from earmark.names.normalize import has_han
 
 MAX_SPAN = 6  # Latin words one lexicon word may be spread over ("you xian gong si")
 
@@ -28,6 +30,7 @@ class PinyinLexicon:
     syllables: frozenset[str]
     longest: int  # in letters
     spelled: dict[str, str]  # each lexicon word -> chinese.pinyin(word), kept with the rest
+    known: dict[str, str]  # a known Chinese name in pinyin, without spaces -> its listed name
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +51,34 @@ def _build_pinyin_lexicon() -> PinyinLexicon:
         words.setdefault("".join(parts), zh)
     syllables.update(_extra_syllables())
     spelled = {zh: pinyin(zh) for zh in data.words}
-    return PinyinLexicon(words, frozenset(syllables), max(map(len, words), default=0), spelled)
+    longest = max(map(len, words), default=0)
+    return PinyinLexicon(words, frozenset(syllables), longest, spelled, _known_in_pinyin())
+
+
+def _known_in_pinyin() -> dict[str, str]:
+    """The known Chinese names (``zh_known_names.toml``) in pinyin, without spaces, as written,
+    without the legal form at the end, and without the 市 or 省 after a city or province
+    ("shenzhenshihaisi..." and "shenzhenhaisi..."): the listed English name of each."""
+    out: dict[str, str] = {}
+    for zh, en in zh_data().known_names.items():
+        bare = without_legal_form(zh)
+        for form in (zh, bare, *(_ADMINISTRATIVE.sub("", f) for f in (zh, bare))):
+            # Its characters only (a bracket, "（天津）", is no letter of the key either), read
+            # together: 都 is "du" in 成都, not the "dou" of the character alone.
+            spelt = "".join(pinyin("".join(ch for ch in form if has_han(ch))).split())
+            if spelt.isascii() and spelt.isalpha():
+                out.setdefault(spelt, en)
+    return out
+
+
+_ADMINISTRATIVE = re.compile("(?<=.)[市省](?=.)")
+
+
+def known_name(latin: str) -> str | None:
+    """The listed English name of a known Chinese name written in pinyin, whole ("Zhongxin
+    Guoji Jicheng Dianlu Zhizao Youxian Gongsi" is SMIC), or None."""
+    key = "".join(ch for ch in latin if ch.isalpha())
+    return pinyin_lexicon().known.get(key) if len(key) >= 8 else None
 
 
 def spelled(zh: str) -> str:
