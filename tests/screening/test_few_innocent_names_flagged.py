@@ -35,6 +35,9 @@ def screener() -> Screener:
         "Telecom Italia S.p.A.",
         # a listed name of a short word and a generic one inside the query: ONE GROUP
         "Formula One Group",
+        # two generic words that only look alike do not pair: NATIONAL OLYMPIC COMMITTEE OF
+        # THE REPUBLIC OF BELARUS
+        "International Olympic Committee",
     ],
 )
 def test_not_a_hit(screener: Screener, query: str) -> None:

@@ -40,7 +40,8 @@ PHONETIC = 0.92
 PHONETIC_COST = 0.05
 # Beyond the edit budget, words that still look alike ("Sechev" / "Sechin") count a little in
 # a score, below what retrieval takes (MIN_SIMILARITY), so that they rank a pair but never
-# find a candidate on their own.
+# find a candidate on their own; not a generic word or a legal form, which says nothing by its
+# looks ("International" is not "National").
 SOFT_MIN = 0.6
 SOFT_FACTOR = 0.8
 
@@ -86,7 +87,7 @@ def word_similarity(
     if abbreviations and is_abbreviation(short, long_):
         return ABBREVIATION, "abbreviation"
     found = _edits(a, b, 0.0)
-    if found[0] == 0.0 and SOFT_FACTOR and la >= 3 and lb >= 3:
+    if found[0] == 0.0 and SOFT_FACTOR and la >= 3 and lb >= 3 and not abbreviations:
         ratio = OSA.normalized_similarity(phonetic(a), phonetic(b))
         if ratio >= SOFT_MIN:
             soft = min(ratio * SOFT_FACTOR, MIN_SIMILARITY - 0.01)
