@@ -15,7 +15,9 @@ Sets:
   development queries for the language steps of issue 12, tuned on) and
   dev_negatives_shared.csv (famous firms sharing a word with a listed one) and
   dev_negatives_scripts.csv (unlisted people and firms in Cyrillic, Hangul, kana, Arabic and
-  Persian script, written by hand; tuned on).
+  Persian script, written by hand; tuned on) and dev_negatives_real2.csv (328 famous unlisted
+  firms and people, kinds famous_*, written 2026-12-03 by a helper session from its own
+  knowledge and checked against the bundled names by word search, not by the engine).
 * ``own_holdout``: tests/data/screening/positives_holdout.csv (the project's older holdout,
   built by the engine's own generator; looked at in earlier sessions).
 
