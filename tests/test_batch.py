@@ -354,3 +354,18 @@ def test_a_name_twice_in_one_chunk_raises_one_review_a_hit(tmp_path: Path) -> No
     with store.read() as conn:
         pairs = conn.execute(select(func.count()).select_from(hit_reviews)).scalar_one()
     assert pairs == len(first) and _verified(store)
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_collector(tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    run_batch(
+        _input(tmp_path),
+        tmp_path / "out.jsonl",
+        BatchOptions(),
+        progress=lambda done, total: during.append(gc.get_threshold()),
+    )
+    assert during and all(t == screen_batch.BATCH_GC_THRESHOLD for t in during)
+    assert gc.get_threshold() == before

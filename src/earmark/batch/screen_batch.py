@@ -16,8 +16,10 @@ Each worker builds its screening index once and keeps it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
+import gc
 import itertools
 import json
 import os
@@ -310,21 +312,39 @@ def run_batch(
     chunks = read_chunks(input_path, required=required if input_path.suffix != ".jsonl" else ())
     first = next(chunks, None)  # a file that cannot be read at all fails before any work
     try:
-        summary = _run(
-            input_path,
-            output_path,
-            out_fmt,
-            itertools.chain([first] if first is not None else [], chunks),
-            options,
-            workers,
-            scheduler,
-            progress,
-            store,
-            runtime,
-        )
+        with _fewer_collections():
+            summary = _run(
+                input_path,
+                output_path,
+                out_fmt,
+                itertools.chain([first] if first is not None else [], chunks),
+                options,
+                workers,
+                scheduler,
+                progress,
+                store,
+                runtime,
+            )
     except OSError as exc:
         raise BadInput("out", f"cannot write {output_path}: {exc.strerror or exc}") from None
     return dataclasses.replace(summary, seconds=time.perf_counter() - started)
+
+
+# A batch allocates its rows and results by the hundred thousand, nearly all without cycles:
+# the collector's young passes every 700 allocations, and the full passes they lead to over a
+# heap of list data, cost about a tenth of a check-batch (20,000 cases: 13.6 s, 12.3 s with
+# this). The run collects less often; the thresholds come back after it. Workers set it too.
+BATCH_GC_THRESHOLD = (100_000, 50, 100)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _run(
@@ -502,6 +522,7 @@ def _screen_packed(
     the client, which shares the cores with the workers); a block of bytes it passes as is.
     With a ``recorder`` the worker records the chunk itself (once: a chunk recorded before,
     by a worker that died before answering, keeps its records; ``record_batch_chunk``)."""
+    gc.set_threshold(*BATCH_GC_THRESHOLD)  # a worker process runs batches only
     rows: list[dict[str, Any]] = pickle.loads(packed)
     results = screen_rows(rows, options)
     if recorder is not None:
