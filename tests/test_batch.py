@@ -369,3 +369,16 @@ def test_a_run_collects_garbage_less_often_and_restores_the_collector(tmp_path: 
     )
     assert during and all(t == screen_batch.BATCH_GC_THRESHOLD for t in during)
     assert gc.get_threshold() == before
+
+
+def test_runs_in_threads_at_once_restore_the_collector_after_the_last() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    first, second = screen_batch._fewer_collections(), screen_batch._fewer_collections()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first ends while the second still runs
+    assert gc.get_threshold() == screen_batch.BATCH_GC_THRESHOLD
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before

@@ -26,6 +26,7 @@ import os
 import pickle
 import shutil
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -333,18 +334,25 @@ def run_batch(
 # A batch allocates its rows and results by the hundred thousand, nearly all without cycles:
 # the collector's young passes every 700 allocations, and the full passes they lead to over a
 # heap of list data, cost about a tenth of a check-batch (20,000 cases: 13.6 s, 12.3 s with
-# this). The run collects less often; the thresholds come back after it. Workers set it too.
+# this). The run collects less often; the thresholds come back after the last run of the
+# process ends (the service runs jobs in threads, several at once). Workers set it too.
 BATCH_GC_THRESHOLD = (100_000, 50, 100)
+_GC_LOCK = threading.Lock()
+_gc_runs: list[tuple[int, int, int]] = []  # the thresholds before the first run, per run
 
 
 @contextlib.contextmanager
 def _fewer_collections() -> Iterator[None]:
-    before = gc.get_threshold()
-    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    with _GC_LOCK:
+        _gc_runs.append(_gc_runs[0] if _gc_runs else gc.get_threshold())
+        gc.set_threshold(*BATCH_GC_THRESHOLD)
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _GC_LOCK:
+            before = _gc_runs.pop()
+            if not _gc_runs:
+                gc.set_threshold(*before)
 
 
 def _run(
