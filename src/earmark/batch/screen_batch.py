@@ -337,22 +337,33 @@ def run_batch(
 # this). The run collects less often; the thresholds come back after the last run of the
 # process ends (the service runs jobs in threads, several at once). Workers set it too.
 BATCH_GC_THRESHOLD = (100_000, 50, 100)
-_GC_LOCK = threading.Lock()
-_gc_runs: list[tuple[int, int, int]] = []  # the thresholds before the first run, per run
 
 
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    with _GC_LOCK:
-        _gc_runs.append(_gc_runs[0] if _gc_runs else gc.get_threshold())
-        gc.set_threshold(*BATCH_GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            before = _gc_runs.pop()
-            if not _gc_runs:
-                gc.set_threshold(*before)
+class _Collector:
+    """The collector's thresholds while batch runs are under way in this process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._runs = 0
+        self._before = gc.get_threshold()
+
+    @contextlib.contextmanager
+    def fewer(self) -> Iterator[None]:
+        with self._lock:
+            if self._runs == 0:
+                self._before = gc.get_threshold()
+                gc.set_threshold(*BATCH_GC_THRESHOLD)
+            self._runs += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._runs -= 1
+                if self._runs == 0:
+                    gc.set_threshold(*self._before)
+
+
+_fewer_collections = _Collector().fewer
 
 
 def _run(

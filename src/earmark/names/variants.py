@@ -116,15 +116,12 @@ def written_parties(query: str) -> list[str]:
     "M/s Mateas Limited, 12 Main Road, Dubai" holds "Mateas Limited"; "Acme LLC d/b/a Star
     Trading" holds "Acme LLC" and "Star Trading"."""
     whole = query.strip(" ,;.-–:")
-    text = _ADDRESSED.sub("", query)
-    names = [part for part in _TRADES_AS.split(text) if part.strip()]
+    names = [part for part in _TRADES_AS.split(_ADDRESSED.sub("", query)) if part.strip()]
     out: dict[str, None] = {}
     for name in names:
-        name = _without_address(name)
-        name = _BRANCH.sub("", name)
-        text = _SPACES.sub(" ", name).strip(" ,;.-–:")
-        if len(text) >= 3 and text != whole and any(ch.isalnum() for ch in text):
-            out[text] = None
+        held = _SPACES.sub(" ", _BRANCH.sub("", _without_address(name))).strip(" ,;.-–:")
+        if len(held) >= 3 and held != whole and any(ch.isalnum() for ch in held):
+            out[held] = None
     return list(out)
 
 

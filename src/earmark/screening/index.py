@@ -609,8 +609,6 @@ _UNSAID = (Kind.LEGAL, Kind.TITLE)
 def _weight(kind: Kind, df: int, n: int) -> float:
     if kind is Kind.LEGAL:
         return LEGAL_WEIGHT
-    if kind is Kind.TITLE:
-        return TITLE_WEIGHT
     if kind is Kind.INITIAL:
         return INITIAL_WEIGHT
     rarity = math.log(n / df) / math.log(n)

@@ -504,10 +504,7 @@ class Screener:
 def _written_together(index: ScreeningIndex, analysed: AnalyzedName) -> str | None:
     """The query with each long word no listed name holds split in two known words, when one
     split is found ("FOXWHELPLIMITED" -> "foxwhelp limited", "ZALIVVOSTOK" -> "zaliv vostok"),
-    or None. Known: a listed word, a legal form, a generic word, or a transliteration the
-    lexicons read. Two listed words written as one are found by retrieval already ("huawei" /
-    "hua wei"); this is for a word the analysis reads apart (a legal form, a place, a
-    transliteration read in English)."""
+    or None (``_split_in_two`` says which splits count)."""
     if analysed.script != "latin":
         return None
     out: list[str] = []
@@ -595,12 +592,10 @@ def _similarity(
         initials = not common and (
             (query_initials and len(words[i].forms[0]) == 1) or (listed_initials and len(word) == 1)
         )
-        # A legal form abbreviates nothing but itself: "srl" is not "switzerland".
-        shortened = common and words[i].forms[0] not in vocabulary().legal_tokens
         best = (0.0, "")
         for form in words[i].forms:
             consonants = by_consonants(form, words[i].forms, words[i].skeletal)
-            s = _word_similarity(form, word, consonants, shortened, initials, words[i].sounded)
+            s = _word_similarity(form, word, consonants, common, initials, words[i].sounded)
             if s[0] > best[0]:
                 best = s
         return best

@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from earmark.names.normalize import phonetic, skeleton
 from earmark.names.sounds import sound_keys
+from earmark.names.vocabulary import vocabulary
 
 MIN_SIMILARITY = 0.7
 ABBREVIATION = 0.85
@@ -62,11 +63,13 @@ def word_similarity(
     a: str,
     b: str,
     skeletal: bool = False,
-    abbreviations: bool = False,
+    common: bool = False,
     initials: bool = False,
     sounded: str = "",
 ) -> tuple[float, str]:
-    """(similarity, how) for query word ``a`` and listed word ``b``; (0, "") below 0.7."""
+    """(similarity, how) for query word ``a`` and listed word ``b``; (0, "") below 0.7.
+    ``common``: ``b`` is a generic word or a legal form, which may be abbreviated (but not by
+    another legal form: "srl" is not "switzerland") and is never paired by its looks alone."""
     if a == b:
         return 1.0, "exact"
     if skeletal:
@@ -81,13 +84,13 @@ def word_similarity(
     la, lb = len(a), len(b)
     if la == 1 or lb == 1:
         return (INITIAL, "initial") if initials and a[0] == b[0] else (0.0, "")
-    if not abbreviations and abs(la - lb) > 0.4 * max(la, lb):
+    if not common and abs(la - lb) > 0.4 * max(la, lb):
         return 0.0, ""  # too different in length for any of the measures below
     short, long_ = (a, b) if la < lb else (b, a)
-    if abbreviations and is_abbreviation(short, long_):
+    if common and a not in vocabulary().legal_tokens and is_abbreviation(short, long_):
         return ABBREVIATION, "abbreviation"
     found = _edits(a, b, 0.0)
-    if found[0] == 0.0 and SOFT_FACTOR and la >= 3 and lb >= 3 and not abbreviations:
+    if found[0] == 0.0 and SOFT_FACTOR and la >= 3 and lb >= 3 and not common:
         ratio = OSA.normalized_similarity(phonetic(a), phonetic(b))
         if ratio >= SOFT_MIN:
             soft = min(ratio * SOFT_FACTOR, MIN_SIMILARITY - 0.01)
