@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/as_written.py
     .venv/bin/python bench/as_written.py --records 300   # in business records instead
+    .venv/bin/python bench/as_written.py --pinyin        # known Chinese names in pinyin
 
 Runs over every name and alias of the current lists (the test suite runs a fixed sample of
 5,000) and prints the count found first at 0.99 or more, at 1.0, the misses, and the time per
@@ -63,12 +64,46 @@ def records(n: int) -> None:
         print(f"  {how:9} earmark {kept}/{total}   rapidfuzz WRatio brute force {brute}/{total}")
 
 
+def pinyin_names() -> None:
+    """Each known Chinese name (zh_known_names.toml) written in pinyin syllable by syllable
+    ("Zhong Xin Guo Ji ..."): does an entry of its listed English name come first? The
+    baseline is the same name in Chinese script."""
+    from pypinyin import lazy_pinyin
+
+    from earmark.names.chinese import zh_data
+
+    screener = Screener()
+    names: dict[str, str] = {}  # listed name -> its first Chinese name (of several spellings)
+    for zh, en in sorted(zh_data().known_names.items()):
+        names.setdefault(en, zh)
+
+    def finds(query: str, en: str) -> bool:
+        got = screener.screen(query).matches
+        return bool(got) and got[0].entry.name.casefold() == en.casefold()
+
+    script = sum(finds(zh, en) for en, zh in names.items())
+    spaced = sum(finds(" ".join(lazy_pinyin(zh)).title(), en) for en, zh in names.items())
+    print(f"{len(names)} known Chinese names, an entry of the listed name first: in pinyin "
+          f"syllable by syllable {spaced}; in Chinese script (baseline) {script}")  # fmt: skip
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=0, help="business-record forms of N names")
+    parser.add_argument("--records", type=_positive, help="business-record forms of N names")
+    parser.add_argument("--pinyin", action="store_true", help="known Chinese names in pinyin")
     args = parser.parse_args()
     if args.records:
         records(args.records)
+        return
+    if args.pinyin:
+        pinyin_names()
         return
     screener = Screener()
     index = screener.current_index()
