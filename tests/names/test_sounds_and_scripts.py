@@ -181,3 +181,27 @@ def test_ukrainian_and_belarusian_endings_are_cut_to_the_stem() -> None:
 
     assert read_cyrillic_word("ісламської") == ("islamic",)
     assert read_cyrillic_word("цягачоў") == ("tractor", "tractors")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # (word, compared by consonants, read by sound)
+        ("Nina محمدی", [("nina", False, ""), ("mhmdy", True, "")]),
+        ("Марʼяна Martin", [("maryana", False, "cyrillic"), ("martin", False, "")]),
+        ("서연 Hardiansyah", [("seoyeon", False, "hangul"), ("hardiansyah", False, "")]),
+        ("さゆり Smith", [("sayuri", False, "kana"), ("smith", False, "")]),
+    ],
+)
+def test_each_word_of_a_name_in_two_scripts_is_read_as_its_own_script_reads(
+    name: str, expected: list[tuple[str, bool, str]]
+) -> None:
+    # A Latin word beside a Persian one is not compared by its consonants ("nina" would be
+    # "nn" and find "Yunnan"), nor one beside Cyrillic by its sounds.
+    tokens = analyze(name).scoring_tokens
+    assert [(t.text, t.skeleton, t.sound) for t in tokens] == expected
+
+
+def test_a_word_of_no_letters_stays_with_its_neighbour_in_another_script() -> None:
+    assert [t.text for t in analyze("ООО & Ромашка").tokens][-1] == "romashka"
+    assert [t.text for t in analyze("2 Ромашка").tokens] == ["2", "romashka"]

@@ -159,32 +159,12 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
             scripts.add("han")
             raw.extend(_japanese_tokens(run) if as_japanese else _han_tokens(run, reading))
         else:
-            arabic = is_arabic(run)
-            folded = fold(_EZAFE.sub("", run))
-            if folded:
-                scripts.add("arabic" if arabic else "latin" if run.isascii() else "other")
-            if arabic:
-                raw.extend(_arabic_tokens(run))
-                continue
-            if has_kana(run):
-                raw.extend(_kana_tokens(run))
-                continue
-            if has_hangul(run):
-                raw.extend(_hangul_tokens(run, reading))
-                continue
-            if has_cyrillic(run):
-                raw.extend(_cyrillic_tokens(run))
-                continue
-            plain: list[str] = []
-            contraction = vocabulary().contractions
-            for word in [*pinyin_reading.read(folded.split()), None]:
-                if isinstance(word, str):
-                    plain.append(word)
-                    continue
-                raw.extend(_expanded(w, alts, contraction) for w, alts in read_numbers(plain))
-                plain = []
-                if word is not None:
-                    raw.extend(_zh_raw(word, reading))
+            for writing, words in _by_script(run):
+                folded = fold(_EZAFE.sub("", words))
+                if folded:
+                    latin = "latin" if words.isascii() else "other"
+                    scripts.add("arabic" if writing == "arabic" else latin)
+                raw.extend(_run_tokens(writing, words, folded, reading))
     tokens = _classify(_phrases(raw), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
     if script in ("han", "mixed"):
@@ -192,6 +172,65 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
     else:  # a known Chinese name in pinyin
         known = pinyin_reading.known_name(fold(text)) if script == "latin" else None
     return AnalyzedName(text, tokens, script, known)
+
+
+def _script_of(word: str) -> str:
+    """The script a word is read in: Arabic, kana, Hangul, Cyrillic, or "" (Latin and the
+    rest, and a word of no letters such as "&" or "2")."""
+    if is_arabic(word):
+        return "arabic"
+    if has_kana(word):
+        return "kana"
+    if has_hangul(word):
+        return "hangul"
+    if has_cyrillic(word):
+        return "cyrillic"
+    return ""
+
+
+def _by_script(run: str) -> list[tuple[str, str]]:
+    """The run's words in runs of one script, in order: each is read as its own script reads
+    ("Nina محمدی" is a Latin "Nina" and a Persian "Mohammadi"; the Latin word compared by its
+    consonants would find "Yvan" and "Yunnan"). A word of no script letters goes with the run
+    before it, or else the run after."""
+    runs: list[tuple[str, list[str]]] = []
+    before: list[str] = []  # words of no letters before the first run
+    for word in run.split():
+        if not any(c.isalpha() for c in word):
+            (runs[-1][1] if runs else before).append(word)
+            continue
+        writing = _script_of(word)
+        if runs and runs[-1][0] == writing:
+            runs[-1][1].append(word)
+        else:
+            runs.append((writing, [word] if runs else [*before, word]))
+    if not runs:
+        return [("", run)]
+    return [(writing, " ".join(words)) for writing, words in runs]
+
+
+def _run_tokens(writing: str, run: str, folded: str, reading: int) -> list[_Raw]:
+    """The raw tokens of a run of one script (``folded``: the run folded to Latin)."""
+    if writing == "arabic":
+        return _arabic_tokens(run)
+    if writing == "kana":
+        return _kana_tokens(run)
+    if writing == "hangul":
+        return _hangul_tokens(run, reading)
+    if writing == "cyrillic":
+        return _cyrillic_tokens(run)
+    raw: list[_Raw] = []
+    plain: list[str] = []
+    contraction = vocabulary().contractions
+    for word in [*pinyin_reading.read(folded.split()), None]:
+        if isinstance(word, str):
+            plain.append(word)
+            continue
+        raw.extend(_expanded(w, alts, contraction) for w, alts in read_numbers(plain))
+        plain = []
+        if word is not None:
+            raw.extend(_zh_raw(word, reading))
+    return raw
 
 
 # The Persian ezafe written on its word in a Latin transliteration, "of" or the link of a noun

@@ -90,9 +90,12 @@ def segment(run: str) -> list[ZhWord]:
 def simplified(text: str) -> str:
     """Traditional characters as Simplified ones (OpenCC t2s), so that one lexicon reads both:
     華為技術 -> 华为技术. Text without Han characters is returned as it is."""
-    if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text):
+    if _CONVERTED.search(text) is None:  # a regular expression: most names have no Han
         return text
     return "".join(_from_japanese(ch) for ch in str(_converter("t2s").convert(text)))
+
+
+_CONVERTED = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=4)
@@ -123,7 +126,7 @@ def known_name(text: str) -> str | None:
     ignoring a bracket of Latin letters, the legal form at the end and the script's forms
     (Simplified, Traditional or Japanese): 中芯国際集成電路製造(SMIC) is 中芯国际集成电路制造
     有限公司, Semiconductor Manufacturing International Corporation."""
-    key = "".join(ch for ch in text if not ch.isspace())
+    key = "".join(text.split())
     found = zh_data().known_names.get(key)
     if found is None and has_han(key):
         found = _known_without_legal_form().get(without_legal_form(_LATIN_BRACKET.sub("", key)))
