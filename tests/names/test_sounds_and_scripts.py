@@ -205,3 +205,16 @@ def test_each_word_of_a_name_in_two_scripts_is_read_as_its_own_script_reads(
 def test_a_word_of_no_letters_stays_with_its_neighbour_in_another_script() -> None:
     assert [t.text for t in analyze("ООО & Ромашка").tokens][-1] == "romashka"
     assert [t.text for t in analyze("2 Ромашка").tokens] == ["2", "romashka"]
+
+
+@pytest.mark.parametrize(("name", "surname"), [("안 건우", "an"), ("도 경수", "do")])
+def test_a_korean_syllable_that_reads_as_an_english_stopword_is_a_name(
+    name: str, surname: str
+) -> None:
+    # 안 (Ahn) and 도 (Do) are family names, not the English "an" and Portuguese "do".
+    words = [t.text for t in analyze(name).scoring_tokens]
+    assert words[0] == surname and len(words) == 2
+
+
+def test_latin_stopwords_still_stop_in_latin_script() -> None:
+    assert [t.text for t in analyze("An Apple of Gold").scoring_tokens] == ["apple", "gold"]

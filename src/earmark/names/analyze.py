@@ -504,7 +504,9 @@ def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
             out.append(item)
             continue
         text = item.text
-        if text in vocab.stopwords:
+        # The stopwords are Latin words ("an", "do"): a Korean or Japanese syllable that reads
+        # as one is a name (안, An; 도, Do).
+        if text in vocab.stopwords and item.sound not in _READ_BY_SYLLABLE:
             kind = Kind.STOP
         elif text.isdigit():
             kind = Kind.NUMBER
@@ -518,6 +520,9 @@ def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
             kind = Kind.WORD
         out.append(Token(text, kind, item.alts, item.skeleton, item.source, item.sound))
     return _titles_of_persons(out)
+
+
+_READ_BY_SYLLABLE = ("hangul", "kana")
 
 
 def _titles_of_persons(tokens: list[Token]) -> tuple[Token, ...]:
