@@ -185,3 +185,19 @@ def test_two_names_of_the_same_consonants_both_come_first(screener: Screener) ->
     top = screener.screen("بشار الأسد").matches[:2]
     assert {m.entry.name for m in top} == {"AL-ASSAD, Bashar", "AL-ASSAD, Bushra"}
     assert abs(top[0].score - top[1].score) < 0.005
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Sherkat-e Melli-ye Naft-e Iran", "NATIONAL IRANIAN OIL COMPANY"),
+        ("JOSON PAEKHO MUYOK HOESA", "PAEKHO"),
+    ],
+)
+def test_a_transliterated_legal_form_reads_as_the_legal_form_listed_names_hold(
+    screener: Screener, query: str, listed: str
+) -> None:
+    # "Sherkat" is "company", held as "co" by every listed company: the name's rarest word is
+    # not "sherkat", so "naft" (oil) and "melli" (national) retrieve the listed English name.
+    assert any("co" in t.alts for t in analyze(query).tokens)
+    _finds(screener, query, listed)

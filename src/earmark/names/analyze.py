@@ -283,8 +283,13 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
     sides, with itself and the other readings as other forms."""
     full = table.get(word)
     if not full:
-        other = (*latin_readings(word), *korean_spellings(word))
-        return _Raw(word, (*alts, *other)) if other else _Raw(word, alts)
+        english = latin_readings(word)
+        # A reading that is a legal form is also its canonical token, as listed names hold it:
+        # "sherkat" is "company", listed as "co".
+        phrases = vocabulary().legal_phrases
+        legal = (phrases.get((e,)) for e in english)
+        other = (*english, *(c for c in legal if c), *korean_spellings(word))
+        return _Raw(word, (*alts, *dict.fromkeys(other))) if other else _Raw(word, alts)
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 
 
