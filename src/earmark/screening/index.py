@@ -58,6 +58,7 @@ from earmark.screening.scorer import (
 )
 from earmark.screening.similarity import (
     ABBREVIATION,
+    INITIAL,
     MIN_SIMILARITY,
     MIN_SOUNDED,
     budget,
@@ -119,6 +120,7 @@ class ScreeningIndex:
         # The Entity List's address-only entries ("Address 01"), matched on addresses.
         self.address_entries: list[int] = [i for i, e in enumerate(entries) if is_address_entry(e)]
         self._lookups: dict[tuple[tuple[str, ...], bool, str], _Lookup] = {}
+        self._initials: dict[tuple[str, float], dict[int, tuple[float, float]]] = {}
         self._whole: ScreeningIndex | None = None  # set on a restricted view
         self._kept: list[bool] | None = None  # on a restricted view: the records it holds
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
@@ -372,6 +374,10 @@ class ScreeningIndex:
         paired: dict[int, float] = defaultdict(float)
         informative = [i for i, w in enumerate(words) if w.weight > LEGAL_WEIGHT]
         use = informative or list(range(len(words)))
+        # An initial ("T." of "SAAB T.") stands for any word of its letter: it retrieves nothing
+        # but adds to what the other words retrieved, as the scorer pairs it.
+        initials = {i for i, w in enumerate(words) if _is_initial(w)}
+        use = [i for i in use if i not in initials] or use
         # Rare words retrieve; generic words and legal forms only add to what they retrieved
         # (a true match shares a rare word), unless the query has nothing but generic words.
         drivers = [i for i in use if words[i].weight > GENERIC_CAP] or use
@@ -399,16 +405,19 @@ class ScreeningIndex:
         # At most what the extras can pair of a record's weight: a record whose unpaired
         # weight is more cannot lie wholly inside the query (tested before the costly pairing).
         weight = self.weight
-        extra_cap = sum(max((weight[t] for t in matches[i]), default=0.0) for i in extras)
         # Per extra word, what pairing it with each listed word it matches adds (numerator,
         # paired weight): computed once here, not once per record.
         tables = [
             {
-                t: (sim * (words[i].weight + weight[t]), weight[t])
-                for t, (sim, _) in matches[i].items()
+                **(self._initial_table(words[i]) if i in initials else {}),
+                **{
+                    t: (sim * (words[i].weight + weight[t]), weight[t])
+                    for t, (sim, _) in matches[i].items()
+                },
             }
             for i in extras
         ]
+        extra_cap = sum(max((wc for _, wc in table.values()), default=0.0) for table in tables)
         ranked = []
         inside: list[tuple[float, int]] = []
         totals, entry_of = self.record_total, self.record_entry
@@ -443,6 +452,20 @@ class ScreeningIndex:
         ranked.sort(reverse=True)
         inside.sort(reverse=True)
         return [r for _, r in ranked[:MAX_CANDIDATES]] + [r for _, r in inside[:MAX_CONTAINED]]
+
+    def _initial_table(self, word: QueryWord) -> dict[int, tuple[float, float]]:
+        """What an initial adds paired with each listed word of its letter (remembered per
+        letter and weight: the same few tables serve every query)."""
+        key = (word.forms[0], word.weight)
+        table = self._initials.get(key)
+        if table is None:
+            letter, wq, weight = word.forms[0], word.weight, self.weight
+            table = self._initials[key] = {
+                t: (INITIAL * (wq + weight[t]), weight[t])
+                for t, w in enumerate(self.words)
+                if w[0] == letter and len(w) > 1
+            }
+        return table
 
     def cut_from(self, normalized: str, allowed: Callable[[int], bool] | None) -> list[int]:
         """Records of bodies whose normalised name begins with ``normalized`` and goes on (and
@@ -541,6 +564,10 @@ class ScreeningIndex:
                 for r_idx in self.joined_skeletons.get(skeleton(w.forms[0]), ()):
                     numerator[r_idx] += 1.8 * w.weight
                     paired[r_idx] += w.weight
+
+
+def _is_initial(word: QueryWord) -> bool:
+    return len(word.forms[0]) == 1 and word.forms[0].isalpha()
 
 
 def _add_extras(
