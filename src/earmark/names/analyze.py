@@ -193,6 +193,8 @@ def _by_script(run: str) -> list[tuple[str, str]]:
     ("Nina محمدی" is a Latin "Nina" and a Persian "Mohammadi"; the Latin word compared by its
     consonants would find "Yvan" and "Yunnan"). A word of no script letters goes with the run
     before it, or else the run after."""
+    if run.isascii():  # most names: one run, read as Latin
+        return [("", run)]
     runs: list[tuple[str, list[str]]] = []
     before: list[str] = []  # words of no letters before the first run
     for word in run.split():

@@ -26,6 +26,8 @@ _TAIL = re.compile(
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]")
 _TRAILING_BRACKET = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]\s*$")
 _SPACES = re.compile(r"\s+")
+# What any of the patterns above needs: a bracket, a semicolon, or one of their phrases.
+_MAY_HOLD = re.compile(r"[\[(;]|affiliated|subordinate|\band (?:its|their)\b|\bincluding\b", re.I)
 _SHORT_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
 _REMARK = re.compile(
     r"\b(?:entity|branch|office|subsidiary|affiliate|formerly|successor|located|address|"
@@ -37,6 +39,8 @@ _REMARK = re.compile(
 def contained_names(name: str, short_names: bool = True) -> list[str]:
     """The other names ``name`` holds (not ``name`` itself), in order, without repeats;
     ``short_names``: also a short name in brackets on its own ("(HiSilicon)")."""
+    if _MAY_HOLD.search(name) is None:  # most names: nothing below applies but the trim
+        return _trimmed([name], name)
     found: list[str] = []
     for m in _AKA.finditer(name):
         found.extend(_AKA_SPLIT.split(m.group(1)))
@@ -65,6 +69,11 @@ def contained_names(name: str, short_names: bool = True) -> list[str]:
         inner = m.group(1).strip()
         if not _REMARK.search(inner) and not _is_place_or_generic(inner):
             found.append(inner)
+    return _trimmed(found, name)
+
+
+def _trimmed(found: list[str], name: str) -> list[str]:
+    """The names found, spaces and edge punctuation trimmed, without ``name`` and repeats."""
     out: dict[str, None] = {}
     for candidate in found:
         text = _SPACES.sub(" ", candidate).strip(" ,;.-–:")
