@@ -11,6 +11,7 @@ words and stopwords are marked so that the scorer can give them little or no wei
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -174,18 +175,19 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
     return AnalyzedName(text, tokens, script, known)
 
 
+# The scripts read apart from Latin, tested in this order (a word with Arabic letters is read
+# as Arabic whatever else it holds).
+_SCRIPTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("arabic", is_arabic),
+    ("kana", has_kana),
+    ("hangul", has_hangul),
+    ("cyrillic", has_cyrillic),
+)
+
+
 def _script_of(word: str) -> str:
-    """The script a word is read in: Arabic, kana, Hangul, Cyrillic, or "" (Latin and the
-    rest, and a word of no letters such as "&" or "2")."""
-    if is_arabic(word):
-        return "arabic"
-    if has_kana(word):
-        return "kana"
-    if has_hangul(word):
-        return "hangul"
-    if has_cyrillic(word):
-        return "cyrillic"
-    return ""
+    """The script a word is read in: one of ``_SCRIPTS``, or "" (Latin and the rest)."""
+    return next((name for name, has in _SCRIPTS if has(word)), "")
 
 
 def _by_script(run: str) -> list[tuple[str, str]]:
@@ -288,9 +290,7 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
         english = latin_readings(word)
         # A reading that is a legal form is also its canonical token, as listed names hold it:
         # "sherkat" is "company", listed as "co".
-        phrases = vocabulary().legal_phrases
-        legal = (phrases.get((e,)) for e in english)
-        other = (*english, *(c for c in legal if c), *korean_spellings(word))
+        other = (*english, *_legal_alts(english, ""), *korean_spellings(word))
         return _Raw(word, (*alts, *dict.fromkeys(other))) if other else _Raw(word, alts)
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 

@@ -90,12 +90,9 @@ def segment(run: str) -> list[ZhWord]:
 def simplified(text: str) -> str:
     """Traditional characters as Simplified ones (OpenCC t2s), so that one lexicon reads both:
     華為技術 -> 华为技术. Text without Han characters is returned as it is."""
-    if _CONVERTED.search(text) is None:  # a regular expression: most names have no Han
+    if not has_han(text):
         return text
     return "".join(_from_japanese(ch) for ch in str(_converter("t2s").convert(text)))
-
-
-_CONVERTED = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=4)

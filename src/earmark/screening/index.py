@@ -402,21 +402,11 @@ class ScreeningIndex:
         self._joined_words(words, numerator, paired)
         total_q = sum(w.weight for w in words)
         bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
-        # At most what the extras can pair of a record's weight: a record whose unpaired
-        # weight is more cannot lie wholly inside the query (tested before the costly pairing).
-        weight = self.weight
         # Per extra word, what pairing it with each listed word it matches adds (numerator,
         # paired weight): computed once here, not once per record.
-        tables = [
-            {
-                **(self._initial_table(words[i]) if i in initials else {}),
-                **{
-                    t: (sim * (words[i].weight + weight[t]), weight[t])
-                    for t, (sim, _) in matches[i].items()
-                },
-            }
-            for i in extras
-        ]
+        tables = [self._extra_table(words[i], matches[i], i in initials) for i in extras]
+        # At most what the extras can pair of a record's weight: a record whose unpaired
+        # weight is more cannot lie wholly inside the query (tested before the costly pairing).
         extra_cap = sum(max((wc for _, wc in table.values()), default=0.0) for table in tables)
         ranked = []
         inside: list[tuple[float, int]] = []
@@ -453,17 +443,29 @@ class ScreeningIndex:
         inside.sort(reverse=True)
         return [r for _, r in ranked[:MAX_CANDIDATES]] + [r for _, r in inside[:MAX_CONTAINED]]
 
+    def _extra_table(
+        self, word: QueryWord, found: dict[int, tuple[float, str]], initial: bool
+    ) -> dict[int, tuple[float, float]]:
+        """What pairing an extra word with each listed word it matches adds (numerator, paired
+        weight); an initial matches every listed word of its letter too."""
+        weight = self.weight
+        own = {t: (sim * (word.weight + weight[t]), weight[t]) for t, (sim, _) in found.items()}
+        if not initial:
+            return own
+        table = self._initial_table(word)
+        return table if own.items() <= table.items() else {**table, **own}
+
     def _initial_table(self, word: QueryWord) -> dict[int, tuple[float, float]]:
-        """What an initial adds paired with each listed word of its letter (remembered per
-        letter and weight: the same few tables serve every query)."""
+        """What an initial adds paired with each listed word of its letter, itself as written
+        (remembered per letter and weight: the same few tables serve every query, not copied)."""
         key = (word.forms[0], word.weight)
         table = self._initials.get(key)
         if table is None:
             letter, wq, weight = word.forms[0], word.weight, self.weight
             table = self._initials[key] = {
-                t: (INITIAL * (wq + weight[t]), weight[t])
+                t: ((1.0 if w == letter else INITIAL) * (wq + weight[t]), weight[t])
                 for t, w in enumerate(self.words)
-                if w[0] == letter and len(w) > 1
+                if w[0] == letter
             }
         return table
 
