@@ -201,3 +201,26 @@ def test_a_transliterated_legal_form_reads_as_the_legal_form_listed_names_hold(
     # not "sherkat", so "naft" (oil) and "melli" (national) retrieve the listed English name.
     assert any("co" in t.alts for t in analyze(query).tokens)
     _finds(screener, query, listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        # the list's own English alias left out: the transliteration, read in English,
+        # is three generic words that together name one body
+        ("NATIONAL BANK OF IRAN", "BANK MELLI IRAN"),
+        ("KHATAM AL-ANBYA", "KHATAM OL AMBIA"),  # "ol" is the article, "mb" the said "nb"
+        ("CHOSUN OIL EXPLORATION COMPANY", "KOREA OIL EXPLORATION"),  # Chosun is 조선, Korea
+    ],
+)
+def test_a_name_written_in_another_language_finds_the_listed_party_without_its_alias(
+    screener: Screener, query: str, listed: str
+) -> None:
+    matches = screener.screen(query, exclude_names=[query]).matches
+    assert matches, f"nothing for {query!r}"
+    assert listed.casefold() in matches[0].matched_name.casefold(), matches[0]
+
+
+def test_a_translation_of_two_generic_words_alone_is_no_other_name(screener: Screener) -> None:
+    # "BANK TEJARAT" is "trade bank" in English: a name any bank may bear.
+    assert not screener.screen("Trade Bank").matches

@@ -162,6 +162,8 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
         else:
             for writing, words in _by_script(run):
                 folded = fold(_EZAFE.sub("", words))
+                if not writing and folded:
+                    folded = _latin_articles(words, folded)
                 if folded:
                     latin = "latin" if words.isascii() else "other"
                     scripts.add("arabic" if writing == "arabic" else latin)
@@ -242,6 +244,45 @@ def _run_tokens(writing: str, run: str, folded: str, reading: int) -> list[_Raw]
 # also write it (the ezafe is "-e" after a consonant and "-ye" after a vowel; Library of Congress
 # romanisation table for Persian, 2012).
 _EZAFE = re.compile(r"(?<=[A-Za-z])-y?e(?![A-Za-z'])")
+
+
+# The Arabic article as Latin transliterations write it: "al", and "el", "ol", "ul" (Egyptian,
+# Persian and Urdu pronunciations: "Khatam ol-Anbia", "Ansar ul-Islam"), and before a "sun
+# letter" assimilated to it, the consonant doubled ("ar-Rahman", "ad-Din", "ash-Shabab";
+# ALA-LC romanisation tables for Arabic and Persian). All read "al", as the Arabic script reads
+# (_ARTICLE): "KHATAM AL-ANBYA" is "KHATAM OL AMBIA". A vowel-l article is read so before
+# another word, wherever it stands ("EL AISSAMI, Tareck" is "Tareck El Aissami"; a Spanish
+# "el" reads the same on both sides); an assimilated one only before its own consonant ("an
+# Nasr", not "an Order"), with a hyphen, or between two words, the second of three letters or
+# more ("AT&T" keeps its "at").
+_HYPHEN_ARTICLE = re.compile(
+    r"(?i)(?<![A-Za-z'])(?:[aeou]l|[aeou](th|dh|sh|t|d|r|z|s|n)(?=-\1))-(?=[A-Za-z])"
+)
+_VOWEL_L = frozenset({"el", "ol", "ul"})
+_SUN = ("th", "dh", "sh", "t", "d", "r", "z", "s", "n")
+
+
+def _latin_articles(written: str, folded: str) -> str:
+    """``folded`` (the fold of ``written``) with the Arabic article in its forms read "al"."""
+    if "-" in written:
+        hyphened = _HYPHEN_ARTICLE.sub("al-", written)
+        if hyphened != written:
+            folded = fold(_EZAFE.sub("", hyphened))
+    words = folded.split()
+    changed = False
+    for i in range(len(words) - 1):
+        if words[i] in _VOWEL_L or (i and _assimilated(words[i], words[i + 1])):
+            words[i] = "al"
+            changed = True
+    return " ".join(words) if changed else folded
+
+
+def _assimilated(word: str, following: str) -> bool:
+    """An assimilated article ("ar", "ash") before a word of its own consonant ("Rahman")."""
+    if len(word) < 2 or word[0] not in "aeou" or len(following) < 3:
+        return False
+    sun = word[1:]
+    return sun in _SUN and following.startswith(sun)
 
 
 def _han_tokens(run: str, reading: int = 0) -> list[_Raw]:

@@ -44,6 +44,7 @@ _PHONETIC = (
     ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ya", "ia"),
     ("yu", "iu"), ("ye", "ie"), ("y", "i"), ("dzh", "j"), ("zh", "j"), ("tch", "ch"),
     ("ck", "k"), ("q", "k"), ("w", "v"), ("th", "t"), ("dh", "d"), ("gh", "g"),
+    ("nb", "mb"),  # an n before b is said m, and often so written: "Anbia" / "Ambia", "Istanbul"
 )  # fmt: skip
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -124,6 +125,7 @@ _SKELETON_FOLDS = (
     ("q", "k"),
     ("g", "k"),
     ("v", "w"),
+    ("nb", "mb"),
 )
 _ENGLISH_C = re.compile("c(?!h)")
 _FINAL_H = re.compile(r"(?<=[a-z])h$")

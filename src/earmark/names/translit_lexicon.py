@@ -29,6 +29,7 @@ from anyascii import anyascii
 
 from earmark.names.lexicons import _romanised, lexicon_words
 from earmark.names.normalize import phonetic, skeleton
+from earmark.names.vocabulary import everyday_words
 
 MIN_STEM = 4  # letters of a folded Russian stem: shorter stems begin too many words
 # What may follow a Russian stem, folded: the inflected endings in transliteration ("aya",
@@ -68,7 +69,21 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
             for spelling in {romanised, unvoiced, _BEFORE_VOWEL.sub("r", unvoiced)}:
                 if len(spelling) >= 4 and _LATIN.fullmatch(spelling):
                     out.setdefault("ko:" + spelling, _english(renderings, spelling))
+        # A romanisation the lexicon gives as a rendering, in neither system ("chosun" for
+        # 조선, as newspapers and firms write it; "ryonhap" for 련합): not an English word.
+        for r in renderings[1:]:
+            if _is_other_romanisation(r):
+                out.setdefault("ko:" + r, _english(renderings, r))
     return out
+
+
+def _is_other_romanisation(rendering: str) -> bool:
+    return (
+        len(rendering) >= 4
+        and _LATIN.fullmatch(rendering) is not None
+        and _is_romanised_korean(rendering)
+        and rendering not in everyday_words()
+    )
 
 
 _UNVOICED = {"g": "k", "d": "t", "b": "p", "j": "ch"}

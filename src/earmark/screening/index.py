@@ -591,12 +591,18 @@ def _add_extras(
     return numerator, paired
 
 
+# Generic words a translated name needs when it has no distinctive one: three of them name one
+# body ("central bank russia", "moscow industrial bank"), two name too many ("trade bank").
+MIN_GENERIC_TRANSLATED = 3
+
+
 def _translated(name: AnalyzedName) -> AnalyzedName | None:
     """A listed name written in a transliteration ("SILOVYE MASHINY", "SHERKAT-E MELLI-YE
     NAFT") read in English with the lexicons (earmark.names.translit_lexicon), when that
     differs: the list's own English alias may be missing ("POWER MACHINES"). None otherwise,
-    and when the English holds no distinctive word ("JSC ENERGIYA" is not "JSC Energy", a name
-    any firm may bear)."""
+    and when the English holds no distinctive word and fewer than MIN_GENERIC_TRANSLATED words
+    ("JSC ENERGIYA" is not "JSC Energy", a name any firm may bear; "BANK MELLI IRAN" is the
+    "National Bank of Iran")."""
     words = [t.text for t in name.tokens]
     english = [(latin_readings(w) or (w,))[0] for w in words]
     if english == words:
@@ -605,7 +611,8 @@ def _translated(name: AnalyzedName) -> AnalyzedName | None:
         translated = analyze(" ".join(english))
     except BadInput:
         return None
-    if not any(t.kind is Kind.WORD for t in translated.tokens):
+    content = [t for t in translated.tokens if t.kind in (Kind.WORD, Kind.GENERIC)]
+    if not any(t.kind is Kind.WORD for t in content) and len(content) < MIN_GENERIC_TRANSLATED:
         return None
     # Another spelling of a title only ("Hajji" / "Haji") is no other name: titles weigh nothing.
     return None if _said(translated) == _said(name) else translated
