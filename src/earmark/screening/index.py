@@ -61,8 +61,11 @@ from earmark.screening.similarity import (
     INITIAL,
     MIN_SIMILARITY,
     MIN_SOUNDED,
+    MIN_VOWELS_DIFFER,
+    SKELETON,
     budget,
     is_abbreviation,
+    vowels_differ,
     word_similarity,
 )
 
@@ -320,6 +323,8 @@ class ScreeningIndex:
             consonants = by_consonants(form, forms, skeletal)
             if consonants:
                 candidates.update(self.skeletons.get(skeleton(form), ()))
+            elif len(form) >= MIN_VOWELS_DIFFER:
+                self._vowels_differ(form, found)
             if len(form) >= 4:
                 candidates.update(self.phonetic.get(phonetic(form), ()))
             if sounded and len(form) >= MIN_SOUNDED:
@@ -334,6 +339,15 @@ class ScreeningIndex:
                 if sim >= MIN_SIMILARITY and sim > found.get(t_idx, (0.0, ""))[0]:
                     found[t_idx] = (sim, how)
         return found
+
+    def _vowels_differ(self, form: str, found: dict[int, tuple[float, str]]) -> None:
+        """Listed words of the Latin ``form``'s consonants that differ from it in vowels alone
+        (similarity.vowels_differ), found by its skeleton; only those: the skeleton's other
+        words are no candidates of a word written with its vowels."""
+        for t_idx in self.skeletons.get(skeleton(form), ()):
+            word = self.words[t_idx]
+            if t_idx not in found and not self.common[t_idx] and vowels_differ(form, word):
+                found[t_idx] = (SKELETON, "same consonants")
 
     def _misspelt_legal_form(self, word: str) -> bool:
         if len(word) < 5:

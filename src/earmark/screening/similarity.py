@@ -95,6 +95,8 @@ def word_similarity(
         if ratio >= SOFT_MIN:
             soft = min(ratio * SOFT_FACTOR, MIN_SIMILARITY - 0.01)
             found = (round(soft, 3), "similar spelling")
+    if found[0] < SKELETON and not common and vowels_differ(a, b):
+        return SKELETON, "same consonants"
     if found[0] < 1.0 and len(a) >= 4:
         # Transliteration variants: compare again with them folded, for a little less.
         pa, pb = phonetic(a), phonetic(b)
@@ -105,6 +107,26 @@ def word_similarity(
             if variant[0] > found[0]:
                 return variant[0], "spelling variant"
     return found
+
+
+def vowels_differ(a: str, b: str) -> bool:
+    """Two long words of the same consonants in the same places, differing in two vowels or
+    more: the mark of a name transliterated from a script that writes no short vowels
+    ("Hezbollah" / "Hizballah", "Mohammed" / "Muhammad"), compared as Arabic script's
+    consonant skeletons are. One vowel is within the edit budget of a word this long."""
+    if len(a) != len(b) or len(a) < MIN_VOWELS_DIFFER:
+        return False
+    differ = 0
+    for x, y in zip(a, b, strict=True):
+        if x != y:
+            if x not in _LATIN_VOWELS or y not in _LATIN_VOWELS:
+                return False
+            differ += 1
+    return differ >= 2
+
+
+MIN_VOWELS_DIFFER = 8
+_LATIN_VOWELS = frozenset("aeiou")
 
 
 def _edits(a: str, b: str, cost: float) -> tuple[float, str]:

@@ -1,0 +1,36 @@
+"""A long name transliterated from a script without short vowels may differ in its vowels
+alone: the same consonants in the same places are the same word, as Arabic script compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from earmark.screening import Screener
+from earmark.screening.similarity import SKELETON, vowels_differ, word_similarity
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("hezbollah", "hizballah"), ("mohammed", "muhammad"), ("abdulrahman", "abdelrahmen")],
+)
+def test_the_same_consonants_in_the_same_places_are_the_same_word(a: str, b: str) -> None:
+    assert vowels_differ(a, b)
+    assert word_similarity(a, b) == (SKELETON, "same consonants")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("kamilov", "kamalav"),  # seven letters or fewer: within the edit budget or not
+        ("hezbollah", "hizbollah"),  # one vowel: an edit
+        ("croporation", "corporaton"),  # a consonant moved
+        ("hezbollah", "hizbullahs"),  # not the same length
+    ],
+)
+def test_other_differences_are_not_a_matter_of_vowels(a: str, b: str) -> None:
+    assert not vowels_differ(a, b)
+
+
+def test_the_usual_english_spelling_finds_the_listed_one() -> None:
+    matches = Screener().screen("Hezbollah").matches
+    assert matches and matches[0].matched_name == "HIZBALLAH", matches[:1]
