@@ -11,3 +11,19 @@ def test_revised_romanization_also_reads_in_the_lists_mccune_reischauer() -> Non
     assert korean_spellings("george") == ()  # not Korean syllables
     assert korean_spellings("geo") == ()  # three letters: only a syllable without a consonant
     assert "koryo" in latin_readings("goryeo")  # ㄹ before a vowel is r: 고려
+
+
+def test_a_persian_transliteration_reads_though_anyascii_marks_the_ayn() -> None:
+    # anyascii writes صنایع "sny`": the ayn's mark is no letter of a Latin spelling.
+    assert latin_readings("sanaye")[:1] == ("industries",)
+
+
+def test_a_persian_transliteration_within_a_letter_of_anyascii_reads() -> None:
+    # مستضعفین: anyascii writes ض "d", Persian says z ("Mostazafin").
+    assert "oppressed" in latin_readings("mostazafin")
+    assert "missile" in latin_readings("mushaki")
+
+
+def test_an_english_word_is_never_read_as_a_persian_one() -> None:
+    # within one letter of a lexicon word's skeleton, but English: "defense" stays English
+    assert latin_readings("defense") == ()

@@ -211,6 +211,8 @@ def test_a_transliterated_legal_form_reads_as_the_legal_form_listed_names_hold(
         ("NATIONAL BANK OF IRAN", "BANK MELLI IRAN"),
         ("KHATAM AL-ANBYA", "KHATAM OL AMBIA"),  # "ol" is the article, "mb" the said "nb"
         ("CHOSUN OIL EXPLORATION COMPANY", "KOREA OIL EXPLORATION"),  # Chosun is 조선, Korea
+        # the listed transliteration read in English: setad headquarters, ejraei executive
+        ("Headquarters for Executing the Order of the Imam", "SETAD"),
     ],
 )
 def test_a_name_written_in_another_language_finds_the_listed_party_without_its_alias(

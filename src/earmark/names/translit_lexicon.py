@@ -26,6 +26,7 @@ import re
 from functools import cache
 
 from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from earmark.names.lexicons import _romanised, lexicon_words
 from earmark.names.normalize import phonetic, skeleton
@@ -56,9 +57,9 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
     """Persian and Arabic transliterations (by skeleton) and Korean romanisations (exact)."""
     out: dict[str, tuple[str, ...]] = {}
     for word, renderings in lexicon_words("fa_ar_lexicon.toml").items():
-        own = skeleton(anyascii(word).lower())
+        own = skeleton(_MARKS.sub("", anyascii(word).lower()))
         for r in renderings:
-            if " " not in r and len(r) >= 4 and skeleton(r) == own:
+            if " " not in r and len(r) >= 4 and _transliterates(r, own):
                 out.setdefault("fa:" + r, _english(renderings, r))
     for word, renderings in lexicon_words("ko_lexicon.toml").items():
         for romanised in _romanised(word):
@@ -83,6 +84,25 @@ def _is_other_romanisation(rendering: str) -> bool:
         and _LATIN.fullmatch(rendering) is not None
         and _is_romanised_korean(rendering)
         and rendering not in everyday_words()
+    )
+
+
+# anyascii writes the ayn and the hamza as marks ("sny`" for صنایع): no Latin spelling has them.
+_MARKS = re.compile("[`']")
+
+
+def _transliterates(rendering: str, own: str) -> bool:
+    """Whether a rendering of a Persian or Arabic word is its transliteration: the word's
+    consonant skeleton, or (not an English word) within one letter of it, since anyascii
+    writes some letters as neither language says them (ض "d", z in Persian; ت and ح together
+    "th", which the skeleton reads as ث)."""
+    mine = skeleton(rendering)
+    if mine == own:
+        return True
+    return (
+        len(own) >= 3
+        and rendering not in everyday_words()
+        and Levenshtein.distance(mine, own, score_cutoff=1) <= 1
     )
 
 
