@@ -41,3 +41,12 @@ def test_a_word_split_only_one_way(screener: Screener) -> None:
     assert _written_together(index, analyze("Qwertyuiopasdf")) is None
     # two listed words that no listed name has side by side: a name of its own
     assert _written_together(index, analyze("Glencore plc")) is None
+
+
+def test_two_arabic_script_words_find_the_listed_word_of_their_consonants(
+    screener: Screener,
+) -> None:
+    # نصر الله (nsr, llh) is one listed word, NASRALLAH: the consonants of the two, joined
+    matches = screener.screen("حسن نصر الله").matches
+    assert matches and matches[0].entry.name == "NASRALLAH, Hasan", matches[:1]
+    assert [w.listed for w in matches[0].explanation][1:] == ["nasrallah", "nasrallah"]

@@ -571,6 +571,15 @@ class ScreeningIndex:
                         for r_idx in self.postings[t_idx]:
                             numerator[r_idx] += words[i].weight + words[i + 1].weight + wc
                             paired[r_idx] += wc
+        for i in range(len(words) - 1):  # "نصر الله" (nsr llh) -> "nasrallah"
+            if words[i].skeletal and words[i + 1].skeletal:
+                joined = skeleton(words[i].forms[0] + words[i + 1].forms[0])
+                if len(joined) >= 4:
+                    for t_idx in self.skeletons.get(joined, ()):
+                        wc = self.weight[t_idx]
+                        for r_idx in self.postings[t_idx]:
+                            numerator[r_idx] += 0.88 * (words[i].weight + words[i + 1].weight + wc)
+                            paired[r_idx] += wc
         for w in words:  # "Huawei" -> "hua wei"
             for form in w.forms:
                 for r_idx in self.joined.get(form, ()):

@@ -288,6 +288,8 @@ class QueryShape:
     joined_triples: tuple[tuple[int, str], ...]  # (i, words i, i + 1 and i + 2 joined)
     by_form: dict[str, list[int]]  # form -> the query words that have it, in order
     skeletons: tuple[tuple[int, str], ...]  # (i, consonant skeleton) of skeletal words
+    # (i, skeleton of words i and i + 1 joined) where both are written in Arabic script
+    joined_skeletons: tuple[tuple[int, str], ...]
     first_forms: tuple[str, ...]
     initials: str  # the first letter of each word's first form
     acronyms: tuple[tuple[int, str], ...]  # (i, word) of words that may be acronyms
@@ -314,10 +316,17 @@ def query_shape(query: Sequence[QueryWord]) -> QueryShape:
         for i, w in enumerate(query)
         if by_consonants(w.forms[0], w.forms, w.skeletal)
     )
+    joined_skeletons = tuple(
+        (i, skeleton(query[i].forms[0] + query[i + 1].forms[0]))
+        for i in range(len(query) - 1)
+        if query[i].skeletal and query[i + 1].skeletal
+    )
     first = tuple(w.forms[0] for w in query)
     acronyms = tuple((i, w) for i, w in enumerate(first) if 2 <= len(w) <= 5 and w.isalpha())
     initials = "".join(w[0] for w in first)
-    return QueryShape(pairs, triples, by_form, skeletons, first, initials, acronyms)
+    return QueryShape(
+        pairs, triples, by_form, skeletons, joined_skeletons, first, initials, acronyms
+    )
 
 
 def _merged_pairs(
@@ -333,6 +342,13 @@ def _merged_pairs(
         j = listed_index.get(joined)
         if j is not None:
             out.append((0.97, (i, i + 1), (j,), "joined words"))
+    if shape.joined_skeletons:
+        # "نصر الله" (nsr, llh) is "NASRALLAH": two words of Arabic script, one listed word
+        for j, word in enumerate(listed):
+            listed_skeleton = skeleton(word)
+            for i, joined in shape.joined_skeletons:
+                if joined == listed_skeleton and len(joined) >= 4:
+                    out.append((0.88, (i, i + 1), (j,), "joined words"))
     by_form, skeletal = shape.by_form, shape.skeletons
     joins: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     skeletons: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
