@@ -574,7 +574,7 @@ class ScreeningIndex:
         for i in range(len(words) - 1):  # "نصر الله" (nsr llh) -> "nasrallah"
             if words[i].skeletal and words[i + 1].skeletal:
                 joined = skeleton(words[i].forms[0] + words[i + 1].forms[0])
-                if len(joined) >= 4:
+                if len(joined) >= 3:
                     for t_idx in self.skeletons.get(joined, ()):
                         wc = self.weight[t_idx]
                         for r_idx in self.postings[t_idx]:

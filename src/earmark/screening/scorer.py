@@ -11,8 +11,9 @@ pair with one ("Hua Wei" / "Huawei") and the other way round. Then
 
 so a query word left without a partner costs its full weight, a listed word left over half of
 its weight ("Huawei" still finds "Huawei Technologies Co., Ltd."), and a shared generic word
-cannot carry a match ("BELLETECH CORP" / "11420 CORP."). The denominator is at least
-MIN_DENOMINATOR, so that names of generic words only need more than those to match. Only
+cannot carry a match ("BELLETECH CORP" / "11420 CORP."). Where no distinctive word pairs,
+the denominator is at least MIN_DENOMINATOR, so that names of generic words only need more
+than those to match. Only
 identical normalised names score 1.0; anything else is capped at 0.99 so that a review queue
 can still be ranked.
 """
@@ -27,9 +28,11 @@ from earmark.names.normalize import by_consonants, skeleton
 UNPAIRED_LISTED = 0.75
 UNPAIRED_QUERY = 1.0
 MAX_NON_IDENTICAL = 0.99
-# The least evidence a match needs, in weight: about two distinctive words. Names made of
-# generic words only ("United Services Co., Ltd.") cannot score high on their shared generic
-# words, however many, unless they are identical.
+# The least evidence a match of generic words needs, in weight: about two distinctive words.
+# Names made of generic words only ("United Services Co., Ltd.") cannot score high on their
+# shared generic words, however many, unless they are identical. Not applied when a
+# distinctive word pairs: a coined name many listed firms bear weighs little for its many
+# names ("Gazprom", in a hundred), and its typo ("Gazprum") was held under the threshold.
 MIN_DENOMINATOR = 1.6
 # A word left without a partner costs at least this much (a generic word weighs little as
 # evidence for a match, but an unmatched "Trading" or "Electronics" is evidence against:
@@ -161,10 +164,9 @@ def score_name(
         for j, w in enumerate(listed_weights)
         if j not in used_l
     )
-    denominator = max(
-        paired_q + UNPAIRED_QUERY * unpaired_q + paired_l + UNPAIRED_LISTED * unpaired_l,
-        MIN_DENOMINATOR,
-    )
+    denominator = paired_q + UNPAIRED_QUERY * unpaired_q + paired_l + UNPAIRED_LISTED * unpaired_l
+    if not any(query[i].weight > GENERIC_CAP for i in used_q):
+        denominator = max(denominator, MIN_DENOMINATOR)
     score = numerator / denominator
     if not identical:
         score *= _evidence(query, listed, listed_weights, matched, used_q, used_l)
@@ -347,7 +349,7 @@ def _merged_pairs(
         for j, word in enumerate(listed):
             listed_skeleton = skeleton(word)
             for i, joined in shape.joined_skeletons:
-                if joined == listed_skeleton and len(joined) >= 4:
+                if joined == listed_skeleton and len(joined) >= 3:
                     out.append((0.88, (i, i + 1), (j,), "joined words"))
     by_form, skeletal = shape.by_form, shape.skeletons
     joins: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []

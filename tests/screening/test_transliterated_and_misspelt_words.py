@@ -1,5 +1,5 @@
 """A long name transliterated from a script without short vowels may differ in its vowels
-alone: the same consonants in the same places are the same word, as Arabic script compares."""
+alone, and a coined name many listed firms bear may be misspelt: both still find the party."""
 
 from __future__ import annotations
 
@@ -34,3 +34,11 @@ def test_other_differences_are_not_a_matter_of_vowels(a: str, b: str) -> None:
 def test_the_usual_english_spelling_finds_the_listed_one() -> None:
     matches = Screener().screen("Hezbollah").matches
     assert matches and matches[0].matched_name == "HIZBALLAH", matches[:1]
+
+
+@pytest.mark.parametrize(("query", "listed"), [("Gazprum", "Gazprom"), ("Sberbenk", "SBERBANK")])
+def test_a_typo_of_a_name_many_listed_firms_bear_finds_it(query: str, listed: str) -> None:
+    # "Gazprom" is in a hundred listed names, so it weighs little; the least evidence asked of
+    # generic words alone is not asked of it.
+    matches = Screener().screen(query).matches
+    assert matches and listed.casefold() in matches[0].matched_name.casefold(), matches[:1]
