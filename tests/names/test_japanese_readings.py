@@ -5,7 +5,7 @@ from __future__ import annotations
 from earmark.names import analyze
 from earmark.names.analyze import japanese_reading
 from earmark.names.japanese import foreign_spelling, words
-from earmark.names.kana import hepburn
+from earmark.names.kana import hepburn, loan_reading
 
 
 def test_hepburn_writes_the_doubled_consonant_and_drops_the_long_vowel_mark() -> None:
@@ -49,3 +49,10 @@ def test_gongsi_is_company_or_corporation_as_a_legal_form() -> None:
     legal = analyze("中国电子科技集团公司").tokens[-1]
     assert legal.kind.value == "legal"
     assert "corp" in legal.forms
+
+
+def test_chi_and_ji_of_a_foreign_name_also_read_ti_and_di() -> None:
+    assert loan_reading("プーチン", soft=True) == "putin"  # the long vowel is the word's own
+    assert loan_reading("ロスネフチ", soft=True) == "rosnefti"  # the soft т of Роснефть
+    assert loan_reading("ウラジーミル", soft=True) == "uradimiru"
+    assert loan_reading("スーダン") == "sudan"  # no added vowel dropped from a long one

@@ -76,3 +76,8 @@ def test_a_known_chinese_name_is_known_without_its_legal_form_or_latin_bracket()
 def test_a_pair_reads_the_first_name_as_a_screened_name_is_read(screener: Screener) -> None:
     assert screener.match("山田太郎", "Yamada Taro").score >= 0.9  # kanji read as Japanese
     assert screener.match("山田太郎", "Tanaka Hanako").score < 0.5
+
+
+def test_a_russian_name_in_katakana_finds_the_listed_person() -> None:
+    matches = Screener().screen("ウラジーミル・プーチン").matches
+    assert matches and matches[0].entry.name == "PUTIN, Vladimir Vladimirovich", matches[:1]

@@ -75,7 +75,7 @@ def hepburn(kana: str) -> str:
 
 def _syllables(run: str) -> list[tuple[str, str]]:
     """The run's kana units (a two-kana syllable where the table has one) with their Hepburn
-    readings; the long-vowel mark and the doubling ッ left out."""
+    readings; the long-vowel mark kept on its unit but not read, the doubling ッ left out."""
     table = _kana()
     out: list[tuple[str, str]] = []
     i = 0
@@ -86,7 +86,9 @@ def _syllables(run: str) -> list[tuple[str, str]]:
             i += 2
             continue
         ch = run[i]
-        if ch not in (_LONG_VOWEL, _DOUBLING):
+        if ch == _LONG_VOWEL and out:  # kept on its unit: a long vowel is no added one
+            out[-1] = (out[-1][0] + ch, out[-1][1])
+        elif ch not in (_LONG_VOWEL, _DOUBLING):
             out.append((ch, table.get(ch, ch)))
         i += 1
     return out
@@ -99,17 +101,21 @@ _EPENTHETIC = {
     **dict.fromkeys("トド", "o"),
 }
 _VOWEL_KANA = set("アイウエオァィゥェォヤユヨャュョー")
+_LOAN = {"チ": "ti", "ジ": "di", "ヂ": "di"}
 
 
-def loan_reading(run: str) -> str:
+def loan_reading(run: str, soft: bool = False) -> str:
     """The romanisation of a katakana run with the vowels Japanese adds to a foreign word's
     consonants dropped where another consonant follows ("kasuperusuki" is "kasperski"), and
     ツ read as the "tu" it also writes (ツポレフ, "Tupolev"); the last kana keeps its vowel (the
     reading without it comes within a typo of the listed word and is scored as a typo, for
-    less than by sound)."""
+    less than by sound). ``soft``: チ, ジ and ヂ read as the "ti" and "di" they write too, in
+    Russian names above all (プーチン "putin", ロスネフチ "rosnefti", the soft т of Роснефть)."""
     units = _syllables(run)
     kana = [unit for unit, _ in units]
-    parts = ["tu" if unit == "ツ" else reading for unit, reading in units]
+    bare = [unit.rstrip(_LONG_VOWEL) for unit in kana]
+    parts = [_LOAN.get(b, r) if soft else r for b, (_, r) in zip(bare, units, strict=True)]
+    parts = ["tu" if b == "ツ" else part for b, part in zip(bare, parts, strict=True)]
     for j in range(len(parts) - 1):
         vowel = _EPENTHETIC.get(kana[j])
         if vowel and parts[j].endswith(vowel) and kana[j + 1][0] not in _VOWEL_KANA:
@@ -137,4 +143,7 @@ def read_kana(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
 
 def _read_unknown(kana: str) -> tuple[str, ...]:
     """The readings of kana no lexicon word covers: Hepburn, then as a foreign name."""
-    return tuple(dict.fromkeys(readings(romanise(kana)) + readings(loan_reading(kana))))
+    loans = readings(loan_reading(kana))
+    if any(k in _LOAN for k in kana.replace(_LONG_VOWEL, "")):
+        loans += readings(loan_reading(kana, soft=True))
+    return tuple(dict.fromkeys(readings(romanise(kana)) + loans))
