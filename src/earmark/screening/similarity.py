@@ -151,7 +151,19 @@ def sounds_alike(a: str, b: str, script: str = "") -> float:
     needed = next((least for size, least in LOOKS_NEEDED if length >= size), None)
     if needed is None:
         return 0.0
-    looks = Indel.normalized_similarity(phonetic(a), phonetic(b))
-    if looks < needed + STRICTER.get(script, 0.0):
-        return 0.0
+    pa, pb = phonetic(a), phonetic(b)
+    looks = Indel.normalized_similarity(pa, pb)
+    least = needed + STRICTER.get(script, 0.0)
+    if looks < least:
+        # Cyrillic: the same consonants in the same order, four or more, differing in
+        # vowels only: a name of a script without short vowels, written by its sounds
+        # ("Хезболла" / "Hizballah"); its vowels say nothing against it. Not Hangul or kana,
+        # whose added vowels and l/r leave fewer consonants apart (로스텍 is not "Lastik").
+        same = skeleton(pa)
+        if script != "cyrillic" or len(same) < MIN_SAME_CONSONANTS or same != skeleton(pb):
+            return 0.0
+        looks = least
     return round(SOUND + SOUND_LOOKS * looks, 3)
+
+
+MIN_SAME_CONSONANTS = 4
