@@ -81,3 +81,13 @@ def test_a_pair_reads_the_first_name_as_a_screened_name_is_read(screener: Screen
 def test_a_russian_name_in_katakana_finds_the_listed_person() -> None:
     matches = Screener().screen("ウラジーミル・プーチン").matches
     assert matches and matches[0].entry.name == "PUTIN, Vladimir Vladimirovich", matches[:1]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Ким Чен Ын", "KIM, Jong Un"),  # the press's older rendering: ㅓ as е
+     ("Ким Ё Чжон", "KIM, Yo Jong")],  # Kontsevich; a one-letter syllable is no initial
+)  # fmt: skip
+def test_a_korean_name_in_cyrillic_finds_the_listed_person(query: str, listed: str) -> None:
+    matches = Screener().screen(query).matches
+    assert matches and matches[0].entry.name == listed, matches[:1]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from earmark.names import chinese, hangul_chinese, japanese, pinyin_reading
+from earmark.names import chinese, hangul_chinese, japanese, korean_cyrillic, pinyin_reading
 from earmark.names.kana import has_kana, read_kana
 from earmark.names.lexicons import (
     has_cyrillic,
@@ -366,7 +366,12 @@ def _arabic_tokens(run: str) -> list[_Raw]:
 
 def _cyrillic_tokens(run: str) -> list[_Raw]:
     """Russian words: the lexicon's English (with the transliteration as another form), else
-    the transliteration. Legal forms stay transliterated (read as phrases after)."""
+    the transliteration. Legal forms stay transliterated (read as phrases after). A Korean
+    name written syllable by syllable ("Ким Чен Ын") is also known by the spellings of the
+    Hangul syllables it writes (:mod:`earmark.names.korean_cyrillic`)."""
+    korean = korean_cyrillic.read_name(run)
+    if korean is not None:
+        return [_korean_syllable(fold(w), forms) for w, forms in korean]
     out: list[_Raw] = []
     for word in run.split():
         translit = fold(word).split()
@@ -376,6 +381,14 @@ def _cyrillic_tokens(run: str) -> list[_Raw]:
         else:
             out.extend(_rendered(word, found, tuple(translit)))
     return out
+
+
+def _korean_syllable(written: str, forms: tuple[str, ...]) -> _Raw:
+    """A Korean syllable written in Cyrillic: its transliteration, unless a single letter
+    (Ё, "e", which would read as an initial), and the spellings of its Hangul."""
+    if len(written) > 1 or not forms:
+        return _Raw(written, forms, sound="cyrillic")
+    return _Raw(forms[0], (*forms[1:], written), sound="cyrillic")
 
 
 _DIGITS = re.compile(r"(\d+)")
