@@ -228,3 +228,12 @@ def test_a_name_written_in_another_language_finds_the_listed_party_without_its_a
 def test_a_translation_of_two_generic_words_alone_is_no_other_name(screener: Screener) -> None:
     # "BANK TEJARAT" is "trade bank" in English: a name any bank may bear.
     assert not screener.screen("Trade Bank").matches
+
+
+@pytest.mark.parametrize("query", ["中国电信", "Zhongguo Dianxin"])
+def test_a_lexicon_rendering_that_is_a_contraction_reads_as_its_word(
+    screener: Screener, query: str
+) -> None:
+    # 电信 is "telecom", which a listed "CHINA TELECOM" reads as "telecommunications"
+    assert "telecommunications" in analyze(query).normalized.split()
+    _finds(screener, query, "China Telecom")

@@ -168,7 +168,7 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
                     latin = "latin" if words.isascii() else "other"
                     scripts.add("arabic" if writing == "arabic" else latin)
                 raw.extend(_run_tokens(writing, words, folded, reading))
-    tokens = _classify(_phrases(raw), dedupe)
+    tokens = _classify(_phrases(_uncontracted(raw)), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
     if script in ("han", "mixed"):
         known = chinese.known_name(text)
@@ -320,6 +320,22 @@ def _japanese_tokens(run: str) -> list[_Raw]:
             else:
                 out.extend(_han_tokens(chinese.simplified(word.source)))
             i += 1
+    return out
+
+
+def _uncontracted(raw: list[_Raw]) -> list[_Raw]:
+    """A lexicon's rendering that is a contraction reads as the word it stands for, as a Latin
+    word does (:func:`_expanded`): 电信 is "telecom", and the lists write "telecommunications"
+    as often, which their "telecom" reads as."""
+    table = vocabulary().contractions
+    out = raw
+    for i, r in enumerate(raw):
+        full = table.get(r.text)
+        if full and not r.skeleton:  # an Arabic-script skeleton ("mar") is no contraction
+            if out is raw:
+                out = list(raw)
+            alts = tuple(dict.fromkeys((*full[1:], r.text, *r.alts)))
+            out[i] = _Raw(full[0], alts, r.skeleton, r.source, r.sound)
     return out
 
 
