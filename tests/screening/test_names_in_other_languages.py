@@ -237,3 +237,9 @@ def test_a_lexicon_rendering_that_is_a_contraction_reads_as_its_word(
     # 电信 is "telecom", which a listed "CHINA TELECOM" reads as "telecommunications"
     assert "telecommunications" in analyze(query).normalized.split()
     _finds(screener, query, "China Telecom")
+
+
+def test_the_chinese_words_for_and_are_stopwords(screener: Screener) -> None:
+    # 与 and 及 had been romanised "yu" and "ji", two distinctive words the English lacks
+    assert "and" in analyze("中国空气动力研究与发展中心").normalized.split()
+    _finds(screener, "中国空气动力研究与发展中心", "China Aerodynamics Research")
