@@ -72,3 +72,16 @@ def test_a_coined_name_alone_finds_the_listed_names_it_begins(screener: Screener
     assert screener.match("Inspur", "Inspur Group Co., Ltd.").score >= 0.8
     assert screener.match("Orange S.A.", "BANK ORANGE").score < 0.8
     assert screener.match("BP p.l.c.", "LLC BP INZHINIRING").score < 0.8  # letters, not a name
+
+
+@pytest.mark.parametrize(
+    ("query", "vessel"), [("Zenith Bank Plc", "ZENITH"), ("Atlantic AG", "ATLANTIS")]
+)
+def test_a_company_is_not_a_vessel_of_its_name(
+    screener: Screener, query: str, vessel: str
+) -> None:
+    # A legal form names a company; a vessel, an aircraft or a person bears none. The vessel
+    # still ranks in a pair score, below the threshold.
+    assert not screener.screen(query).matches
+    low = screener.screen(query, threshold=0.5).matches
+    assert any(m.matched_name == vessel and m.entry.type == "vessel" for m in low)

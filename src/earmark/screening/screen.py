@@ -37,6 +37,7 @@ from earmark.screening.addresses import AddressIndex, AddressMatch
 from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex, bare_name
 from earmark.screening.scorer import (
     GENERIC_CAP,
+    LEGAL_CONFLICT,
     NameScore,
     QueryWord,
     Similarity,
@@ -49,6 +50,9 @@ from earmark.screening.similarity import word_similarity
 
 # Calibrated on tests/data/screening (docs/screening.md): see bench/calibrate.py.
 DEFAULT_THRESHOLD = 0.8
+# The kinds of party that bear no legal form (screening a name with one scales their score by
+# scorer.LEGAL_CONFLICT).
+_NO_LEGAL_FORM = ("vessel", "aircraft", "individual")
 TYPES = ("entity", "individual", "vessel", "aircraft")
 # The words the CSL ("Entity", "Individual", "Vessel", "Aircraft") and FollowTheMoney
 # ("Organization", "Company", "LegalEntity", "Person", "Vessel", "Airplane") use for them.
@@ -386,6 +390,7 @@ class Screener:
             bare = ""
         per_entry: dict[int, tuple[NameScore, str]] = {}
         shape = query_shape(words)
+        firm = any(t.kind is Kind.LEGAL for t in analysed.scoring_tokens)
         same_words: dict[tuple[tuple[str, ...], tuple[bool, bool], bool], NameScore] = {}
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
@@ -412,6 +417,10 @@ class Screener:
                 words, record.words, record.weights, sims[rule], identical, shape
             )
             same_words[key] = scored
+            if firm and entry_type in _NO_LEGAL_FORM and not identical:
+                # "Zenith Bank Plc" / the vessel ZENITH: a legal form names a company, and a
+                # vessel, an aircraft or a person has none ("LLC Mushroom" is not a man).
+                scored = NameScore(round(scored.score * LEGAL_CONFLICT, 4), scored.words)
             if (
                 not identical
                 and bare
