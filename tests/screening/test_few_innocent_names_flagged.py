@@ -77,9 +77,7 @@ def test_a_coined_name_alone_finds_the_listed_names_it_begins(screener: Screener
 @pytest.mark.parametrize(
     ("query", "vessel"), [("Zenith Bank Plc", "ZENITH"), ("Atlantic AG", "ATLANTIS")]
 )
-def test_a_company_is_not_a_vessel_of_its_name(
-    screener: Screener, query: str, vessel: str
-) -> None:
+def test_a_company_is_not_a_vessel_of_its_name(screener: Screener, query: str, vessel: str) -> None:
     # A legal form names a company; a vessel, an aircraft or a person bears none. The vessel
     # still ranks in a pair score, below the threshold.
     assert not screener.screen(query).matches
