@@ -42,6 +42,9 @@ SKIP_TERRITORIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "XK"}
 MIN_LETTERS = 4
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
 def canonical(name: str) -> str:
     return fold(name).replace(" ", "")
 
@@ -60,6 +63,9 @@ def main() -> None:
     forced: dict[str, str] = {}
 
     def add(spelling: str, token: str, kind: str, hand: bool = False) -> None:
+        if any(ch in spelling for ch in "äöüÄÖÜ"):
+            # German writes ä, ö, ü as ae, oe, ue where it has no umlauts ("Suedafrika")
+            add(spelling.translate(_UMLAUTS), token, kind, hand)
         key = fold(spelling)
         if not key or (not hand and (len(key.replace(" ", "")) < MIN_LETTERS or key in words)):
             return
