@@ -1,5 +1,6 @@
 """A long name transliterated from a script without short vowels may differ in its vowels
-alone, and a coined name many listed firms bear may be misspelt: both still find the party."""
+alone, a coined name many listed firms bear may be misspelt, a name may be written as its
+acronym: each still finds the party."""
 
 from __future__ import annotations
 
@@ -42,3 +43,21 @@ def test_a_typo_of_a_name_many_listed_firms_bear_finds_it(query: str, listed: st
     # generic words alone is not asked of it.
     matches = Screener().screen(query).matches
     assert matches and listed.casefold() in matches[0].matched_name.casefold(), matches[:1]
+
+
+@pytest.mark.parametrize(
+    ("acronym", "listed"),
+    [("NUDT", "National University of Defense Technology"),
+     ("CAEP", "Chinese Academy of Engineering Physics")],
+)  # fmt: skip
+def test_the_acronym_of_a_whole_name_finds_it_where_the_list_gives_none(
+    acronym: str, listed: str
+) -> None:
+    matches = Screener().screen(acronym, exclude_names=[acronym]).matches
+    assert matches and matches[0].matched_name.startswith(listed), matches[:1]
+    assert matches[0].explanation[0].how == "acronym of the name"
+
+
+@pytest.mark.parametrize("acronym", ["HSBC", "KPMG", "TSMC", "NATO"])
+def test_an_unlisted_acronym_is_not_a_hit(acronym: str) -> None:
+    assert not Screener().screen(acronym).matches

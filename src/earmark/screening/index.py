@@ -50,7 +50,10 @@ from earmark.regdata.bundle import gc_paused
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import is_address_entry
 from earmark.screening.scorer import (
+    FULL_ACRONYM,
     GENERIC_CAP,
+    MAX_ACRONYM,
+    MIN_ACRONYM,
     TITLE_WEIGHT,
     UNPAIRED_LISTED,
     UNPAIRED_QUERY,
@@ -172,6 +175,10 @@ class ScreeningIndex:
         # Records by their whole normalised name: a name written as listed is always found,
         # whatever retrieval's heuristics make of its words.
         by_normalized: dict[str, list[int]] = defaultdict(list)
+        # Records by the initials of their words but legal forms and titles, four to six: a
+        # query word that is them is the name's acronym ("NUDT", National University of
+        # Defense Technology), where the list gives none.
+        acronyms: dict[str, list[int]] = defaultdict(list)
         for e_idx, name, alias, a in analysed:
             words = tuple(t.text for t in a.scoring_tokens)
             if not words:
@@ -188,6 +195,9 @@ class ScreeningIndex:
             )
             records.append(record)
             by_normalized[a.normalized].append(r_idx)
+            initials = _initials(words, weights)
+            if initials:
+                acronyms[initials].append(r_idx)
             for w in words:
                 postings[self.vocab[w]].append(r_idx)
             for left, right in pairwise(words):
@@ -219,6 +229,7 @@ class ScreeningIndex:
         self.joined: IdsByKey = HashPostings.build(joined)
         self.joined_skeletons: IdsByKey = HashPostings.build(joined_skeletons)
         self.by_normalized: IdsByKey = HashPostings.build(by_normalized)
+        self.acronyms: IdsByKey = HashPostings.build(acronyms)
         # Names of bodies in order: a query cut short by a field of 35 characters ("LIMITED
         # LIABILITY COMPANY MODERN MA") is the start of the name it was cut from.
         people = {i for i, e in enumerate(self.entries) if e.type == "individual"}
@@ -414,6 +425,7 @@ class ScreeningIndex:
                 plain and not contained,
             )
         self._joined_words(words, numerator, paired)
+        self._acronym_records(words, numerator, paired)
         total_q = sum(w.weight for w in words)
         bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
         # Per extra word, what pairing it with each listed word it matches adds (numerator,
@@ -555,8 +567,21 @@ class ScreeningIndex:
         view.joined = FilteredPostings(self.joined, kept)
         view.joined_skeletons = FilteredPostings(self.joined_skeletons, kept)
         view.by_normalized = FilteredPostings(self.by_normalized, kept)
+        view.acronyms = FilteredPostings(self.acronyms, kept)
         view._kept = kept
         return view
+
+    def _acronym_records(
+        self, words: list[QueryWord], numerator: dict[int, float], paired: dict[int, float]
+    ) -> None:
+        """Credit records whose words' initials a query word is (scorer: FULL_ACRONYM)."""
+        for w in words:
+            form = w.forms[0]
+            if MIN_ACRONYM <= len(form) <= MAX_ACRONYM and form.isalpha() and not w.skeletal:
+                for r_idx in self.acronyms.get(form, ()):
+                    total = self.record_total[r_idx]
+                    numerator[r_idx] += FULL_ACRONYM * (w.weight + total)
+                    paired[r_idx] += total
 
     def _joined_words(
         self, words: list[QueryWord], numerator: dict[int, float], paired: dict[int, float]
@@ -589,6 +614,13 @@ class ScreeningIndex:
                 for r_idx in self.joined_skeletons.get(skeleton(w.forms[0]), ()):
                     numerator[r_idx] += 1.8 * w.weight
                     paired[r_idx] += w.weight
+
+
+def _initials(words: tuple[str, ...], weights: tuple[float, ...]) -> str:
+    """The initials of a record's words but legal forms and titles, when they may be an
+    acronym (MIN_ACRONYM to MAX_ACRONYM of them), else ""."""
+    said = [w[0] for w, weight in zip(words, weights, strict=True) if weight > LEGAL_WEIGHT]
+    return "".join(said) if MIN_ACRONYM <= len(said) <= MAX_ACRONYM else ""
 
 
 def _is_initial(word: QueryWord) -> bool:

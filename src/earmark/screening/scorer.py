@@ -58,6 +58,13 @@ LEGAL_CONFLICT = 0.9
 PATRONYM_CROSSED = 0.8
 PATRONYMS = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould", "walad", "binte"})
 ACRONYM = 0.8
+# A word of four to six letters that is the initials of every word of the listed name but its
+# legal forms ("NUDT" / National University of Defense Technology, "IRGC" / Islamic
+# Revolutionary Guard Corps), where the list gives no acronym: stronger than the initials of a
+# part of it. Four letters or more: three are the initials of too many names ("SAP", "TCS").
+FULL_ACRONYM = 0.85
+MIN_ACRONYM, MAX_ACRONYM = 4, 6
+WHOLE_ACRONYM = "acronym of the name"
 # A distinctive word on each side left without a partner: one name part in place of another
 # ("ABDULLAHI MOHAMED ..." / "ABDULLAHI OSMAN ..."), evidence of another party.
 SUBSTITUTED = 0.75
@@ -132,7 +139,7 @@ def score_name(
             sim, how = row[i]
             if sim > 0 and (sim >= 1.0 or title is (listed_weights[j] == TITLE_WEIGHT)):
                 pairs.append((sim, (i,), (j,), how))
-    pairs.extend(_merged_pairs(shape or query_shape(query), listed))
+    pairs.extend(_merged_pairs(shape or query_shape(query), listed, listed_weights))
     pairs.sort(key=lambda p: (-p[0], -len(p[1]) - len(p[2])))
 
     used_q: set[int] = set()
@@ -152,7 +159,7 @@ def score_name(
             matched[i] = (
                 sim,
                 shown,
-                how if len(qs) == len(ls) or how == "acronym" else "joined words",
+                how if len(qs) == len(ls) or how in ("acronym", WHOLE_ACRONYM) else "joined words",
             )
             pair_of[i] = ls
 
@@ -197,7 +204,7 @@ def _evidence(
     distinctive = [i for i, w in enumerate(query) if w.weight >= DISTINCTIVE and i in matched]
     # A word read from another script by its sounds never agrees letter for letter: that is
     # not the weak evidence of a typo.
-    weak = [i for i in distinctive if matched[i][0] < 0.95 and matched[i][2] != "same sounds"]
+    weak = [i for i in distinctive if matched[i][0] < 0.95 and matched[i][2] not in _NOT_TYPOS]
     if distinctive and len(distinctive) < 2 and len(weak) == len(distinctive):
         factor *= TYPO_ONLY
     content = [i for i, w in enumerate(query) if w.weight > LEGAL_PRESENCE]
@@ -221,6 +228,12 @@ def _evidence(
     if any(n.isdigit() for n in q_numbers) and any(n.isdigit() for n in l_numbers):
         factor *= NUMBER_MISMATCH
     return factor
+
+
+# How a word agrees that is not the weak evidence of a typo: read from another script by its
+# sounds, or the initials of the listed name's every word ("NUDT" / National University of
+# Defense Technology).
+_NOT_TYPOS = ("same sounds", WHOLE_ACRONYM)
 
 
 def is_everyday(text: str) -> bool:
@@ -295,6 +308,8 @@ class QueryShape:
     first_forms: tuple[str, ...]
     initials: str  # the first letter of each word's first form
     acronyms: tuple[tuple[int, str], ...]  # (i, word) of words that may be acronyms
+    # (i, word) of words that may be a whole name's acronym (MIN_ACRONYM to MAX_ACRONYM)
+    whole_acronyms: tuple[tuple[int, str], ...] = ()
 
 
 def query_shape(query: Sequence[QueryWord]) -> QueryShape:
@@ -326,13 +341,18 @@ def query_shape(query: Sequence[QueryWord]) -> QueryShape:
     first = tuple(w.forms[0] for w in query)
     acronyms = tuple((i, w) for i, w in enumerate(first) if 2 <= len(w) <= 5 and w.isalpha())
     initials = "".join(w[0] for w in first)
+    whole = tuple(
+        (i, w)
+        for i, w in enumerate(first)
+        if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha() and not query[i].skeletal
+    )
     return QueryShape(
-        pairs, triples, by_form, skeletons, joined_skeletons, first, initials, acronyms
+        pairs, triples, by_form, skeletons, joined_skeletons, first, initials, acronyms, whole
     )
 
 
 def _merged_pairs(
-    shape: QueryShape, listed: Sequence[str]
+    shape: QueryShape, listed: Sequence[str], listed_weights: Sequence[float] = ()
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
     """Two adjacent words written as one, on either side: exact joins only.
 
@@ -374,16 +394,24 @@ def _merged_pairs(
         j = listed_index.get(joined)
         if j is not None:
             out.append((0.95, (i, i + 1, i + 2), (j,), "joined words"))
-    out.extend(_acronyms(shape, listed))
+    out.extend(_acronyms(shape, listed, listed_weights))
     return out
 
 
 def _acronyms(
-    shape: QueryShape, listed: Sequence[str]
+    shape: QueryShape, listed: Sequence[str], listed_weights: Sequence[float] = ()
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
     """A word of 2 to 5 letters that is the initials of as many adjacent words on the other
-    side ("PLA" / "People's Liberation Army"), stopwords skipped."""
+    side ("PLA" / "People's Liberation Army"), stopwords skipped; a query word that is the
+    initials of every listed word but the legal forms (FULL_ACRONYM)."""
     out: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    if shape.whole_acronyms and listed_weights:
+        said = tuple(j for j, w in enumerate(listed_weights) if w > LEGAL_PRESENCE)
+        if MIN_ACRONYM <= len(said) <= MAX_ACRONYM:
+            initials = "".join(listed[j][0] for j in said)
+            for i, word in shape.whole_acronyms:
+                if word == initials:
+                    out.append((FULL_ACRONYM, (i,), said, WHOLE_ACRONYM))
     if shape.acronyms:
         # One letter a word: a span of words has the initials of the same span of this string.
         listed_initials = "".join(w[0] for w in listed)
