@@ -54,3 +54,19 @@ def test_an_english_c_is_a_k_in_a_skeleton() -> None:
 def test_arabic_and_persian_names_of_listed_bodies(query: str, listed: str) -> None:
     top = Screener().screen(query).matches[0]
     assert top.entry.name.casefold().startswith(listed.casefold())
+
+
+def test_a_letter_before_the_h_of_he_is_not_read_as_a_digraph() -> None:
+    # حاجی‌زاده: د then ه, no vowel written between; "dh" would be the skeleton's ذ (z)
+    token = analyze("حاجی‌زاده").tokens[0]
+    assert skeleton(token.text) == skeleton("hajizadeh")
+
+
+def test_zad_is_read_as_the_d_of_arabic_and_the_z_of_persian() -> None:
+    token = analyze("رضایی").tokens[0]  # Rezaei
+    assert token.forms == ("rdyy", "rzyy")
+
+
+def test_a_persian_name_with_zad_and_a_joined_surname_finds_the_listed_person() -> None:
+    matches = Screener().screen("امیرعلی حاجی‌زاده").matches
+    assert matches and matches[0].entry.name == "HAJIZADEH, Amir Ali", matches[:1]

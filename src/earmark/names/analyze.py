@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from earmark.names import chinese, hangul_chinese, japanese, korean_cyrillic, pinyin_reading
 from earmark.names.kana import has_kana, read_kana
 from earmark.names.lexicons import (
@@ -361,23 +363,45 @@ def _arabic_tokens(run: str) -> list[_Raw]:
     form), else the transliteration compared by its consonants, its article apart."""
     out: list[_Raw] = []
     for word in run.split():
-        translit = fold(word).split()
+        translit = _spelt(word)
         found = read_arabic_word(word)
         if found is None:
             bare = word.lstrip("و") if len(word) > 4 else word
             if bare.endswith("های") and len(bare) > 4:
                 bare = bare[:-3] + "ای"  # the silent h before Persian -ei: خامنه‌ای, Khamenei
-                translit = fold(bare).split()
+                translit = _spelt(bare)
             if bare.startswith(_ARTICLE) and len(bare) > 3:
                 out.append(_Raw("al"))
-                translit = fold(bare[2:]).split()
-            out.extend(_Raw(w, skeleton=True) for w in translit)
+                bare = bare[2:]
+                translit = _spelt(bare)
+            # ض is d in Arabic ("Ramadan", "Fadl") and z in Persian ("Reza", "Ramezan")
+            zad = _spelt(bare.replace("ض", "ز")) if "ض" in bare else []
+            for n, w in enumerate(translit):
+                alts = (zad[n],) if len(zad) == len(translit) and zad[n] != w else ()
+                out.append(_Raw(w, alts, skeleton=True))
         else:
             # The transliteration beside the English is compared by its consonants too
             # (similarity.word_similarity compares only a form written without vowels so).
             rendered = _rendered(word, found, tuple(translit))
             out.extend(_Raw(r.text, r.alts, True, r.source) for r in rendered)
     return out
+
+
+def _spelt(word: str) -> list[str]:
+    """An Arabic-script word transliterated letter by letter (anyascii) and folded. Where a
+    letter's d, t, s, k, g, z or c meets the h of ه or ح, a y (a vowel to the skeleton) is put
+    between them: no short vowel is written there, and the two would read as the one letter
+    "dh", "th", "sh"... stands for (حاجی‌زاده "hjyzdyh", Hajizadeh, not the ذ of "hjyzz")."""
+    parts: list[str] = []
+    for ch in word:
+        letter = anyascii(ch)
+        if parts and letter.lower() == "h" and parts[-1][-1:].lower() in _DIGRAPH_FIRST:
+            parts.append("y")
+        parts.append(letter)
+    return fold("".join(parts)).split()
+
+
+_DIGRAPH_FIRST = frozenset("dtskgzc")
 
 
 def _cyrillic_tokens(run: str) -> list[_Raw]:
