@@ -244,3 +244,12 @@ def test_the_chinese_words_for_and_are_stopwords(screener: Screener) -> None:
     # 与 and 及 had been romanised "yu" and "ji", two distinctive words the English lacks
     assert "and" in analyze("中国空气动力研究与发展中心").normalized.split()
     _finds(screener, "中国空气动力研究与发展中心", "China Aerodynamics Research")
+
+
+@pytest.mark.parametrize("query", ["Хуавэй Текнолоджиз Ко., Лтд.", "Иран Эйр"])
+def test_a_foreign_firm_in_russian_keeps_its_english_words_and_legal_forms(
+    screener: Screener, query: str
+) -> None:
+    # Ко., Лтд. are Co., Ltd. (a trailing dot or comma is no letter); Эйр is "air"
+    top = screener.screen(query).matches[0]
+    assert top.name_score >= 0.99, top

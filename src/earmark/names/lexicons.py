@@ -145,7 +145,7 @@ def has_cyrillic(text: str) -> bool:
 def read_cyrillic_word(word: str) -> tuple[str, ...] | None:
     """The English renderings of a Russian word, found whole or by its stem."""
     lex = _lexicon("ru_lexicon.toml")
-    key = word.casefold().strip("«»\"'()")
+    key = word.casefold().strip("«»\"'().,")
     found = lex.get(key)
     if found is not None:
         return found
