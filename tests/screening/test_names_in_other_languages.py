@@ -253,3 +253,8 @@ def test_a_foreign_firm_in_russian_keeps_its_english_words_and_legal_forms(
     # Ко., Лтд. are Co., Ltd. (a trailing dot or comma is no letter); Эйр is "air"
     top = screener.screen(query).matches[0]
     assert top.name_score >= 0.99, top
+
+
+def test_a_north_korean_body_in_chinese_characters(screener: Screener) -> None:
+    _finds(screener, "朝鲜劳动党中央军事委员会", "CENTRAL MILITARY COMMISSION")
+    _finds(screener, "朝鮮人民軍", "KOREAN PEOPLE'S ARMY")  # kanji as Japanese writes them
