@@ -83,3 +83,8 @@ def test_a_company_is_not_a_vessel_of_its_name(screener: Screener, query: str, v
     assert not screener.screen(query).matches
     low = screener.screen(query, threshold=0.5).matches
     assert any(m.matched_name == vessel and m.entry.type == "vessel" for m in low)
+
+
+def test_a_part_of_the_query_that_is_a_legal_form_alone_names_no_one(screener: Screener) -> None:
+    # "...; Ltd" held the part "Ltd", which met listed aliases "(Pvt)" and "(Pty)" as written
+    assert not screener.screen("Northfield Orchard Supplies; Ltd").matches

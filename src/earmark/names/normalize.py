@@ -9,6 +9,7 @@ such tokens are marked so that the scorer compares skeletons.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -30,6 +31,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ARABIC = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 # Apostrophes and dots inside words join ("O'Brien", "U.S."); other punctuation splits.
 _JOINERS = re.compile(r"(?<=\w)['’`´.](?=\w)")
+# The dot after an abbreviated legal form parts it from what follows, written without a space:
+# "Co.Ltd" is "Co. Ltd", not one word "coltd" (the dot of "A.H." or "K.ARMA" joins).
+_LEGAL_DOT = re.compile(r"\b(co|corp|inc|ltd|llc|pte|pvt|plc|jsc|pjsc)\.(?=[a-z])")
 _SPLITTERS = re.compile(r"[^0-9a-z\s]+")
 # Single letters joined by hyphens are one abbreviation: "A-K-S" is "aks", as "A.K.S." is.
 _HYPHENATED_LETTERS = re.compile(r"\b[a-z](?:-[a-z])+\b")
@@ -57,6 +61,8 @@ def clean_input(name: str, field: str = "name") -> str:
         name.encode("utf-8")
     except UnicodeEncodeError:
         raise BadInput(field, "not valid UTF-8 text") from None
+    if "&" in name and ";" in name:  # pasted from a web page: "Co &amp; Ltd", "&#39;"
+        name = html.unescape(name)
     joined = _JOINER_MARKS.sub("", _JOINED_ARTICLE.sub(" ", name))
     text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", joined))
     text = " ".join(text.split())
@@ -93,6 +99,7 @@ def fold(text: str) -> str:
     """Latin letters and digits, lower case, words separated by single spaces."""
     ascii_text = anyascii(text).casefold().replace("&", " and ")
     ascii_text = _HYPHENATED_LETTERS.sub(lambda m: m.group(0).replace("-", ""), ascii_text)
+    ascii_text = _LEGAL_DOT.sub(r"\1 ", ascii_text)
     joined = _JOINERS.sub("", ascii_text)
     return " ".join(_SPLITTERS.sub(" ", joined).split())
 

@@ -139,6 +139,8 @@ class ScreeningIndex:
                     continue  # an empty or overlong listed name: nothing to match
                 if a.normalized in seen:
                     continue  # the same name written another way: one record is enough
+                if n_idx and all(t.kind is Kind.LEGAL for t in a.scoring_tokens):
+                    continue  # an alias that is a legal form alone ("(Pvt)" of "... (Pvt) Ltd.")
                 seen.add(a.normalized)
                 analysed.append((e_idx, name, n_idx > 0, a))
                 translated = _translated(a)

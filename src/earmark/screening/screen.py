@@ -334,9 +334,12 @@ class Screener:
         held = contained_names(analysed.original, short_names=False)
         for inner in dict.fromkeys((*held, *written_parties(analysed.original))):
             try:
-                queries.append((analyze(inner), f"part of the query: {inner}"))
+                part = analyze(inner)
             except BadInput:
                 continue
+            if any(t.kind is not Kind.LEGAL for t in part.scoring_tokens):
+                # a part that is a legal form alone ("...; Ltd") names no one
+                queries.append((part, f"part of the query: {inner}"))
         if any(t.source and has_han(t.source) for t in analysed.tokens):
             for other in readings(analysed.original):
                 queries.append((other, "another rendering of its Chinese words"))
