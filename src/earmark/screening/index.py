@@ -132,6 +132,7 @@ class ScreeningIndex:
         analysed: list[tuple[int, str, bool, AnalyzedName]] = []
         for e_idx, entry in enumerate(entries):
             seen: set[str] = set()
+            own = set(entry.names)
             for n_idx, name in enumerate(_names_of(entry)):
                 try:
                     a = analyze(name)
@@ -139,8 +140,10 @@ class ScreeningIndex:
                     continue  # an empty or overlong listed name: nothing to match
                 if a.normalized in seen:
                     continue  # the same name written another way: one record is enough
-                if n_idx and all(t.kind is Kind.LEGAL for t in a.scoring_tokens):
-                    continue  # an alias that is a legal form alone ("(Pvt)" of "... (Pvt) Ltd.")
+                if name not in own and all(t.kind is Kind.LEGAL for t in a.scoring_tokens):
+                    # a name held in a listed one that is a legal form alone ("(Pvt)" of
+                    # "... (Pvt) Ltd."); the list's own aliases stay, whatever they are ("SE")
+                    continue
                 seen.add(a.normalized)
                 analysed.append((e_idx, name, n_idx > 0, a))
                 translated = _translated(a)
