@@ -39,3 +39,19 @@ def test_the_initial_pairs_only_with_a_word_of_its_letter(screener: Screener) ->
 
 def test_initials_alone_find_nobody(screener: Screener) -> None:
     assert screener.screen("T. M.").matches == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Putin, V.V.", "PUTIN, Vladimir Vladimirovich"),
+     ("Путин В.В.", "PUTIN, Vladimir Vladimirovich")],
+)  # fmt: skip
+def test_initials_written_together_are_read_apart(query: str, listed: str) -> None:
+    matches = Screener().screen(query).matches
+    assert matches and matches[0].entry.name == listed, matches[:1]
+
+
+def test_a_firm_with_dotted_initials_is_not_read_as_a_person() -> None:
+    # "B.S. COMPANY OFFSHORE" read "B. S. ..." met any "... COMPANY OFFSHORE"
+    matches = Screener().screen("B.S. COMPANY OFFSHORE").matches
+    assert [m.entry.name for m in matches] == ["BS COMPANY OFFSHORE"], matches

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,8 @@ from earmark.screening.similarity import word_similarity
 
 # Calibrated on tests/data/screening (docs/screening.md): see bench/calibrate.py.
 DEFAULT_THRESHOLD = 0.8
+# Two or three single letters each followed by a dot, written together ("V.V.", "А.Б.").
+_DOTTED_INITIALS = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,3}(?!\w)")
 # The kinds of party that bear no legal form (screening a name with one scales their score by
 # scorer.LEGAL_CONFLICT).
 _NO_LEGAL_FORM = ("vessel", "aircraft", "individual")
@@ -350,6 +353,12 @@ class Screener:
                 queries.append((other, "another reading of its Korean words"))
             if (chinese := hangul_chinese_reading(analysed.original)) is not None:
                 queries.append((chinese, "its Hangul read as Chinese"))
+        if _DOTTED_INITIALS.search(analysed.original) and _may_be_a_person(analysed):
+            # "Putin, V.V." and "Путин В.В.": initials written together read as one word
+            # ("vv"); a person's are also read apart, as "V. V." reads
+            apart = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ". "), analysed.original)
+            with contextlib.suppress(BadInput):
+                queries.append((analyze(apart), f"initials read apart: {apart.strip()}"))
         if (together := _written_together(index, analysed)) is not None:
             with contextlib.suppress(BadInput):
                 queries.append((analyze(together), f"words written together: {together}"))
@@ -511,6 +520,18 @@ class Screener:
                 best = scored
         assert best is not None  # the name itself is always read
         return best
+
+
+def _may_be_a_person(analysed: AnalyzedName) -> bool:
+    """A short name without a legal form or a generic word ("Putin, V.V."), not a firm's
+    ("B.S. COMPANY OFFSHORE")."""
+    tokens = analysed.scoring_tokens
+    return len(tokens) <= MAX_PERSON_WORDS and all(
+        t.kind not in (Kind.LEGAL, Kind.GENERIC) for t in tokens
+    )
+
+
+MAX_PERSON_WORDS = 4
 
 
 def _written_together(index: ScreeningIndex, analysed: AnalyzedName) -> str | None:
