@@ -27,3 +27,9 @@ def test_a_persian_transliteration_within_a_letter_of_anyascii_reads() -> None:
 def test_an_english_word_is_never_read_as_a_persian_one() -> None:
     # within one letter of a lexicon word's skeleton, but English: "defense" stays English
     assert latin_readings("defense") == ()
+
+
+def test_turkish_words_of_company_names_read_in_english() -> None:
+    assert latin_readings("havacilik")[:1] == ("aviation",)
+    assert latin_readings("dis")[:1] == ("foreign",)  # dış: a word of three letters
+    assert latin_readings("celik") == ()  # Çelik is as often a surname: left out

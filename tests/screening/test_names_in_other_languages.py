@@ -259,3 +259,7 @@ def test_a_foreign_firm_in_russian_keeps_its_english_words_and_legal_forms(
 def test_a_north_korean_body_in_chinese_characters(screener: Screener) -> None:
     _finds(screener, "朝鲜劳动党中央军事委员会", "CENTRAL MILITARY COMMISSION")
     _finds(screener, "朝鮮人民軍", "KOREAN PEOPLE'S ARMY")  # kanji as Japanese writes them
+
+
+def test_a_turkish_firm_written_in_english_finds_its_turkish_listing(screener: Screener) -> None:
+    _finds(screener, "Eurocenter Aviation Foreign Trade Ltd", "Eurocenter Havacilik")

@@ -14,7 +14,9 @@ lexicon's English renderings:
 * Persian and Arabic: a rendering of the lexicon that is the transliteration of its word
   (the same consonants: "melli", "sanaye", "sherkat"), compared by consonant skeleton;
 * Korean: the Revised Romanization and McCune-Reischauer spellings of a lexicon word
-  ("muyeok" and "muyok" for 무역, "trading").
+  ("muyeok" and "muyok" for 무역, "trading");
+* Turkish, written in Latin letters itself: the words of company names ("havacilik",
+  "aviation"; tr_lexicon.toml), as folded.
 
 The English renderings are only other forms of the word, which keeps its own spelling: a
 listed name written in the transliteration still matches it letter for letter.
@@ -50,6 +52,12 @@ def _russian() -> dict[str, tuple[str, ...]]:
         if len(key) >= MIN_STEM and _LATIN.fullmatch(key):
             out.setdefault(key, _english(renderings, key))
     return out
+
+
+@cache
+def _turkish() -> dict[str, tuple[str, ...]]:
+    """Turkish words of company names, as folded, and their English (tr_lexicon.toml)."""
+    return {w: _english(r, w) for w, r in lexicon_words("tr_lexicon.toml").items()}
 
 
 @cache
@@ -174,6 +182,9 @@ def korean_spellings(word: str) -> tuple[str, ...]:
 @cache
 def latin_readings(word: str) -> tuple[str, ...]:
     """The English renderings of a Latin word that transliterates a lexicon word, or ()."""
+    turkish = _turkish().get(word)  # "dis" (dış, foreign) is a word of three letters
+    if turkish:
+        return turkish
     if len(word) < MIN_STEM or not word.isalpha():
         return ()
     table = _by_skeleton()
