@@ -33,3 +33,10 @@ def test_turkish_words_of_company_names_read_in_english() -> None:
     assert latin_readings("havacilik")[:1] == ("aviation",)
     assert latin_readings("dis")[:1] == ("foreign",)  # dış: a word of three letters
     assert latin_readings("celik") == ()  # Çelik is as often a surname: left out
+
+
+def test_arabic_transliterations_read_as_the_lexicon_words_they_spell() -> None:
+    assert latin_readings("muqawama")[:1] == ("resistance",)
+    assert latin_readings("islamiyya")[:1] == ("islamic",)
+    # متحده is compared letter by letter: ت then ح is not the "th" of ث
+    assert latin_readings("mutahida")[:1] == ("united",)

@@ -65,7 +65,8 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
     """Persian and Arabic transliterations (by skeleton) and Korean romanisations (exact)."""
     out: dict[str, tuple[str, ...]] = {}
     for word, renderings in lexicon_words("fa_ar_lexicon.toml").items():
-        own = skeleton(_MARKS.sub("", anyascii(word).lower()))
+        # letter by letter: ت then ح is "t", "h", not the "th" of ث (متحده, "mutahida")
+        own = skeleton(_MARKS.sub("", "y".join(anyascii(ch) for ch in word).lower()))
         for r in renderings:
             if " " not in r and len(r) >= 4 and _transliterates(r, own):
                 out.setdefault("fa:" + r, _english(renderings, r))
