@@ -70,3 +70,8 @@ def test_zad_is_read_as_the_d_of_arabic_and_the_z_of_persian() -> None:
 def test_a_persian_name_with_zad_and_a_joined_surname_finds_the_listed_person() -> None:
     matches = Screener().screen("امیرعلی حاجی‌زاده").matches
     assert matches and matches[0].entry.name == "HAJIZADEH, Amir Ali", matches[:1]
+
+
+def test_a_name_the_lists_write_with_its_article_keeps_it() -> None:
+    # القاعدة is AL QA'IDA: the lexicon's English keeps the article the lists write
+    assert analyze("تنظيم القاعدة").normalized.split()[-2:] == ["al", "qaida"]
