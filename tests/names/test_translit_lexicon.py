@@ -40,3 +40,11 @@ def test_arabic_transliterations_read_as_the_lexicon_words_they_spell() -> None:
     assert latin_readings("islamiyya")[:1] == ("islamic",)
     # متحده is compared letter by letter: ت then ح is not the "th" of ث
     assert latin_readings("mutahida")[:1] == ("united",)
+
+
+def test_korean_words_are_romanised_syllable_by_syllable_too() -> None:
+    # 국가: McCune-Reischauer tenses the g after the final k ("kukka"); 창작사: the final ㄱ
+    # before a consonant is k in both systems ("changjaksa", not anyascii's "changjagsa")
+    assert latin_readings("kukka")[:1] == ("state",)
+    assert latin_readings("changjaksa") == ("art studio",)
+    assert latin_readings("inmingun") == ("peoples army",)  # a word rendered only in several

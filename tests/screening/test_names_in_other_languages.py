@@ -6,6 +6,7 @@ import pytest
 
 from earmark.names import analyze
 from earmark.screening import Screener
+from earmark.screening.screen import _transliterated
 
 
 @pytest.fixture(scope="module")
@@ -263,3 +264,21 @@ def test_a_north_korean_body_in_chinese_characters(screener: Screener) -> None:
 
 def test_a_turkish_firm_written_in_english_finds_its_turkish_listing(screener: Screener) -> None:
     _finds(screener, "Eurocenter Aviation Foreign Trade Ltd", "Eurocenter Havacilik")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Choson Inmingun", "KOREAN PEOPLE'S ARMY"),  # 인민군: read only as "peoples army"
+     ("Mansudae Changjaksa", "MANSUDAE")],  # 창작사 art studio, romanised syllable by syllable
+)  # fmt: skip
+def test_a_transliterated_query_is_also_read_in_english_whole(
+    screener: Screener, query: str, listed: str
+) -> None:
+    matches = screener.screen(query, exclude_names=[query]).matches
+    assert matches and listed in matches[0].entry.name, matches[:1]
+    assert (matches[0].via or "").startswith("read in English")
+
+
+def test_an_english_query_is_not_read_in_english_again() -> None:
+    assert not _transliterated(analyze("China Volant Industry Company"))  # "industries"
+    assert _transliterated(analyze("Choson Inmingun"))

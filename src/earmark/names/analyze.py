@@ -348,8 +348,10 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
     if not full:
         english = latin_readings(word)
         # A reading that is a legal form is also its canonical token, as listed names hold it:
-        # "sherkat" is "company", listed as "co".
-        other = (*english, *_legal_alts(english, ""), *korean_spellings(word))
+        # "sherkat" is "company", listed as "co". A reading of several words is no other
+        # form of the one word (the name is read in English whole: screening.index).
+        single = tuple(r for r in english if " " not in r)
+        other = (*single, *_legal_alts(english, ""), *korean_spellings(word))
         return _Raw(word, (*alts, *dict.fromkeys(other))) if other else _Raw(word, alts)
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 

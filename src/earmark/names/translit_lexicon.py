@@ -71,7 +71,7 @@ def _by_skeleton() -> dict[str, tuple[str, ...]]:
             if " " not in r and len(r) >= 4 and _transliterates(r, own):
                 out.setdefault("fa:" + r, _english(renderings, r))
     for word, renderings in lexicon_words("ko_lexicon.toml").items():
-        for romanised in _romanised(word):
+        for romanised in (*_romanised(word), *_by_syllable(word)):
             # anyascii writes a final ㄱ, ㅂ, ㄷ as g, b, d; Revised Romanization as k, p, t
             # ("muyeok", "gwangeop"); and ㄹ as l, both systems as r before a vowel ("goryeo",
             # "koryo" for 고려).
@@ -116,6 +116,31 @@ def _transliterates(rendering: str, own: str) -> bool:
 
 
 _UNVOICED = {"g": "k", "d": "t", "b": "p", "j": "ch"}
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+
+
+def _by_syllable(word: str) -> tuple[str, ...]:
+    """A Hangul word romanised syllable by syllable as the two systems write it inside a
+    word, where anyascii writes it as if each syllable stood alone: a final ㄱ, ㄷ, ㅂ before
+    a consonant is k, t, p (창작사 "changjaksa", not "changjagsa"), and in McCune-Reischauer the
+    plain consonant after it is tensed, written unvoiced (국가 "kukka", 보위성 "powisong" with
+    its first consonant unvoiced too). () for a word not all Hangul syllables."""
+    if not word or not all(_HANGUL_SYLLABLE.fullmatch(ch) for ch in word):
+        return ()
+    parts = [anyascii(ch).lower() for ch in word]
+    rr: list[str] = []
+    mr: list[str] = []
+    for n, part in enumerate(parts):
+        following = parts[n + 1][:1] if n + 1 < len(parts) else ""
+        final = part[-1] if part[-1] in "gdb" and not part.endswith("ng") else ""
+        # a final before a consonant, or at the end, is unreleased: k, t, p
+        stopped = bool(final) and following not in tuple("aeiouwy")
+        rr.append(part[:-1] + _UNVOICED[final] if stopped else part)
+        m = part.replace("eo", "o").replace("eu", "u")
+        if n == 0 or mr[-1][-1:] in ("k", "t", "p"):
+            m = _UNVOICED.get(m[:1], m[:1]) + m[1:]  # first, or after a stop: unvoiced
+        mr.append(m[:-1] + _UNVOICED[final] if stopped else m)
+    return tuple(dict.fromkeys(("".join(rr), "".join(mr))))
 
 
 def _unvoiced_final(romanised: str) -> str:
@@ -126,8 +151,14 @@ def _unvoiced_final(romanised: str) -> str:
 
 
 def _english(renderings: tuple[str, ...], spelling: str) -> tuple[str, ...]:
-    """The one-word renderings other than the spelling itself, the first first."""
-    return tuple(r for r in dict.fromkeys(renderings) if " " not in r and r != spelling)
+    """The one-word renderings other than the spelling itself, the first first; for a word
+    rendered only in several words (인민군 "peoples army", 보위성 "state security"), the
+    first of those: a name in the transliteration is then read in English whole
+    (screening.index.read_in_english), though no one word of it stands for the word."""
+    single = tuple(r for r in dict.fromkeys(renderings) if " " not in r and r != spelling)
+    if single:
+        return single
+    return next(((r,) for r in renderings if " " in r), ())
 
 
 @cache

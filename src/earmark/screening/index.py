@@ -146,7 +146,7 @@ class ScreeningIndex:
                     continue
                 seen.add(a.normalized)
                 analysed.append((e_idx, name, n_idx > 0, a))
-                translated = _translated(a)
+                translated = read_in_english(a)
                 if translated is not None and translated.normalized not in seen:
                     seen.add(translated.normalized)
                     analysed.append((e_idx, name, True, translated))
@@ -656,7 +656,7 @@ def _add_extras(
 MIN_GENERIC_TRANSLATED = 3
 
 
-def _translated(name: AnalyzedName) -> AnalyzedName | None:
+def read_in_english(name: AnalyzedName) -> AnalyzedName | None:
     """A listed name written in a transliteration ("SILOVYE MASHINY", "SHERKAT-E MELLI-YE
     NAFT") read in English with the lexicons (earmark.names.translit_lexicon), when that
     differs: the list's own English alias may be missing ("POWER MACHINES"). None otherwise,

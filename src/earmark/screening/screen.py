@@ -30,12 +30,12 @@ from earmark.names.normalize import by_consonants, clean_input, fold, has_han
 from earmark.names.places import places
 from earmark.names.translit_lexicon import latin_readings
 from earmark.names.variants import contained_names, written_parties
-from earmark.names.vocabulary import vocabulary
+from earmark.names.vocabulary import everyday_words, vocabulary
 from earmark.regdata import RegData, load_regdata
 from earmark.regdata.lists import LIST_NAMES, History
 from earmark.regdata.model import ListEntry
 from earmark.screening.addresses import AddressIndex, AddressMatch
-from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex, bare_name
+from earmark.screening.index import LEGAL_WEIGHT, ScreeningIndex, bare_name, read_in_english
 from earmark.screening.scorer import (
     GENERIC_CAP,
     LEGAL_CONFLICT,
@@ -353,6 +353,11 @@ class Screener:
                 queries.append((other, "another reading of its Korean words"))
             if (chinese := hangul_chinese_reading(analysed.original)) is not None:
                 queries.append((chinese, "its Hangul read as Chinese"))
+        if _transliterated(analysed) and (english := read_in_english(analysed)):
+            # "Choson Inmingun" is "korea peoples army" (KOREAN PEOPLE'S ARMY), "Otkrytoe
+            # Aktsinoernoe Obshchestvo" (misspelt) "open joint stock company", a legal form:
+            # read in English whole, as a listed transliteration is indexed in English too
+            queries.append((english, f"read in English: {english.original}"))
         if _DOTTED_INITIALS.search(analysed.original) and _may_be_a_person(analysed):
             # "Putin, V.V." and "Путин В.В.": initials written together read as one word
             # ("vv"); a person's are also read apart, as "V. V." reads
@@ -520,6 +525,18 @@ class Screener:
                 best = scored
         assert best is not None  # the name itself is always read
         return best
+
+
+def _transliterated(analysed: AnalyzedName) -> bool:
+    """Whether a word of the name is a transliteration the lexicons read in English, and no
+    English word itself ("Industry" is also "industries", "Iran" "iranian": reading those
+    finds nothing new, and costs a second screening)."""
+    everyday = everyday_words()
+    return any(
+        latin_readings(t.text) and t.text not in everyday
+        for t in analysed.tokens
+        if t.kind is not Kind.STOP
+    )
 
 
 def _may_be_a_person(analysed: AnalyzedName) -> bool:
