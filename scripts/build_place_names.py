@@ -42,6 +42,8 @@ SKIP_TERRITORIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "XK"}
 MIN_LETTERS = 4
 
 
+# German writes ä, ö, ü as ae, oe, ue where it has no umlauts ("Suedafrika", "Muenchen"); the
+# other languages with these letters (Finnish, Swedish, Hungarian, Turkish) do not.
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -63,9 +65,6 @@ def main() -> None:
     forced: dict[str, str] = {}
 
     def add(spelling: str, token: str, kind: str, hand: bool = False) -> None:
-        if any(ch in spelling for ch in "äöüÄÖÜ"):
-            # German writes ä, ö, ü as ae, oe, ue where it has no umlauts ("Suedafrika")
-            add(spelling.translate(_UMLAUTS), token, kind, hand)
         key = fold(spelling)
         if not key or (not hand and (len(key.replace(" ", "")) < MIN_LETTERS or key in words)):
             return
@@ -82,6 +81,8 @@ def main() -> None:
             local = Locale.parse(loc).territories.get(code)
             if local:
                 add(local, token, "country")
+                if loc == "de":
+                    add(local.translate(_UMLAUTS), token, "country")
         for spelling in extra.get("countries", {}).get(code, []):
             add(spelling, token, "country", hand=True)
     for zone in sorted(zoneinfo.available_timezones()):
@@ -95,6 +96,8 @@ def main() -> None:
             local = Locale.parse(loc).time_zones.get(zone, {}).get("city")
             if local:
                 add(local, token, "city")
+                if loc == "de":
+                    add(local.translate(_UMLAUTS), token, "city")
     for city, others in extra.get("cities", {}).items():
         token = canonical(city)
         add(city, token, "city", hand=True)

@@ -43,7 +43,7 @@ def code_fingerprint() -> str:
     for folder in ("names", "names/data", "screening", "regdata"):
         paths += sorted((_PACKAGE / folder).glob("*"))
     for path in paths:
-        if path.is_file() and path.suffix in (".py", ".toml", ".json"):
+        if path.is_file() and path.suffix in (".py", ".toml", ".json", ".gz"):
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]

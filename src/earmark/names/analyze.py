@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from anyascii import anyascii
-
 from earmark.names import chinese, hangul_chinese, japanese, korean_cyrillic, pinyin_reading
 from earmark.names.kana import has_kana, read_kana
 from earmark.names.lexicons import (
@@ -28,7 +26,14 @@ from earmark.names.lexicons import (
     read_hangul,
     syllable_forms,
 )
-from earmark.names.normalize import clean_input, fold, has_han, is_arabic, split_han
+from earmark.names.normalize import (
+    arabic_letters,
+    clean_input,
+    fold,
+    has_han,
+    is_arabic,
+    split_han,
+)
 from earmark.names.numbers import read_numbers
 from earmark.names.places import places
 from earmark.names.translit_lexicon import korean_spellings, latin_readings
@@ -390,20 +395,9 @@ def _arabic_tokens(run: str) -> list[_Raw]:
 
 
 def _spelt(word: str) -> list[str]:
-    """An Arabic-script word transliterated letter by letter (anyascii) and folded. Where a
-    letter's d, t, s, k, g, z or c meets the h of ه or ح, a y (a vowel to the skeleton) is put
-    between them: no short vowel is written there, and the two would read as the one letter
-    "dh", "th", "sh"... stands for (حاجی‌زاده "hjyzdyh", Hajizadeh, not the ذ of "hjyzz")."""
-    parts: list[str] = []
-    for ch in word:
-        letter = anyascii(ch)
-        if parts and letter.lower() == "h" and parts[-1][-1:].lower() in _DIGRAPH_FIRST:
-            parts.append("y")
-        parts.append(letter)
-    return fold("".join(parts)).split()
-
-
-_DIGRAPH_FIRST = frozenset("dtskgzc")
+    """An Arabic-script word transliterated letter by letter (normalize.arabic_letters),
+    folded."""
+    return fold(arabic_letters(word)).split()
 
 
 def _cyrillic_tokens(run: str) -> list[_Raw]:

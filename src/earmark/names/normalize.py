@@ -73,6 +73,23 @@ def clean_input(name: str, field: str = "name") -> str:
     return text
 
 
+def arabic_letters(word: str) -> str:
+    """An Arabic-script word transliterated letter by letter (anyascii). Where a letter's d,
+    t, s, k, g, z or c meets the h of ه or ح, a y (a vowel to the skeleton) is put between
+    them: no short vowel is written there, and the two would read as the one letter "dh",
+    "th", "sh"... stands for (حاجی‌زاده "hjyzdyh", Hajizadeh, not the ذ of "hjyzz")."""
+    parts: list[str] = []
+    for ch in word:
+        letter = anyascii(ch)
+        if parts and letter.lower() == "h" and parts[-1][-1:].lower() in _DIGRAPH_FIRST:
+            parts.append("y")
+        parts.append(letter)
+    return "".join(parts)
+
+
+_DIGRAPH_FIRST = frozenset("dtskgzc")
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 

@@ -31,7 +31,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from earmark.names.lexicons import _romanised, lexicon_words
-from earmark.names.normalize import phonetic, skeleton
+from earmark.names.normalize import arabic_letters, phonetic, skeleton
 from earmark.names.vocabulary import everyday_words
 
 MIN_STEM = 4  # letters of a folded Russian stem: shorter stems begin too many words
@@ -62,11 +62,19 @@ def _turkish() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _by_skeleton() -> dict[str, tuple[str, ...]]:
-    """Persian and Arabic transliterations (by skeleton) and Korean romanisations (exact)."""
+    """Persian and Arabic transliterations (by skeleton) and Korean romanisations (exact),
+    kept in the disk cache: building them reads the everyday words, which a command that
+    screens one name does not need otherwise."""
+    from earmark.diskcache import cached
+
+    return cached("translit-lexicon", "1", _build_by_skeleton)
+
+
+def _build_by_skeleton() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for word, renderings in lexicon_words("fa_ar_lexicon.toml").items():
         # letter by letter: ت then ح is "t", "h", not the "th" of ث (متحده, "mutahida")
-        own = skeleton(_MARKS.sub("", "y".join(anyascii(ch) for ch in word).lower()))
+        own = skeleton(_MARKS.sub("", arabic_letters(word).lower()))
         for r in renderings:
             if " " not in r and len(r) >= 4 and _transliterates(r, own):
                 out.setdefault("fa:" + r, _english(renderings, r))

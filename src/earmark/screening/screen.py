@@ -531,12 +531,9 @@ def _transliterated(analysed: AnalyzedName) -> bool:
     """Whether a word of the name is a transliteration the lexicons read in English, and no
     English word itself ("Industry" is also "industries", "Iran" "iranian": reading those
     finds nothing new, and costs a second screening)."""
-    everyday = everyday_words()
-    return any(
-        latin_readings(t.text) and t.text not in everyday
-        for t in analysed.tokens
-        if t.kind is not Kind.STOP
-    )
+    read = [t.text for t in analysed.tokens if t.kind is not Kind.STOP and latin_readings(t.text)]
+    # the everyday words are loaded only for a name with a word the lexicons read
+    return bool(read) and any(word not in everyday_words() for word in read)
 
 
 def _may_be_a_person(analysed: AnalyzedName) -> bool:
