@@ -282,3 +282,38 @@ def test_a_transliterated_query_is_also_read_in_english_whole(
 def test_an_english_query_is_not_read_in_english_again() -> None:
     assert not _transliterated(analyze("China Volant Industry Company"))  # "industries"
     assert _transliterated(analyze("Choson Inmingun"))
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Jilin Sheng Shunda Maoyi Youxian Gongsi", "JILIN PROVINCE SHUNDA TRADING"),
+     ("Beijing Shi Luchengweiye Keji Fazhan Youxian Gongsi", "BEIJING LUCHENG WEIYE")],
+)  # fmt: skip
+def test_sheng_and_shi_after_a_place_read_as_province_and_city(
+    screener: Screener, query: str, listed: str
+) -> None:
+    words = [t.text for t in analyze(query).tokens]
+    assert "province" in words or "city" in words, words
+    _finds(screener, query, listed)
+
+
+def test_a_lone_shi_is_not_read_as_city() -> None:
+    assert "city" not in [t.text for t in analyze("Shi Jian").tokens]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Московский государственный технический университет имени Н. Э. Баумана",
+     "Moscow State Technical University named after N. E. Bauman"],
+)  # fmt: skip
+def test_a_dedication_and_initials_written_apart_find_the_listed_institute(
+    screener: Screener, query: str
+) -> None:
+    # имени is "named after"; "N. E." is listed together ("NAMED AFTER NE BAUMAN")
+    top = screener.screen(query).matches[0]
+    assert top.entry.name == "MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER NE BAUMAN", top
+    assert top.score >= 0.95, top
+
+
+def test_a_soviet_anniversary_in_russian_reads_as_listed(screener: Screener) -> None:
+    _finds(screener, "АО «Брянский химический завод имени 50-летия СССР»", "50TH ANNIVERSARY")

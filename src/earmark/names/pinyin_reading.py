@@ -20,8 +20,13 @@ from importlib.metadata import version
 from earmark.diskcache import cached
 from earmark.names.chinese import ZhWord, pinyin, without_legal_form, zh_data
 from earmark.names.normalize import has_han
+from earmark.names.vocabulary import vocabulary
 
 MAX_SPAN = 6  # Latin words one lexicon word may be spread over ("you xian gong si")
+# One syllable is too ambiguous to read alone, but after a province or city these two are its
+# administrative word: "Jilin Sheng Shunda Maoyi" is 吉林省顺达贸易 (JILIN PROVINCE SHUNDA
+# TRADING), "Shenzhen Shi ..." 深圳市 (SHENZHEN CITY ...).
+_AFTER_PLACE = {"sheng": "省", "shi": "市"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +147,10 @@ def read(words: list[str]) -> list[ZhWord | str]:
             i += 1
             continue
         found = _longest(words, i, lex)
+        if found is None and _after_place(out, words[i]):
+            out.append(_word(_AFTER_PLACE[words[i]]))
+            i += 1
+            continue
         if found is None:
             inner = _split_word(words[i], lex)
             out.extend(inner if inner is not None else [words[i]])
@@ -151,6 +160,14 @@ def read(words: list[str]) -> list[ZhWord | str]:
         out.append(_word(zh))
         i += span
     return out
+
+
+def _after_place(read_so_far: list[ZhWord | str], word: str) -> bool:
+    """Whether ``word`` is "sheng" or "shi" right after the name of a province or city."""
+    if word not in _AFTER_PLACE or not read_so_far:
+        return False
+    before = read_so_far[-1]
+    return isinstance(before, ZhWord) and before.renderings[0] in vocabulary().places
 
 
 def _longest(words: list[str], i: int, lex: PinyinLexicon) -> tuple[int, str] | None:

@@ -21,6 +21,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     titles: frozenset[str]  # honorifics before a person's name: "sayyid", "haji", "dr"
     contractions: dict[str, tuple[str, ...]]  # "mfg" -> ("manufacturing",)
+    places: frozenset[str]  # places.toml: the places that qualify a name (also in generic)
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def vocabulary() -> Vocabulary:
         stopwords=frozenset(words["stopwords"]),
         titles=frozenset(words["titles"]),
         contractions=_contractions(),
+        places=frozenset(places),
     )
 
 

@@ -53,6 +53,9 @@ from earmark.screening.similarity import word_similarity
 DEFAULT_THRESHOLD = 0.8
 # Two or three single letters each followed by a dot, written together ("V.V.", "А.Б.").
 _DOTTED_INITIALS = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,3}(?!\w)")
+# Two or three initials written apart ("named after N. E. Bauman"): the lists also write them
+# together ("NAMED AFTER NE BAUMAN", "Putin, V.V.").
+_SPACED_INITIALS = re.compile(r"(?<!\w)(?:[^\W\d_]\.[ \t]*){1,2}[^\W\d_]\.(?!\w)")
 # The kinds of party that bear no legal form (screening a name with one scales their score by
 # scorer.LEGAL_CONFLICT).
 _NO_LEGAL_FORM = ("vessel", "aircraft", "individual")
@@ -364,6 +367,10 @@ class Screener:
             apart = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ". "), analysed.original)
             with contextlib.suppress(BadInput):
                 queries.append((analyze(apart), f"initials read apart: {apart.strip()}"))
+        if _SPACED_INITIALS.search(analysed.original):
+            together = _SPACED_INITIALS.sub(lambda m: "".join(m.group(0).split()), analysed.original)
+            with contextlib.suppress(BadInput):
+                queries.append((analyze(together), f"initials read together: {together.strip()}"))
         if (together := _written_together(index, analysed)) is not None:
             with contextlib.suppress(BadInput):
                 queries.append((analyze(together), f"words written together: {together}"))
