@@ -317,3 +317,18 @@ def test_a_dedication_and_initials_written_apart_find_the_listed_institute(
 
 def test_a_soviet_anniversary_in_russian_reads_as_listed(screener: Screener) -> None:
     _finds(screener, "АО «Брянский химический завод имени 50-летия СССР»", "50TH ANNIVERSARY")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("衡水和硕纤维素有限公司", "HENGSHUI HESHUO CELLULOSE"),  # 纤维素 cellulose
+     ("上海传奇船舶管理有限公司", "SHANGHAI LEGENDARY SHIP MANAGEMENT"),  # 传奇 legendary
+     ("威海世界航运货运", "WEIHAI WORLD-SHIPPING FREIGHT"),  # 世界 world
+     ("شرکت توسعه صنایع معدنی کاوه پارس", "KAVEH PARS MINING"),  # معدنی mining
+     ("Defense Industries Org", "DEFENSE INDUSTRIES ORGANIZATION")],  # Org. contracted
+)  # fmt: skip
+def test_words_of_trades_and_contractions_read_as_their_english(
+    screener: Screener, query: str, listed: str
+) -> None:
+    top = screener.screen(query).matches
+    assert top and listed in top[0].entry.name, top[:1]
