@@ -55,3 +55,10 @@ def test_a_firm_with_dotted_initials_is_not_read_as_a_person() -> None:
     # "B.S. COMPANY OFFSHORE" read "B. S. ..." met any "... COMPANY OFFSHORE"
     matches = Screener().screen("B.S. COMPANY OFFSHORE").matches
     assert [m.entry.name for m in matches] == ["BS COMPANY OFFSHORE"], matches
+
+
+@pytest.mark.parametrize("query", ["LDS Computer Systems Trading LLC", "L.D.S. Computer Systems"])
+def test_letters_listed_apart_are_found_written_together(screener: Screener, query: str) -> None:
+    # listed as "L D S COMPUTER SYSTEMS TRADING LLC": three letters, one word in the query
+    top = screener.screen(query).matches
+    assert top and top[0].entry.name == "L D S COMPUTER SYSTEMS TRADING LLC", top[:1]

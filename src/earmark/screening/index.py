@@ -208,6 +208,11 @@ class ScreeningIndex:
             for left, right in pairwise(words):
                 joined[left + right].append(r_idx)
                 joined_skeletons[skeleton(left + right)].append(r_idx)
+            for first, second, third in zip(words, words[1:], words[2:], strict=False):
+                if len(first) == len(second) == len(third) == 1:
+                    # "L D S COMPUTER SYSTEMS" is found as "LDS Computer Systems" too (the
+                    # scorer pairs a word with three listed words it joins)
+                    joined[first + second + third].append(r_idx)
         deletes: dict[str, list[int]] = defaultdict(list)
         self.common_by_letter: dict[str, list[int]] = defaultdict(list)
         skeletons: dict[str, list[int]] = defaultdict(list)
