@@ -17,6 +17,9 @@ from earmark.screening import Screener
         ("yevgueni", "yevgeniy"),  # French gue
         ("prigojine", "prigozhin"),  # French j and a final -ine
         ("poutine", "putin"),
+        ("sergej", "sergey"),  # a final j after a vowel: German, Czech, Polish
+        ("dmitrij", "dmitriy"),
+        ("nikolaj", "nikolai"),
     ],
 )
 def test_german_and_french_spellings_fold_as_english_ones(theirs: str, listed: str) -> None:
@@ -29,6 +32,7 @@ def test_german_and_french_spellings_fold_as_english_ones(theirs: str, listed: s
         ("Igor Setschin", "SECHIN, Igor Ivanovich"),
         ("Yevgueni Prigojine", "PRIGOZHIN, Yevgeniy Viktorovich"),
         ("Vladimir Poutine", "PUTIN, Vladimir Vladimirovich"),
+        ("Dmitrij Peskow", "PESKOV, Dmitriy Sergeevich"),
     ],
 )
 def test_a_russian_name_spelt_in_another_language_finds_the_person(query: str, listed: str) -> None:

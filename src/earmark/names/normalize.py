@@ -127,6 +127,8 @@ def phonetic(token: str) -> str:
     "Evgeny" and "Evgenii" -> "evgeni")."""
     if token.startswith("ye") and len(token) > 4:
         token = token[1:]  # Yevgeniy / Evgeniy, Yelena / Elena
+    if len(token) > 4 and token[-1] == "j" and token[-2] in "aeio":
+        token = token[:-1] + "i"  # German, Czech and Polish j: Sergej, Jurij, Nikolaj
     for a, b in _PHONETIC:
         token = token.replace(a, b)
     token = _REPEATS.sub(r"\1", token)
