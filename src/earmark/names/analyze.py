@@ -103,11 +103,32 @@ def readings(name: str, field: str = "name", most: int = 2) -> list[AnalyzedName
     out: list[AnalyzedName] = []
     seen = {_all_forms(first)}
     for k in range(1, most + 1):
+        if not _may_read_otherwise(first.original, k):
+            continue  # no word with a k-th rendering of several words: the same tokens
         other = _analyze(name, field, True, k)
         if _all_forms(other) not in seen:
             seen.add(_all_forms(other))
             out.append(other)
     return out
+
+
+def _may_read_otherwise(text: str, reading: int) -> bool:
+    """Whether reading ``reading`` of the (cleaned) name may give other tokens than reading 0:
+    a Hangul word (read as a person's syllables, or by its lexicon renderings), or a Chinese
+    word, in script or in pinyin, with a ``reading``-th rendering where one is of several
+    words (what :func:`_zh_raw` chooses by). Cheaper than the reading itself, which a name
+    of plain pinyin or Chinese words would give unchanged."""
+    if has_hangul(text):
+        return True
+    for han, run in split_han(chinese.simplified(text)):
+        words: list[chinese.ZhWord | str] = (
+            list(chinese.segment(run)) if han else pinyin_reading.read(fold(run).split())
+        )
+        for word in words:
+            if isinstance(word, chinese.ZhWord) and 0 < reading < len(word.renderings):
+                if " " in word.renderings[reading] + word.renderings[0]:
+                    return True
+    return False
 
 
 # The reading index of a name whose kanji are read as Japanese (:func:`japanese_reading`).
