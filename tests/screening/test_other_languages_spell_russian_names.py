@@ -44,3 +44,13 @@ def test_a_patronymic_left_out_costs_less_than_another_word() -> None:
     without = screener.match("Alexander Lukashenko", "LUKASHENKO, Alexander Grigorievich").score
     other = screener.match("Alexander Lukashenko", "LUKASHENKO, Alexander Grigoriev").score
     assert without > other
+
+
+def test_a_german_sch_is_also_read_as_the_zh_it_writes() -> None:
+    from earmark.names.normalize import phonetic_forms
+
+    assert phonetic("prigozhin") in phonetic_forms("prigoschin")  # Пригожин
+    assert phonetic_forms("setschin") == (phonetic("sechin"),)  # tsch is only ch
+    assert Screener().screen("Jewgeni Prigoschin").matches[0].entry.name == (
+        "PRIGOZHIN, Yevgeniy Viktorovich"
+    )

@@ -137,6 +137,20 @@ def phonetic(token: str) -> str:
     return token[:-1] if token.endswith("ii") else token
 
 
+def phonetic_forms(token: str) -> tuple[str, ...]:
+    """:func:`phonetic`, and where the word has a German "sch" not of "tsch", the phonetic
+    of the word with it read as the "zh" it also writes (Пригожин is "Prigoschin" in German,
+    Нижний "Nischni"; the "sh" of Шойгу is "Schoigu")."""
+    first = phonetic(token)
+    if "sch" not in token or "sch" not in token.replace("tsch", ""):
+        return (first,)
+    voiced = phonetic(_GERMAN_SCH.sub("zh", token))
+    return (first,) if voiced == first else (first, voiced)
+
+
+_GERMAN_SCH = re.compile("(?<!t)sch")
+
+
 # Arabic letters the lists write in several ways (ظ ذ as z or dh, ث as s or th, ق as q, k or,
 # in Persian names, gh: "Sadegh"; غ as gh or g), and the final h of a Persian word ending in a
 # vowel ("zadeh", خامنه), v, which Persian writes with the و of w, u and o ("Javad"), and ژ,

@@ -41,7 +41,7 @@ from earmark.compact import (
 )
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.normalize import by_consonants, phonetic, skeleton
+from earmark.names.normalize import by_consonants, phonetic, phonetic_forms, skeleton
 from earmark.names.sounds import sound_keys
 from earmark.names.translit_lexicon import latin_readings
 from earmark.names.variants import contained_names
@@ -347,7 +347,8 @@ class ScreeningIndex:
             elif len(form) >= MIN_VOWELS_DIFFER:
                 self._vowels_differ(form, found)
             if len(form) >= 4:
-                candidates.update(self.phonetic.get(phonetic(form), ()))
+                for key in phonetic_forms(form):
+                    candidates.update(self.phonetic.get(key, ()))
             if sounded and len(form) >= MIN_SOUNDED:
                 for key in sound_keys(form):
                     candidates.update(self.sounds.get(key, ()))

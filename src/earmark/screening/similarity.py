@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA, Indel
 
-from earmark.names.normalize import phonetic, skeleton
+from earmark.names.normalize import phonetic, phonetic_forms, skeleton
 from earmark.names.sounds import sound_keys
 from earmark.names.vocabulary import vocabulary
 
@@ -99,13 +99,14 @@ def word_similarity(
         return SKELETON, "same consonants"
     if found[0] < 1.0 and len(a) >= 4:
         # Transliteration variants: compare again with them folded, for a little less.
-        pa, pb = phonetic(a), phonetic(b)
-        if pa != a or pb != b:
-            if pa == pb:
-                return PHONETIC, "spelling variant"
-            variant = _edits(pa, pb, PHONETIC_COST)
-            if variant[0] > found[0]:
-                return variant[0], "spelling variant"
+        pb = phonetic(b)
+        for pa in phonetic_forms(a):
+            if pa != a or pb != b:
+                if pa == pb:
+                    return PHONETIC, "spelling variant"
+                variant = _edits(pa, pb, PHONETIC_COST)
+                if variant[0] > found[0]:
+                    found = (variant[0], "spelling variant")
     return found
 
 
