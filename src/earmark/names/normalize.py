@@ -125,8 +125,10 @@ def fold(text: str) -> str:
 def phonetic(token: str) -> str:
     """The token with transliteration variants folded ("aleksandr" -> "alexandr"; "Yevgeniy",
     "Evgeny" and "Evgenii" -> "evgeni")."""
-    if token.startswith("ye") and len(token) > 4:
-        token = token[1:]  # Yevgeniy / Evgeniy, Yelena / Elena
+    if token.startswith(("ye", "je")) and len(token) > 4:
+        # Yevgeniy / Evgeniy, Yelena / Elena, and the German and Slavic "je" of the same
+        # sound (Jewgeni, Jelena, Jegor); pinyin has no "je" to confuse with it
+        token = token[1:]
     if len(token) > 4 and token[-1] == "j" and token[-2] in "aeio":
         token = token[:-1] + "i"  # German, Czech and Polish j: Sergej, Jurij, Nikolaj
     for a, b in _PHONETIC:

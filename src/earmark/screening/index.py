@@ -54,6 +54,8 @@ from earmark.screening.scorer import (
     GENERIC_CAP,
     MAX_ACRONYM,
     MIN_ACRONYM,
+    PATRONYMIC_ENDINGS,
+    PATRONYMIC_LEFT,
     TITLE_WEIGHT,
     UNPAIRED_LISTED,
     UNPAIRED_QUERY,
@@ -233,6 +235,10 @@ class ScreeningIndex:
             if len(w) >= 5:
                 for key in {w, *_deletions(w)}:
                     deletes[key].append(t_idx)
+            elif len(w) == 4:
+                # a five-letter query word one letter longer ("wings" / WING) deletes to it:
+                # a typo the scorer allows (an edit in five letters) that retrieval must find
+                deletes[w].append(t_idx)
             if self.common[t_idx] and len(w) >= 4:
                 self.common_by_letter[w[0]].append(t_idx)
             skeletons[skeleton(w)].append(t_idx)
@@ -254,6 +260,28 @@ class ScreeningIndex:
         self.records: Sequence[NameRecord] = ChunkedSeq(records, NameRecord)
         self.record_entry = array("l", (r.entry for r in records))
         self.record_total = array("d", (r.total for r in records))
+        # The weight of a record's words but its legal forms: what a query must hold of it for
+        # the record to lie inside the query (screen._contains reads the bare name so too).
+        self.record_bare_total = array(
+            "d",
+            (
+                sum(self.weight[self.vocab[w]] for w in r.bare.split() if w in self.vocab)
+                for r in records
+            ),
+        )
+        # What the estimate counts of a record's words left unpaired: a Russian patronymic
+        # costs the scorer PATRONYMIC_LEFT of its weight ("Jewgeni Prigoschin" / "PRIGOZHIN,
+        # Yevgeniy Viktorovich"), so its full weight would keep the record from retrieval.
+        self.record_unpaired_total = array(
+            "d",
+            (
+                sum(
+                    w * (PATRONYMIC_LEFT if word.endswith(PATRONYMIC_ENDINGS) else 1.0)
+                    for word, w in zip(r.words, r.weights, strict=True)
+                )
+                for r in records
+            ),
+        )
         # Each record's word ids, flat: retrieval reads them for thousands of records a query.
         self.record_word_ids = array("l", (t for r in records for t in r.word_ids))
         self.record_word_start = array("l", [0])
@@ -448,34 +476,41 @@ class ScreeningIndex:
         ranked = []
         inside: list[tuple[float, int]] = []
         totals, entry_of = self.record_total, self.record_entry
+        unpaired_totals, bare_totals = self.record_unpaired_total, self.record_bare_total
         word_start = self.record_word_start  # a record's words: word_start[r + 1] - word_start[r]
         word_ids = self.record_word_ids
         base_q, unpaired_listed = UNPAIRED_QUERY * total_q, UNPAIRED_LISTED
         inside_cap = extra_cap + 1e-9
         for r_idx, num in numerator.items():  # the hot loop: thousands of records a query
             pr, total = paired[r_idx], totals[r_idx]
-            unpaired = total - pr
+            unpaired = unpaired_totals[r_idx] - pr
             if unpaired < 0.0:
                 unpaired = 0.0
-            if (num + bonus) / (base_q + pr + unpaired_listed * unpaired) < floor:
-                if contained and unpaired <= inside_cap:
-                    start, end = word_start[r_idx], word_start[r_idx + 1]
-                    if end - start >= 2:
+            pw = -1.0  # the paired weight with the extras, once computed
+            if (num + bonus) / (base_q + pr + unpaired_listed * unpaired) >= floor:
+                if extras:
+                    ids = word_ids[word_start[r_idx] : word_start[r_idx + 1]]
+                    with_extras, pw = _add_extras(ids, tables, num, pr)
+                else:
+                    with_extras, pw = num, pr
+                unpaired = max(unpaired_totals[r_idx] - pw, 0.0)
+                estimate = with_extras / (total_q + pw + UNPAIRED_LISTED * unpaired)
+                if estimate >= floor:
+                    # Whether the entry may match (listed on the date, on a list asked for):
+                    # tested last, on the few records that could reach the floor.
+                    if allowed is None or allowed(entry_of[r_idx]):
+                        ranked.append((estimate, r_idx))
+                    continue
+            # Below the floor: still a candidate if its name but the legal forms lies inside
+            # the query (the scorer raises such a record to screen.CONTAINED).
+            bare = bare_totals[r_idx]
+            if contained and bare - pr <= inside_cap:
+                start, end = word_start[r_idx], word_start[r_idx + 1]
+                if end - start >= 2:
+                    if pw < 0.0:
                         _, pw = _add_extras(word_ids[start:end], tables, num, pr)
-                        if pw >= total - 1e-9 and (allowed is None or allowed(entry_of[r_idx])):
-                            inside.append((total, r_idx))
-                continue
-            if extras:
-                ids = word_ids[word_start[r_idx] : word_start[r_idx + 1]]
-                num, pw = _add_extras(ids, tables, num, pr)
-            else:
-                pw = pr
-            unpaired = max(total - pw, 0.0)
-            estimate = num / (total_q + pw + UNPAIRED_LISTED * unpaired)
-            # Whether the entry may match (listed on the date, on a list asked for): tested
-            # last, on the few records that could reach the floor.
-            if estimate >= floor and (allowed is None or allowed(entry_of[r_idx])):
-                ranked.append((estimate, r_idx))
+                    if pw >= bare - 1e-9 and (allowed is None or allowed(entry_of[r_idx])):
+                        inside.append((total, r_idx))
         ranked.sort(reverse=True)
         inside.sort(reverse=True)
         return [r for _, r in ranked[:MAX_CANDIDATES]] + [r for _, r in inside[:MAX_CONTAINED]]

@@ -76,7 +76,7 @@ GENERIC_ONLY = 0.85
 # Grigorievich" / "Alexander Lukashenko"): left without a partner, it costs this share of what
 # another listed word would.
 PATRONYMIC_LEFT = 0.4
-_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ichna")
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 # What a title weighs ("Sayyid", "Haji", "Dr": screening.index gives it this): nothing. A
 # title pairs with another title, or with the same word where that names a firm ("Seyed
 # Mousavi Trading"), never with another word of the name: "Sheikh" is not "Shah".
@@ -167,7 +167,7 @@ def score_name(
     unpaired_q = sum(_presence(w.weight) for i, w in enumerate(query) if i not in used_q)
     paired_l = sum(listed_weights[j] for j in used_l)
     unpaired_l = sum(
-        _presence(w) * (PATRONYMIC_LEFT if listed[j].endswith(_PATRONYMIC) else 1.0)
+        _presence(w) * (PATRONYMIC_LEFT if listed[j].endswith(PATRONYMIC_ENDINGS) else 1.0)
         for j, w in enumerate(listed_weights)
         if j not in used_l
     )
