@@ -91,3 +91,21 @@ def test_a_russian_name_in_katakana_finds_the_listed_person() -> None:
 def test_a_korean_name_in_cyrillic_finds_the_listed_person(query: str, listed: str) -> None:
     matches = Screener().screen(query).matches
     assert matches and matches[0].entry.name == listed, matches[:1]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("카스퍼스키 랩", "AO Kaspersky Lab"),  # 랩 alone is "lab"; no r before the s
+     ("이란 에어", "Iran Air"),
+     ("스베르뱅크", "SBERBANK")],  # 뱅크 inside one word: part of the foreign name
+)  # fmt: skip
+def test_english_words_in_hangul_are_read_alone_and_left_inside_a_name(
+    screener: Screener, query: str, listed: str
+) -> None:
+    assert listed.casefold() in _top(screener, query).casefold()
+
+
+def test_an_r_after_a_vowel_before_a_consonant_is_not_heard() -> None:
+    from earmark.names.sounds import sound_keys
+
+    assert set(sound_keys("kaspersky")) & set(sound_keys("kaseupeoseuki"))

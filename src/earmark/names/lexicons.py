@@ -165,7 +165,11 @@ def read_hangul(run: str) -> list[tuple[str, tuple[str, ...], bool]]:
     """(source, renderings, known) for the words of a Hangul run: lexicon words longest first
     (known); the syllables between them romanised together (not known). A one-syllable word
     counts only where it does not break a run of unknown syllables; a last syllable after a
-    lexicon word may be the suffix of a body's name (:func:`_suffixes`)."""
+    lexicon word may be the suffix of a body's name (:func:`_suffixes`). An English word
+    written alone (랩, "lab") is read only so, as a run of its own (:func:`_whole_words`)."""
+    whole = _whole_words().get(run)
+    if whole:
+        return [(run, whole, True)]
     parts = segment(run, _lexicon("ko_lexicon.toml"), _read_unknown, shortest=1)
     if len(parts) >= 2 and parts[-2][2] and not parts[-1][2]:
         found = _suffixes().get(parts[-1][0])
@@ -179,6 +183,15 @@ def _suffixes() -> dict[str, tuple[str, ...]]:
     """The one-syllable Sino-Korean suffixes of names of bodies (국 "bureau", 성 "ministry")."""
     with (DATA / "ko_lexicon.toml").open("rb") as fh:
         table = tomllib.load(fh).get("suffixes", {})
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def _whole_words() -> dict[str, tuple[str, ...]]:
+    """English words Korean writes by their sound, read as such only alone: inside a longer
+    word they are part of a foreign name written as one (스베르뱅크, Sberbank)."""
+    with (DATA / "ko_lexicon.toml").open("rb") as fh:
+        table = tomllib.load(fh).get("whole_words", {})
     return {k: tuple(v) for k, v in table.items()}
 
 

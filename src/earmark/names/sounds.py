@@ -61,11 +61,19 @@ _SOFT_G = re.compile(r"g(?=[eiy])")
 
 
 def sound_keys(word: str) -> tuple[str, ...]:
-    """The word's key, and its keys with "w" read as a vowel and with an English soft "g"
-    read as "j" ("digital" is Диджитал, didzhital), where those differ."""
+    """The word's key, and its keys with "w" read as a vowel, with an English soft "g" read
+    as "j" ("digital" is Диджитал, didzhital), and without an r after a vowel before a
+    consonant, where those differ."""
     keys = [sound_key(word)]
     if "w" in word:
         keys.append(sound_key(word.replace("w", "u")))
     if _SOFT_G.search(word):
         keys.append(sound_key(_SOFT_G.sub("j", word)))
+    if _CODA_R.search(word):
+        # Korean writes no r after a vowel before a consonant, as English says none there:
+        # "Kaspersky" is 카스퍼스키 (kaseupeoseuki)
+        keys.append(sound_key(_CODA_R.sub("", word)))
     return tuple(dict.fromkeys(keys))
+
+
+_CODA_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouyr])")
