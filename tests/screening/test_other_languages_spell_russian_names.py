@@ -54,3 +54,18 @@ def test_a_german_sch_is_also_read_as_the_zh_it_writes() -> None:
     assert Screener().screen("Jewgeni Prigoschin").matches[0].entry.name == (
         "PRIGOZHIN, Yevgeniy Viktorovich"
     )
+
+
+def test_a_middle_name_left_out_costs_less_than_another_word() -> None:
+    from earmark.screening.scorer import MIDDLE_NAME_LEFT, left_shares
+
+    # "KHAMENEI, Ali Husseini": Husseini is a given name after the first
+    assert left_shares(("khamenei", "ali", "husseini"), "KHAMENEI, Ali Husseini", True) == (
+        1.0,
+        1.0,
+        MIDDLE_NAME_LEFT,
+    )
+    # not for a firm, nor for a name without the comma that tells the surname
+    assert left_shares(("acme", "ali", "husseini"), "ACME, Ali Husseini", False) == (1.0,) * 3
+    top = Screener().screen("Ali Khamenei").matches[0]
+    assert top.entry.name == "KHAMENEI, Ali Husseini" and top.score >= 0.85, top

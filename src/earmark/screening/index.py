@@ -54,12 +54,11 @@ from earmark.screening.scorer import (
     GENERIC_CAP,
     MAX_ACRONYM,
     MIN_ACRONYM,
-    PATRONYMIC_ENDINGS,
-    PATRONYMIC_LEFT,
     TITLE_WEIGHT,
     UNPAIRED_LISTED,
     UNPAIRED_QUERY,
     QueryWord,
+    left_shares,
 )
 from earmark.screening.similarity import (
     ABBREVIATION,
@@ -108,6 +107,9 @@ class NameRecord:
     total: float  # sum of the weights
     word_ids: tuple[int, ...]
     bare: str  # the normalised name without legal forms
+    # Per word, the share of its weight it costs left without a partner (scorer.score_name):
+    # a person's middle names and Russian patronymics, which users leave out, cost less.
+    left: tuple[float, ...] = ()
 
 
 class ScreeningIndex:
@@ -197,8 +199,9 @@ class ScreeningIndex:
             )
             ids = tuple(self.vocab[w] for w in words)
             bare = bare_name(a)
+            left = left_shares(words, name, self.entries[e_idx].type == "individual")
             record = NameRecord(
-                e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare
+                e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare, left
             )
             records.append(record)
             by_normalized[a.normalized].append(r_idx)
@@ -269,18 +272,11 @@ class ScreeningIndex:
                 for r in records
             ),
         )
-        # What the estimate counts of a record's words left unpaired: a Russian patronymic
-        # costs the scorer PATRONYMIC_LEFT of its weight ("Jewgeni Prigoschin" / "PRIGOZHIN,
-        # Yevgeniy Viktorovich"), so its full weight would keep the record from retrieval.
+        # What the estimate counts of a record's words left unpaired, as the scorer counts
+        # them (NameRecord.left): a patronymic or a middle name at its full weight would keep
+        # "Jewgeni Prigoschin" from "PRIGOZHIN, Yevgeniy Viktorovich" in retrieval.
         self.record_unpaired_total = array(
-            "d",
-            (
-                sum(
-                    w * (PATRONYMIC_LEFT if word.endswith(PATRONYMIC_ENDINGS) else 1.0)
-                    for word, w in zip(r.words, r.weights, strict=True)
-                )
-                for r in records
-            ),
+            "d", (sum(w * share for w, share in zip(r.weights, r.left, strict=True)) for r in records)
         )
         # Each record's word ids, flat: retrieval reads them for thousands of records a query.
         self.record_word_ids = array("l", (t for r in records for t in r.word_ids))

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from earmark.names.normalize import by_consonants, skeleton
+from earmark.names.normalize import by_consonants, fold, skeleton
 
 UNPAIRED_LISTED = 0.75
 UNPAIRED_QUERY = 1.0
@@ -77,6 +77,9 @@ GENERIC_ONLY = 0.85
 # another listed word would.
 PATRONYMIC_LEFT = 0.4
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
+# A person's middle name, listed as "SURNAME, Given Middle" ("KHAMENEI, Ali Husseini"), that
+# a user leaves out ("Ali Khamenei"): it costs this share of what another listed word would.
+MIDDLE_NAME_LEFT = 0.5
 # What a title weighs ("Sayyid", "Haji", "Dr": screening.index gives it this): nothing. A
 # title pairs with another title, or with the same word where that names a firm ("Seyed
 # Mousavi Trading"), never with another word of the name: "Sheikh" is not "Shah".
@@ -121,6 +124,24 @@ class NameScore:
     words: tuple[WordMatch, ...]
 
 
+def left_shares(words: Sequence[str], name: str, person: bool) -> tuple[float, ...]:
+    """Per listed word, the share of its weight it costs left without a partner: a Russian
+    patronymic PATRONYMIC_LEFT; in a person's name written "SURNAME, Given Middle ..." each
+    given name after the first MIDDLE_NAME_LEFT; any other word all of it."""
+    middle: set[str] = set()
+    if person and name.count(",") == 1:
+        surname, given = (fold(part).split() for part in name.split(","))
+        middle = set(given[1:]) - set(surname) - set(given[:1])
+    return tuple(
+        PATRONYMIC_LEFT
+        if w.endswith(PATRONYMIC_ENDINGS)
+        else MIDDLE_NAME_LEFT
+        if w in middle
+        else 1.0
+        for w in words
+    )
+
+
 def score_name(
     query: Sequence[QueryWord],
     listed: Sequence[str],
@@ -128,9 +149,12 @@ def score_name(
     similarity: Similarity,
     identical: bool,
     shape: QueryShape | None = None,
+    left: Sequence[float] = (),
 ) -> NameScore:
     """Score one listed name; ``similarity(word)[i]`` compares query word i with a listed word.
-    ``shape``: ``query_shape(query)``, when the caller scores the query against many names."""
+    ``shape``: ``query_shape(query)``, when the caller scores the query against many names.
+    ``left``: per listed word, the share of its weight it costs unpaired (``left_shares``;
+    by default only a patronymic's is less than all)."""
     pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     rows = [similarity(word) for word in listed]
     for i in range(len(query)):
@@ -166,10 +190,11 @@ def score_name(
     paired_q = sum(w.weight for i, w in enumerate(query) if i in used_q)
     unpaired_q = sum(_presence(w.weight) for i, w in enumerate(query) if i not in used_q)
     paired_l = sum(listed_weights[j] for j in used_l)
+    shares = left or tuple(
+        PATRONYMIC_LEFT if word.endswith(PATRONYMIC_ENDINGS) else 1.0 for word in listed
+    )
     unpaired_l = sum(
-        _presence(w) * (PATRONYMIC_LEFT if listed[j].endswith(PATRONYMIC_ENDINGS) else 1.0)
-        for j, w in enumerate(listed_weights)
-        if j not in used_l
+        _presence(w) * shares[j] for j, w in enumerate(listed_weights) if j not in used_l
     )
     denominator = paired_q + UNPAIRED_QUERY * unpaired_q + paired_l + UNPAIRED_LISTED * unpaired_l
     if not any(query[i].weight > GENERIC_CAP for i in used_q):

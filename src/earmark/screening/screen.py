@@ -415,7 +415,9 @@ class Screener:
         per_entry: dict[int, tuple[NameScore, str]] = {}
         shape = query_shape(words)
         firm = any(t.kind is Kind.LEGAL for t in analysed.scoring_tokens)
-        same_words: dict[tuple[tuple[str, ...], tuple[bool, bool], bool], NameScore] = {}
+        same_words: dict[
+            tuple[tuple[str, ...], tuple[float, ...], tuple[bool, bool], bool], NameScore
+        ] = {}
         # Country and address can add up to this much; the estimate may be a little optimistic.
         floor = threshold - CANDIDATE_MARGIN
         # A listed name inside a longer query (a name with its address, "attn: ..."): its
@@ -436,9 +438,9 @@ class Screener:
             identical = record.normalized == analysed.normalized
             # The same words (a name on two lists, or twice on one) score the same: their
             # weights are the index's, the rule and identity the same.
-            key = (record.words, rule, identical)
+            key = (record.words, record.left, rule, identical)
             scored = same_words.get(key) or score_name(
-                words, record.words, record.weights, sims[rule], identical, shape
+                words, record.words, record.weights, sims[rule], identical, shape, record.left
             )
             same_words[key] = scored
             if firm and entry_type in _NO_LEGAL_FORM and not identical:
