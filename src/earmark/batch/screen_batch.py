@@ -275,6 +275,10 @@ def _screen_row(screener: Any, row: dict[str, Any], options: BatchOptions) -> di
     # What the store keeps of the query (taken out before the row is written).
     as_of = screened.as_of.isoformat() if screened.as_of else None
     result["_query"] = {"query": screened.query, "as_of": as_of}
+    if screened.matches:
+        # The matches with their entries, for recording their reviews in this process (taken
+        # out with "_query"; a remote worker's results go without them).
+        result["_hits"] = (list(screened.matches), screened.as_of)
     return result
 
 
@@ -438,6 +442,7 @@ def _keep(
                 result["record"] = {key: record_id}
     for result in results:
         result.pop("_query", None)
+        result.pop("_hits", None)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -546,6 +551,8 @@ def _screen_packed(
     results = screen_rows(rows, options)
     if recorder is not None:
         _keep(_worker_store(recorder), recorder.run_id, chunk, options.task, rows, results)
+    for result in results:
+        result.pop("_hits", None)  # the client looks the entries up again if it records
     return pickle.dumps((results, recorder is not None), protocol=pickle.HIGHEST_PROTOCOL)
 
 

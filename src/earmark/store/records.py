@@ -194,8 +194,10 @@ def _record_batch_screenings(tx: Tx, results: list[dict[str, Any]]) -> list[int 
             }
         )
     good = [p for p in payloads if p is not None]
-    # The matched entries looked up again here (a Dask worker returned the payload only).
-    hits = [_hits_of(p) if p["matches"] else None for p in good]
+    # The matches with their entries, as screened in this process ("_hits"), or looked up
+    # again here (a remote Dask worker returned the payload only).
+    found = [r.get("_hits") for r in results if r.get("error") is None]
+    hits = [h or (_hits_of(p) if p["matches"] else None) for p, h in zip(good, found, strict=True)]
     stored = _insert_screenings(tx, good, hits)
     ids = iter(int(row["id"]) for row in stored)
     return [None if payload is None else next(ids) for payload in payloads]
