@@ -126,6 +126,8 @@ class ScreeningIndex:
         self.entries: Sequence[ListEntry] = ChunkedSeq(entries, ListEntry)
         self.entry_ids: list[str] = [e.id for e in entries]
         self.entry_lists: list[str] = [e.list for e in entries]
+        # What scoring asks of each candidate's entry, without decoding the entry's chunk.
+        self.entry_types: list[str] = [e.type for e in entries]
         self.current_flags: dict[str, tuple[str, ...]] = {}  # set by the Screener's current index
         # The Entity List's address-only entries ("Address 01"), matched on addresses.
         self.address_entries: list[int] = [i for i, e in enumerate(entries) if is_address_entry(e)]

@@ -433,7 +433,7 @@ class Screener:
             record = index.records[r_idx]
             if record.name in exclude:
                 continue
-            entry_type = index.entries[record.entry].type
+            entry_type = index.entry_types[record.entry]
             rule = (entry_type not in ("entity", "vessel", "aircraft"), entry_type == "individual")
             identical = record.normalized == analysed.normalized
             # The same words (a name on two lists, or twice on one) score the same: their
@@ -472,6 +472,8 @@ class Screener:
                 per_entry[record.entry] = (scored, record.name)
         out = []
         for e_idx, (scored, matched) in per_entry.items():
+            if scored.score + COUNTRY_MATCH + ADDRESS_MATCH < threshold:
+                continue  # no context can lift it to the threshold: its entry is not read
             entry = index.entries[e_idx]
             adjustments = _adjustments(entry, country, kind, address)
             adjusted = scored.score + sum(d for _, d in adjustments)
