@@ -241,7 +241,9 @@ def main() -> None:
     print("targets: recorded >= 3,000 rows/s, --no-record >= 5,000 rows/s (one worker)")
     m = len(cases)
     print(f"{m:,} cases")
-    print(f"{'plain loop over Engine.check (baseline, fresh)':44} {m / check_base:9,.0f} {1.0:8.2f}")
+    print(
+        f"{'plain loop over Engine.check (baseline, fresh)':44} {m / check_base:9,.0f} {1.0:8.2f}"
+    )
     for label, (seconds, peak) in checks.items():
         print(f"{label:44} {m / seconds:9,.0f} {check_base / seconds:8.2f} {peak:9,.0f}")
     full, delta, n_changed = rescreen_delta(rows)

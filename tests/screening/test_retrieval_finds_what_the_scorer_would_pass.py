@@ -34,7 +34,9 @@ def test_a_listed_name_inside_a_longer_query_is_found_without_its_legal_form(
     screener: Screener,
 ) -> None:
     # "Huawei Technologies Co., Ltd." lies inside the query but for its legal form
-    names = {m.entry.name for m in screener.screen("Huawei Technologies Paraguay S.A. Dubai").matches}
+    names = {
+        m.entry.name for m in screener.screen("Huawei Technologies Paraguay S.A. Dubai").matches
+    }
     assert {"Huawei Technologies Paraguay S.A.", "Huawei Technologies Co., Ltd."} <= names
 
 

@@ -125,9 +125,12 @@ def _may_read_otherwise(text: str, reading: int) -> bool:
             list(chinese.segment(run)) if han else pinyin_reading.read(fold(run).split())
         )
         for word in words:
-            if isinstance(word, chinese.ZhWord) and 0 < reading < len(word.renderings):
-                if " " in word.renderings[reading] + word.renderings[0]:
-                    return True
+            if (
+                isinstance(word, chinese.ZhWord)
+                and 0 < reading < len(word.renderings)
+                and " " in word.renderings[reading] + word.renderings[0]
+            ):
+                return True
     return False
 
 

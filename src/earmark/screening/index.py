@@ -127,7 +127,7 @@ class ScreeningIndex:
         self.entry_ids: list[str] = [e.id for e in entries]
         self.entry_lists: list[str] = [e.list for e in entries]
         # What scoring asks of each candidate's entry, without decoding the entry's chunk.
-        self.entry_types: list[str] = [e.type for e in entries]
+        self.entry_types: list[str | None] = [e.type for e in entries]
         self.current_flags: dict[str, tuple[str, ...]] = {}  # set by the Screener's current index
         # The Entity List's address-only entries ("Address 01"), matched on addresses.
         self.address_entries: list[int] = [i for i, e in enumerate(entries) if is_address_entry(e)]
@@ -201,9 +201,9 @@ class ScreeningIndex:
             )
             ids = tuple(self.vocab[w] for w in words)
             bare = bare_name(a)
-            left = left_shares(words, name, self.entries[e_idx].type == "individual")
+            shares = left_shares(words, name, self.entries[e_idx].type == "individual")
             record = NameRecord(
-                e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare, left
+                e_idx, name, alias, words, weights, a.normalized, sum(weights), ids, bare, shares
             )
             records.append(record)
             by_normalized[a.normalized].append(r_idx)
@@ -278,7 +278,8 @@ class ScreeningIndex:
         # them (NameRecord.left): a patronymic or a middle name at its full weight would keep
         # "Jewgeni Prigoschin" from "PRIGOZHIN, Yevgeniy Viktorovich" in retrieval.
         self.record_unpaired_total = array(
-            "d", (sum(w * share for w, share in zip(r.weights, r.left, strict=True)) for r in records)
+            "d",
+            (sum(w * share for w, share in zip(r.weights, r.left, strict=True)) for r in records),
         )
         # Each record's word ids, flat: retrieval reads them for thousands of records a query.
         self.record_word_ids = array("l", (t for r in records for t in r.word_ids))

@@ -368,9 +368,9 @@ class Screener:
             with contextlib.suppress(BadInput):
                 queries.append((analyze(apart), f"initials read apart: {apart.strip()}"))
         if _SPACED_INITIALS.search(analysed.original):
-            together = _SPACED_INITIALS.sub(lambda m: "".join(m.group(0).split()), analysed.original)
+            joined = _SPACED_INITIALS.sub(lambda m: "".join(m.group(0).split()), analysed.original)
             with contextlib.suppress(BadInput):
-                queries.append((analyze(together), f"initials read together: {together.strip()}"))
+                queries.append((analyze(joined), f"initials read together: {joined.strip()}"))
         if (together := _written_together(index, analysed)) is not None:
             with contextlib.suppress(BadInput):
                 queries.append((analyze(together), f"words written together: {together}"))
