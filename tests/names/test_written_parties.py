@@ -17,7 +17,20 @@ from earmark.names.variants import written_parties
         ("attn: Megvii Technology", ["Megvii Technology"]),
         ("MATEAS LIMITED, 12 Main Road, Dubai, UAE", ["MATEAS LIMITED"]),
         ("Gazprom Transgaz Ukhta, OOO, 12 Main Road, Dubai", ["Gazprom Transgaz Ukhta, OOO"]),
-        ("Acme Ltd, Unit 4, 7/F, Kowloon", ["Acme Ltd, Unit 4"]),
+        # two parts before the address: each is read alone too
+        ("Acme Ltd, Unit 4, 7/F, Kowloon", ["Acme Ltd, Unit 4", "Acme Ltd", "Unit 4"]),
+        (
+            "Attn: Sales Dept., SMIC, 18 Zhangjiang Road",
+            ["Sales Dept., SMIC", "Sales Dept", "SMIC"],
+        ),
+        # the labels of payment and shipping documents, an account number, a place alone
+        ("Beneficiary: Bank Melli Iran, Ferdowsi Ave, Tehran", ["Bank Melli Iran"]),
+        ("Remit to JSC Rosoboronexport Account 40702810", ["JSC Rosoboronexport"]),
+        ("Notify party: IRISL Group", ["IRISL Group"]),
+        (
+            "Ultimate consignee: Huawei Technologies Co., Ltd., Shenzhen",
+            ["Huawei Technologies Co., Ltd"],
+        ),
         ("Acme Ltd, P.O. Box 1234, Dubai", ["Acme Ltd"]),
         ("PJSC MOSTOTREST d/b/a Star Trading", ["PJSC MOSTOTREST", "Star Trading"]),
         ("Acme LLC trading as Bright Star", ["Acme LLC", "Bright Star"]),

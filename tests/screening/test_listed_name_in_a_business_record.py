@@ -16,6 +16,9 @@ RECORDS = {
     "care of": "c/o {}",
     "trades as": "{} d/b/a Bright Star Trading",
     "branch": "{} - Dubai Branch",
+    "beneficiary": "Beneficiary: {}, Ferdowsi Ave, Tehran",
+    "consignee and city": "Ultimate consignee: {}, Shenzhen",
+    "remit to an account": "Remit to {} Account 40702810",
 }
 
 
@@ -48,3 +51,16 @@ def test_the_address_is_not_read_as_part_of_the_name(screener: Screener) -> None
     match = screener.screen("MATEAS LIMITED, 12 Main Road, Dubai, UAE").matches[0]
     assert match.matched_name.upper() == "MATEAS LIMITED"
     assert match.via == "part of the query: MATEAS LIMITED"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Attn: Sales Dept., SMIC, 18 Zhangjiang Road, Shanghai", "Semiconductor Manufacturing"),
+     ("Consignee: Aviation Industry Corporation of China (AVIC), Beijing",
+      "AVIATION INDUSTRY CORPORATION OF CHINA")],
+)  # fmt: skip
+def test_a_firm_among_the_fields_before_an_address_is_found(
+    screener: Screener, query: str, listed: str
+) -> None:
+    top = screener.screen(query).matches
+    assert top and top[0].entry.name.startswith(listed), top[:1]

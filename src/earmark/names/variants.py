@@ -106,7 +106,19 @@ def _is_place_or_generic(text: str) -> bool:
 # begins "No. 5" or "P.O. Box": a part that is only a number names a unit, "CASIC 3rd Academy,
 # 31 Research Institute"); a branch after a dash ("- Dubai Branch").
 _ADDRESSED = re.compile(
-    r"^\s*(?:m/s\.?|messrs\.?|c/o|care of|attn\.?\s*:?|attention\s*:|to\s*:)\s*", re.I
+    r"^\s*(?:m/s\.?|messrs\.?|c/o|care of|attn\.?\s*:?|attention\s*:|to\s*:|"
+    # the labels of a party's field on a payment, a shipping document or an order
+    r"(?:(?:ultimate|intermediate)\s+)?consignee\s*:|end[ -]user\s*:|"
+    r"(?:beneficiary|account|customer|supplier|vendor|payee|payer)(?:\s+name)?\s*:|"
+    r"(?:buyer|seller|shipper|exporter|importer|applicant|purchaser|manufacturer|agent|"
+    r"forwarder|carrier|notify(?:\s+party)?|party)\s*:|"
+    r"(?:ship|sold|bill|deliver|remit|pay)\s+to\s*:?)\s*",
+    re.I,
+)
+# An account number after the name ("JSC Rosoboronexport Account 40702810"): no name's part.
+_ACCOUNT = re.compile(
+    r"\s+(?:account|acct\.?|a/c|iban|swift|bic)(?:\s+(?:no\.?|number))?\s*:?\s*[\w-]*\d[\w -]*$",
+    re.I,
 )
 _TRADES_AS = re.compile(
     r"\s+(?:d/b/a|d\.b\.a\.|dba|t/a|trading as|doing business as|operating as)\s+", re.I
@@ -128,16 +140,56 @@ def written_parties(query: str) -> list[str]:
     names = [part for part in _TRADES_AS.split(_ADDRESSED.sub("", query)) if part.strip()]
     out: dict[str, None] = {}
     for name in names:
-        held = _SPACES.sub(" ", _BRANCH.sub("", _without_address(name))).strip(" ,;.-–:")
-        if len(held) >= 3 and held != whole and any(ch.isalnum() for ch in held):
-            out[held] = None
+        before = _without_address(_ACCOUNT.sub("", name))
+        for part in (before, *_fields_before_address(name)):
+            held = _SPACES.sub(" ", _BRANCH.sub("", part)).strip(" ,;.-–:")
+            if len(held) >= 3 and held != whole and any(ch.isalnum() for ch in held):
+                out[held] = None
     return list(out)
 
 
 def _without_address(name: str) -> str:
-    """The name before the first part, after a comma, that reads as an address."""
+    """The name before the first part, after a comma, that reads as an address, or is only
+    a place ("..., Beijing", "..., Moscow, Russian Federation")."""
     parts = name.split(",")
     for i in range(1, len(parts)):
-        if _ADDRESS_PART.search(parts[i]):
+        if _is_address(parts[i]):
             return ",".join(parts[:i])
     return name
+
+
+def _fields_before_address(name: str) -> list[str]:
+    """Where two parts or more come before an address, each of them: "Sales Dept., SMIC, 18
+    Zhangjiang Road" is a department and a firm at an address. A legal form after a comma is
+    its name's ("Huawei Technologies Co., Ltd.", "Gazprom Transgaz Ukhta, OOO")."""
+    parts: list[str] = []
+    for part in name.split(","):
+        if parts and _is_legal_form(part):
+            parts[-1] += "," + part
+        else:
+            parts.append(part)
+    first = next((i for i in range(1, len(parts)) if _is_address(parts[i])), None)
+    return parts[:first] if first is not None and first >= 2 else []
+
+
+def _is_legal_form(text: str) -> bool:
+    from earmark.names.normalize import fold
+    from earmark.names.vocabulary import vocabulary
+
+    return tuple(fold(text).split()) in vocabulary().legal_phrases
+
+
+def _is_address(part: str) -> bool:
+    return _ADDRESS_PART.search(part) is not None or _is_place(part)
+
+
+def _is_place(text: str) -> bool:
+    """Whether the text is the name of a place alone ("Beijing", "Russian Federation")."""
+    from earmark.names.normalize import fold
+    from earmark.names.places import places
+
+    words = fold(text)
+    table = places()
+    return bool(words) and (
+        tuple(words.split()) in table.phrases or words.replace(" ", "") in table.canonical
+    )

@@ -338,7 +338,12 @@ class Screener:
         the listed English name of a known Chinese name."""
         queries: list[tuple[AnalyzedName, str | None]] = [(analysed, None)]
         held = contained_names(analysed.original, short_names=False)
-        for inner in dict.fromkeys((*held, *written_parties(analysed.original))):
+        written = written_parties(analysed.original)
+        # and what those hold: "Consignee: Aviation Industry Corporation of China (AVIC),
+        # Beijing" holds "Aviation Industry Corporation of China (AVIC)", which holds the name
+        # without its bracket
+        within = [n for part in written for n in contained_names(part, short_names=False)]
+        for inner in dict.fromkeys((*held, *written, *within)):
             try:
                 part = analyze(inner)
             except BadInput:
