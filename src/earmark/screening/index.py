@@ -464,6 +464,8 @@ class ScreeningIndex:
             )
         self._joined_words(words, numerator, paired)
         self._acronym_records(words, numerator, paired)
+        if not numerator:
+            return []  # no listed word of the query's in any record (of this view)
         total_q = sum(w.weight for w in words)
         bonus = sum(2 * words[i].weight for i in extras)  # at most what the extras can add
         # Per extra word, what pairing it with each listed word it matches adds (numerator,

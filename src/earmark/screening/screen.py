@@ -410,6 +410,19 @@ class Screener:
         words, found = index.query_words(analysed)
         if not words:
             return []
+        # Country and address can add up to this much; the estimate may be a little optimistic.
+        floor = threshold - CANDIDATE_MARGIN
+        # A listed name inside a longer query (a name with its address, "attn: ..."): its
+        # records score low against the whole query, so retrieval looks for them too.
+        candidates = index.candidates(words, found, allowed, floor, contained=len(words) >= 3)
+        same = index.same_names(analysed.normalized, allowed)
+        cut = (
+            index.cut_from(analysed.normalized, allowed)
+            if len(analysed.original) >= MIN_CUT_LENGTH and len(words) >= 2
+            else []
+        )
+        if not (candidates or same or cut):
+            return []  # most names, against the few entries of a re-screening: nothing to score
         sims = {flags: _similarity(index, words, found, *flags) for flags in _INITIAL_RULES}
         # The same name but for the legal form counts as nearly identical only when the name
         # has a distinctive word, or two generic ones ("Defense Systems" / "JSC Defense
@@ -423,17 +436,6 @@ class Screener:
         same_words: dict[
             tuple[tuple[str, ...], tuple[float, ...], tuple[bool, bool], bool], NameScore
         ] = {}
-        # Country and address can add up to this much; the estimate may be a little optimistic.
-        floor = threshold - CANDIDATE_MARGIN
-        # A listed name inside a longer query (a name with its address, "attn: ..."): its
-        # records score low against the whole query, so retrieval looks for them too.
-        candidates = index.candidates(words, found, allowed, floor, contained=len(words) >= 3)
-        same = index.same_names(analysed.normalized, allowed)
-        cut = (
-            index.cut_from(analysed.normalized, allowed)
-            if len(analysed.original) >= MIN_CUT_LENGTH and len(words) >= 2
-            else []
-        )
         for r_idx in dict.fromkeys((*candidates, *same, *cut)):
             record = index.records[r_idx]
             if record.name in exclude:
