@@ -125,13 +125,15 @@ def _may_read_otherwise(text: str, reading: int) -> bool:
             list(chinese.segment(run)) if han else pinyin_reading.read(fold(run).split())
         )
         for word in words:
-            if (
-                isinstance(word, chinese.ZhWord)
-                and 0 < reading < len(word.renderings)
-                and " " in word.renderings[reading] + word.renderings[0]
-            ):
+            if isinstance(word, chinese.ZhWord) and _chosen(word.renderings, reading):
                 return True
     return False
+
+
+def _chosen(renderings: tuple[str, ...], reading: int) -> bool:
+    """Whether reading ``reading`` takes a word's ``reading``-th rendering, not its first:
+    where it has one and one of the two is of several words."""
+    return 0 < reading < len(renderings) and " " in renderings[reading] + renderings[0]
 
 
 # The reading index of a name whose kanji are read as Japanese (:func:`japanese_reading`).
@@ -542,9 +544,7 @@ def _rendered(
     """Raw tokens of a word known by its renderings: the first one's words are the tokens, or
     in reading k the k-th one's where the word has one of several words (보위성 "state
     security" and "ministry of state security")."""
-    choice = renderings[0]
-    if 0 < reading < len(renderings) and " " in renderings[reading] + choice:
-        choice = renderings[reading]
+    choice = renderings[reading] if _chosen(renderings, reading) else renderings[0]
     primary = choice.split()
     alts: tuple[str, ...] = ()
     if len(primary) == 1:
@@ -556,9 +556,7 @@ def _rendered(
 def _zh_raw(word: chinese.ZhWord, reading: int = 0) -> list[_Raw]:
     """A Chinese word (from script or read from pinyin) as raw tokens of its rendering (the
     ``reading``-th, where the word has one of several words)."""
-    choice = word.renderings[0]
-    if 0 < reading < len(word.renderings) and " " in word.renderings[reading] + choice:
-        choice = word.renderings[reading]
+    choice = word.renderings[reading] if _chosen(word.renderings, reading) else word.renderings[0]
     primary = choice.split()
     alts: tuple[str, ...] = ()
     if len(primary) == 1:

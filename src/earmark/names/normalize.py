@@ -144,7 +144,7 @@ def phonetic_forms(token: str) -> tuple[str, ...]:
     of the word with it read as the "zh" it also writes (Пригожин is "Prigoschin" in German,
     Нижний "Nischni"; the "sh" of Шойгу is "Schoigu")."""
     first = phonetic(token)
-    if "sch" not in token or "sch" not in token.replace("tsch", ""):
+    if "sch" not in token.replace("tsch", ""):
         return (first,)
     voiced = phonetic(_GERMAN_SCH.sub("zh", token))
     return (first,) if voiced == first else (first, voiced)

@@ -88,10 +88,10 @@ def _is_place_or_generic(text: str) -> bool:
     from earmark.names.places import places
     from earmark.names.vocabulary import vocabulary
 
+    if _is_place(text):
+        return True
     words = fold(text)
     table, vocab = places(), vocabulary()
-    if tuple(words.split()) in table.phrases or words.replace(" ", "") in table.canonical:
-        return True
     return bool(words) and all(
         w in vocab.generic or w in vocab.stopwords or w in vocab.legal_tokens
         or w in table.canonical
