@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from earmark.names.analyze import Kind, analyze
 from earmark.names.normalize import phonetic
 from earmark.screening import Screener
 
@@ -69,3 +70,23 @@ def test_a_middle_name_left_out_costs_less_than_another_word() -> None:
     assert left_shares(("acme", "ali", "husseini"), "ACME, Ali Husseini", False) == (1.0,) * 3
     top = Screener().screen("Ali Khamenei").matches[0]
     assert top.entry.name == "KHAMENEI, Ali Husseini" and top.score >= 0.85, top
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Obshchestvo S Ogranichennoi Otvetstvennostyu",
+        "Obschestvo S Ogranichennoj Otvetstvennostju",  # as SDN-44160 writes it
+        "OBSHESTVO S OGRANICHENNOY OTVETSTVENNOSTIU",
+    ],
+)
+def test_a_russian_legal_form_romanised_any_way_is_the_legal_form(written: str) -> None:
+    tokens = analyze(f"{written} Nipigaz", "name").scoring_tokens
+    assert [(t.text, t.kind) for t in tokens] == [("llc", Kind.LEGAL), ("nipigaz", Kind.WORD)]
+
+
+def test_a_listed_name_with_its_legal_form_romanised_otherwise_matches_the_form() -> None:
+    # The Entity List writes "Aktcionernoe Obshestvo": the query's "JSC" is that legal form.
+    best = Screener().screen("Sredne-Nevsky Sudostroyelny Plant JSC").matches[0]
+    assert best.matched_name == "Aktcionernoe Obshestvo “Sredne-Nevsky Sudostroyelny Plant”"
+    assert best.score >= 0.99

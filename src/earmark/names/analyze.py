@@ -37,7 +37,7 @@ from earmark.names.normalize import (
 from earmark.names.numbers import read_numbers
 from earmark.names.places import places
 from earmark.names.translit_lexicon import korean_spellings, latin_readings
-from earmark.names.vocabulary import MAX_PHRASE, vocabulary
+from earmark.names.vocabulary import MAX_PHRASE, legal_fold, vocabulary
 
 
 class Kind(StrEnum):
@@ -578,14 +578,21 @@ def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
     vocab = vocabulary()
     table = places()
     out: list[_Raw | Token] = []
+    folded = [legal_fold(r.text) for r in raw]
     i = 0
     while i < len(raw):
         text = raw[i].text
-        longest = max(vocab.legal_starts.get(text, 0), table.starts.get(text, 0))
+        longest = max(
+            vocab.legal_starts.get(text, 0),
+            vocab.legal_folded_starts.get(folded[i], 0),
+            table.starts.get(text, 0),
+        )
         for size in range(min(longest, MAX_PHRASE, len(raw) - i), 0, -1):
             words = tuple(r.text for r in raw[i : i + size])
             source = " ".join(r.source or r.text for r in raw[i : i + size])
-            canonical = vocab.legal_phrases.get(words)
+            canonical = vocab.legal_phrases.get(words) or vocab.legal_folded.get(
+                tuple(folded[i : i + size])
+            )
             if canonical is not None:
                 others = _legal_alts(raw[i].alts, canonical) if size == 1 else ()
                 out.append(Token(canonical, Kind.LEGAL, others, source=source))

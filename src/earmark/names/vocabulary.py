@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,10 @@ MAX_PHRASE = 6  # longest legal-form phrase, in words
 class Vocabulary:
     legal_phrases: dict[tuple[str, ...], str]  # ("company", "limited") -> "ltd"
     legal_starts: dict[str, int]  # first word of a phrase -> its longest phrase, in words
+    # The same phrases with their long words folded (legal_fold): "obschestvo",
+    # "obshestvo" and "obshchestvo" are one word written three ways.
+    legal_folded: dict[tuple[str, ...], str]
+    legal_folded_starts: dict[str, int]
     legal_tokens: frozenset[str]  # the canonical tokens: "ltd", "llc", ...
     generic: frozenset[str]
     stopwords: frozenset[str]
@@ -36,14 +41,14 @@ def vocabulary() -> Vocabulary:
     for canonical, spellings in forms.items():
         for spelling in (canonical, *spellings):
             phrases[tuple(spelling.split())] = canonical
-    starts: dict[str, int] = {}
-    for phrase in phrases:
-        starts[phrase[0]] = max(starts.get(phrase[0], 0), len(phrase))
+    folded = {tuple(legal_fold(w) for w in phrase): c for phrase, c in phrases.items()}
     with (DATA / "places.toml").open("rb") as fh:
         places = tomllib.load(fh)["words"]["places"]
     return Vocabulary(
         legal_phrases=phrases,
-        legal_starts=starts,
+        legal_starts=_starts(phrases),
+        legal_folded=folded,
+        legal_folded_starts=_starts(folded),
         legal_tokens=frozenset(forms),
         # Places qualify a name (where, not who): they weigh like generic words.
         generic=frozenset(
@@ -56,6 +61,38 @@ def vocabulary() -> Vocabulary:
         contractions=_contractions(),
         places=frozenset(places),
     )
+
+
+def _starts(phrases: dict[tuple[str, ...], str]) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for phrase in phrases:
+        starts[phrase[0]] = max(starts.get(phrase[0], 0), len(phrase))
+    return starts
+
+
+# Russian legal forms come romanised many ways in the lists themselves (SDN, Entity List):
+# "obshchestvo", "obschestvo", "obshestvo"; "aktsionernoe", "aktsionernoye",
+# "aktcionernoe"; "ogranichennoy", "ogranichennoi", "ogranichennoj"; "otvetstvennostyu",
+# "otvetstvennostiu". The fold writes each of these one way. Only words of five letters or
+# more are folded: the short forms ("ao", "sa", "zao") are exact.
+_FOLD_STEPS = (
+    (re.compile(r"s?sh?ch"), "sh"),
+    (re.compile(r"tc|tz"), "ts"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"(?<=[aeiou])i(?=[aeiou])"), ""),
+    (re.compile(r"(.)\1"), r"\1"),
+)
+MIN_FOLDED = 5
+
+
+def legal_fold(word: str) -> str:
+    """A word of a legal form written one way whichever romanisation wrote it."""
+    if len(word) < MIN_FOLDED:
+        return word
+    for pattern, replacement in _FOLD_STEPS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def _contractions() -> dict[str, tuple[str, ...]]:
