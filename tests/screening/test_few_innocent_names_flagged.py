@@ -88,3 +88,31 @@ def test_a_company_is_not_a_vessel_of_its_name(screener: Screener, query: str, v
 def test_a_part_of_the_query_that_is_a_legal_form_alone_names_no_one(screener: Screener) -> None:
     # "...; Ltd" held the part "Ltd", which met listed aliases "(Pvt)" and "(Pty)" as written
     assert not screener.screen("Northfield Orchard Supplies; Ltd").matches
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Mohamed Salah", "SALAH, Salah Abdallah Mohamed"),
+        ("Ahmed Hassan", "HASSAN, Ahmed Mahmoud"),
+        ("Kim Jong", "KIM, Jong Man"),
+    ],
+)
+def test_common_names_alone_do_not_name_a_listed_person_with_more(
+    screener: Screener, query: str, listed: str
+) -> None:
+    scores = {m.matched_name: m.score for m in screener.screen(query, threshold=0.5).matches}
+    assert 0.5 <= scores[listed] < 0.8
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ali Khamenei", "KHAMENEI, Ali Husseini"),  # a rare name agrees: the same person
+        ("Sergei Ivanov", "IVANOV, Sergei Borisovich"),  # only the patronymic left out
+    ],
+)
+def test_a_rare_name_or_a_patronymic_left_out_still_names_the_person(
+    screener: Screener, query: str, listed: str
+) -> None:
+    assert screener.screen(query).matches[0].entry.name == listed

@@ -80,6 +80,13 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 # A person's middle name, listed as "SURNAME, Given Middle" ("KHAMENEI, Ali Husseini"), that
 # a user leaves out ("Ali Khamenei"): it costs this share of what another listed word would.
 MIDDLE_NAME_LEFT = 0.5
+# A person's name that agrees only in names many listed people bear, while the listed name has
+# one more ("Mohamed Salah" / "SALAH, Salah Abdallah Mohamed", "Kim Jong" / "KIM, Jong Man"):
+# nothing that agrees says which of them. A word weighing less than COMMON_NAME_WEIGHT is such
+# a name (mohamed, ahmed, hassan, ali, kim, jong, wang, wei, maria, garcia, sergei, ivanov
+# weigh 0.6-0.81 in the bundled lists; khamenei, nasrallah, soleimani, maduro 0.87-0.94).
+COMMON_NAMES_ONLY = 0.85
+COMMON_NAME_WEIGHT = 0.82
 # What a title weighs ("Sayyid", "Haji", "Dr": screening.index gives it this): nothing. A
 # title pairs with another title, or with the same word where that names a firm ("Seyed
 # Mousavi Trading"), never with another word of the name: "Sheikh" is not "Shah".
@@ -150,11 +157,13 @@ def score_name(
     identical: bool,
     shape: QueryShape | None = None,
     left: Sequence[float] = (),
+    person: bool = False,
 ) -> NameScore:
     """Score one listed name; ``similarity(word)[i]`` compares query word i with a listed word.
     ``shape``: ``query_shape(query)``, when the caller scores the query against many names.
     ``left``: per listed word, the share of its weight it costs unpaired (``left_shares``;
-    by default only a patronymic's is less than all)."""
+    by default only a patronymic's is less than all). ``person``: the listed name is a
+    person's."""
     pairs: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     rows = [similarity(word) for word in listed]
     for i in range(len(query)):
@@ -202,6 +211,8 @@ def score_name(
     score = numerator / denominator
     if not identical:
         score *= _evidence(query, listed, listed_weights, matched, used_q, used_l)
+        if person and _common_names_only(query, listed, listed_weights, used_q, used_l):
+            score *= COMMON_NAMES_ONLY
         score *= _conflicts(query, listed, listed_weights, pair_of, used_q, used_l)
     score = 1.0 if identical else min(score, MAX_NON_IDENTICAL)
     words = tuple(
@@ -209,6 +220,26 @@ def score_name(
         for i, w in enumerate(query)
     )
     return NameScore(round(score, 4), words)
+
+
+def _common_names_only(
+    query: Sequence[QueryWord],
+    listed: Sequence[str],
+    listed_weights: Sequence[float],
+    used_q: set[int],
+    used_l: set[int],
+) -> bool:
+    """Every word that agrees is a name many listed people bear, and the listed person has a
+    name the query lacks (a patronymic aside: users leave it out of a Russian name)."""
+    return (
+        bool(used_q)
+        and all(query[i].weight < COMMON_NAME_WEIGHT for i in used_q)
+        and any(
+            w > LEGAL_PRESENCE and not listed[j].endswith(PATRONYMIC_ENDINGS)
+            for j, w in enumerate(listed_weights)
+            if j not in used_l
+        )
+    )
 
 
 def _presence(weight: float) -> float:

@@ -447,7 +447,14 @@ class Screener:
             # weights are the index's, the rule and identity the same.
             key = (record.words, record.left, rule, identical)
             scored = same_words.get(key) or score_name(
-                words, record.words, record.weights, sims[rule], identical, shape, record.left
+                words,
+                record.words,
+                record.weights,
+                sims[rule],
+                identical,
+                shape,
+                record.left,
+                person=entry_type == "individual",
             )
             same_words[key] = scored
             if firm and entry_type in _NO_LEGAL_FORM and not identical:
