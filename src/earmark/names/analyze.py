@@ -307,7 +307,48 @@ def _latin_articles(written: str, folded: str) -> str:
         if words[i] in _VOWEL_L or (i and _assimilated(words[i], words[i + 1])):
             words[i] = "al"
             changed = True
+    if any(w.startswith("abd") for w in words):
+        servant = _servant_of(words)
+        changed = changed or servant != words
+        words = servant
     return " ".join(words) if changed else folded
+
+
+# "Servant of" before one of the names of God: عبد with the article, which the lists write
+# "Abd al-Aziz", "Abdul Aziz", "Abdel Aziz", "Abdulaziz", "Abdelaziz" (and, the article
+# assimilated, "Abd ar-Rahman", "Abdurrahman", "Abderrahmane"). All are read "abdul" and the
+# name: "ABDUL MAJID SAIDI" is "Abd al Majid Saidi" and "Abdelmajid Saidi". A name that
+# begins with "lah" is Abdullah, Abdallah, Abdullahi: one name, kept whole.
+_ABDUL = re.compile(r"abd(?:[aeiu]|ou|o)(?:l|(th|dh|sh|[tdrzsn])(?=\1))([a-z]{4,})")
+_ABDUL_ALONE = frozenset({"abdel", "abdal", "abdol", "abdoul", "abdil"})
+
+
+def _assimilated_abd(word: str, following: list[str]) -> bool:
+    """ "Abdus" before "Salam", "Abdur" before "Rahman": the article assimilated."""
+    return (
+        len(word) == 5
+        and word.startswith("abd")
+        and word[3] in "aeiou"
+        and word[4] in "tdrzsn"
+        and bool(following)
+        and following[0].startswith(word[4])
+    )
+
+
+def _servant_of(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word == "al" and out and out[-1] == "abd" and i + 1 < len(words):
+            out[-1] = "abdul"
+            continue
+        joined = _ABDUL.fullmatch(word)
+        if joined and not joined.group(2).startswith("lah"):
+            out += ["abdul", joined.group(2)]
+        elif word in _ABDUL_ALONE or _assimilated_abd(word, words[i + 1 : i + 2]):
+            out.append("abdul")
+        else:
+            out.append(word)
+    return out
 
 
 def _assimilated(word: str, following: str) -> bool:
@@ -395,7 +436,7 @@ def _arabic_tokens(run: str) -> list[_Raw]:
     """Persian and Arabic words: the lexicon's English (with the transliteration as another
     form), else the transliteration compared by its consonants, its article apart."""
     out: list[_Raw] = []
-    for word in run.split():
+    for word in _servant_names(run.split()):
         translit = _spelt(word)
         found = read_arabic_word(word)
         if found is None:
@@ -417,6 +458,23 @@ def _arabic_tokens(run: str) -> list[_Raw]:
             # (similarity.word_similarity compares only a form written without vowels so).
             rendered = _rendered(word, found, tuple(translit))
             out.extend(_Raw(r.text, r.alts, True, r.source) for r in rendered)
+    return out
+
+
+# "Servant of": عبد before one of the names of God, which bears the article ("عبد الملك",
+# Abd al-Malik). The lists write the two as one name: "Abdul Malik", "Abdel-Malek",
+# "Abdulmalik"; the script writes them apart or together ("عبدالملك").
+_ABD = "عبد"
+
+
+def _servant_names(words: list[str]) -> list[str]:
+    """The words, with عبد written on the name after it when that name bears the article."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] == _ABD and word.startswith(_ARTICLE[0]) and len(word) > 3:
+            out[-1] += word
+        else:
+            out.append(word)
     return out
 
 

@@ -392,7 +392,7 @@ def query_shape(query: Sequence[QueryWord]) -> QueryShape:
     joined_skeletons = tuple(
         (i, skeleton(query[i].forms[0] + query[i + 1].forms[0]))
         for i in range(len(query) - 1)
-        if query[i].skeletal and query[i + 1].skeletal
+        if query[i].skeletal and query[i + 1].skeletal and _join_keeps_letters(query, i)
     )
     first = tuple(w.forms[0] for w in query)
     acronyms = tuple((i, w) for i, w in enumerate(first) if 2 <= len(w) <= 5 and w.isalpha())
@@ -405,6 +405,14 @@ def query_shape(query: Sequence[QueryWord]) -> QueryShape:
     return QueryShape(
         pairs, triples, by_form, skeletons, joined_skeletons, first, initials, acronyms, whole
     )
+
+
+def _join_keeps_letters(query: Sequence[QueryWord], i: int) -> bool:
+    """Whether words i and i + 1 joined keep every consonant: where one ends on the consonant
+    the next begins with, the skeleton of the two joined drops one of them, and "طه حسين"
+    (Taha Hussein: th, hsn) would read as the one word "TAHSIN" (thsn)."""
+    left, right = skeleton(query[i].forms[0]), skeleton(query[i + 1].forms[0])
+    return not (left and right and left[-1] == right[0])
 
 
 def _merged_pairs(
