@@ -332,3 +332,8 @@ def test_words_of_trades_and_contractions_read_as_their_english(
 ) -> None:
     top = screener.screen(query).matches
     assert top and listed in top[0].entry.name, top[:1]
+
+
+def test_a_latin_word_read_as_pinyin_is_explained_in_the_letters_written() -> None:
+    best = Screener().screen("Huawei Brasil", threshold=0.5).matches[0]
+    assert [w.query for w in best.explanation][:1] == ["huawei"]  # not 华为

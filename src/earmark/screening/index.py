@@ -41,7 +41,13 @@ from earmark.compact import (
 )
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.normalize import by_consonants, phonetic, phonetic_forms, skeleton
+from earmark.names.normalize import (
+    by_consonants,
+    has_han,
+    phonetic,
+    phonetic_forms,
+    skeleton,
+)
 from earmark.names.sounds import sound_keys
 from earmark.names.translit_lexicon import latin_readings
 from earmark.names.variants import contained_names
@@ -302,13 +308,17 @@ class ScreeningIndex:
         """The query's words with weights, and for each the listed words it matches."""
         words: list[QueryWord] = []
         matches: list[dict[int, tuple[float, str]]] = []
+        han = has_han(name.original)
         for token in name.scoring_tokens:
             hit = self._lookup(token.forms, token.skeleton, token.sound)
             kind = token.kind
             if not hit.found and kind is Kind.WORD and self._misspelt_legal_form(token.text):
                 kind = Kind.LEGAL  # "Limitd", "CfMPANY": a legal form with a typo
             weight = self._query_weight(kind, hit.reading_weight)
-            shown = token.source or token.text
+            # A Latin word read as pinyin has its Chinese as its source: the user wrote the
+            # Latin ("Huawei"), and the explanation does not show them 华为.
+            shown = token.source if token.source and (han or not has_han(token.source)) else ""
+            shown = shown or token.text
             words.append(
                 QueryWord(token.forms, weight, token.skeleton, shown, hit.postings, token.sound)
             )
