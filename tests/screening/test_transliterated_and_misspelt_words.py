@@ -48,7 +48,10 @@ def test_a_typo_of_a_name_many_listed_firms_bear_finds_it(query: str, listed: st
 @pytest.mark.parametrize(
     ("acronym", "listed"),
     [("NUDT", "National University of Defense Technology"),
-     ("CAEP", "Chinese Academy of Engineering Physics")],
+     ("CAEP", "Chinese Academy of Engineering Physics"),
+     # "Corporation" is a letter of the acronym, in the middle and at the end
+     ("AECC", "Aero Engine Corporation of China"),
+     ("CSIGC", "China South Industries Group Corporation")],
 )  # fmt: skip
 def test_the_acronym_of_a_whole_name_finds_it_where_the_list_gives_none(
     acronym: str, listed: str

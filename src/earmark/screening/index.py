@@ -64,6 +64,7 @@ from earmark.screening.scorer import (
     UNPAIRED_LISTED,
     UNPAIRED_QUERY,
     QueryWord,
+    acronym_spans,
     left_shares,
 )
 from earmark.screening.similarity import (
@@ -213,9 +214,8 @@ class ScreeningIndex:
             )
             records.append(record)
             by_normalized[a.normalized].append(r_idx)
-            initials = _initials(words, weights)
-            if initials:
-                acronyms[initials].append(r_idx)
+            for span in acronym_spans(words, weights):
+                acronyms["".join(words[j][0] for j in span)].append(r_idx)
             for w in words:
                 postings[self.vocab[w]].append(r_idx)
             for left, right in pairwise(words):
@@ -671,13 +671,6 @@ class ScreeningIndex:
                 for r_idx in self.joined_skeletons.get(skeleton(w.forms[0]), ()):
                     numerator[r_idx] += 1.8 * w.weight
                     paired[r_idx] += w.weight
-
-
-def _initials(words: tuple[str, ...], weights: tuple[float, ...]) -> str:
-    """The initials of a record's words but legal forms and titles, when they may be an
-    acronym (MIN_ACRONYM to MAX_ACRONYM of them), else ""."""
-    said = [w[0] for w, weight in zip(words, weights, strict=True) if weight > LEGAL_WEIGHT]
-    return "".join(said) if MIN_ACRONYM <= len(said) <= MAX_ACRONYM else ""
 
 
 def _is_initial(word: QueryWord) -> bool:

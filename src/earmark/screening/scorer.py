@@ -470,12 +470,11 @@ def _acronyms(
     initials of every listed word but the legal forms (FULL_ACRONYM)."""
     out: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     if shape.whole_acronyms and listed_weights:
-        said = tuple(j for j, w in enumerate(listed_weights) if w > LEGAL_PRESENCE)
-        if MIN_ACRONYM <= len(said) <= MAX_ACRONYM:
-            initials = "".join(listed[j][0] for j in said)
+        for span in acronym_spans(listed, listed_weights):
+            initials = "".join(listed[j][0] for j in span)
             for i, word in shape.whole_acronyms:
                 if word == initials:
-                    out.append((FULL_ACRONYM, (i,), said, WHOLE_ACRONYM))
+                    out.append((FULL_ACRONYM, (i,), span, WHOLE_ACRONYM))
     if shape.acronyms:
         # One letter a word: a span of words has the initials of the same span of this string.
         listed_initials = "".join(w[0] for w in listed)
@@ -487,6 +486,23 @@ def _acronyms(
             for i in _initials_at(word, shape.first_forms, shape.initials):
                 out.append((ACRONYM, tuple(range(i, i + len(word))), (j,), "acronym"))
     return out
+
+
+def acronym_spans(
+    listed: Sequence[str], listed_weights: Sequence[float]
+) -> tuple[tuple[int, ...], ...]:
+    """The words of a listed name whose initials may be its whole acronym: all but legal
+    forms and titles ("NUDT"), and those with "Corporation" and "Company" too, which are
+    letters of many acronyms wherever they stand (AECC, Aero Engine Corporation of China;
+    CSIGC, China South Industries Group Corporation). MIN_ACRONYM to MAX_ACRONYM words."""
+    said = tuple(j for j, w in enumerate(listed_weights) if w > LEGAL_PRESENCE)
+    named = tuple(j for j, w in enumerate(listed) if j in said or w in _ACRONYM_FORMS)
+    return tuple(
+        span for span in dict.fromkeys((said, named)) if MIN_ACRONYM <= len(span) <= MAX_ACRONYM
+    )
+
+
+_ACRONYM_FORMS = frozenset({"corp", "co"})
 
 
 def _initials_at(word: str, words: Sequence[str], initials: str) -> list[int]:
