@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from earmark.names import analyze
-from earmark.names.lexicons import loan_forms
+from earmark.names.lexicons import loan_forms, syllable_forms
 from earmark.names.sounds import sound_key
 from earmark.screening import Screener
 
@@ -109,3 +109,17 @@ def test_an_r_after_a_vowel_before_a_consonant_is_not_heard() -> None:
     from earmark.names.sounds import sound_keys
 
     assert set(sound_keys("kaspersky")) & set(sound_keys("kaseupeoseuki"))
+
+
+def test_a_korean_syllable_ends_as_its_romanisation_writes_it() -> None:
+    assert syllable_forms("박", first=True)[:2] == ("bak", "pak")  # not anyascii's "bag"
+    assert syllable_forms("욱") == ("uk",)
+    assert syllable_forms("정")[0] == "jeong"  # ng stays
+
+
+def test_a_korean_name_is_not_another_by_the_letters_of_its_final_consonant(
+    screener: Screener,
+) -> None:
+    # 박찬욱 (Park Chan-wook) spelt letter by letter, "chanug", was one edit from "Chang"
+    assert not screener.screen("박찬욱").matches
+    assert screener.screen("박정천").matches[0].entry.name == "PAK, Jong Chon"

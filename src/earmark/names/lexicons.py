@@ -298,12 +298,21 @@ _UNVOICED = {"g": "k", "d": "t", "b": "p", "j": "ch"}
 _ASPIRATED = {"t": "th", "p": "ph", "k": "kh"}
 
 
+def _final_unvoiced(spelt: str) -> str:
+    """A syllable's last consonant as the Revised Romanization writes it: anyascii spells the
+    letter (박 "bag", 욱 "ug"), the romanisation the sound (Bak, "uk"), as names are written."""
+    last = spelt[-1:]
+    if last in "gdb" and not spelt.endswith("ng") and len(spelt) > 1:
+        return spelt[:-1] + _UNVOICED[last]
+    return spelt
+
+
 def syllable_forms(syllable: str, first: bool = False) -> tuple[str, ...]:
     """The spellings of one Hangul syllable of a person's name: Revised Romanization
     (anyascii: "jeong"), McCune-Reischauer's vowels ("jong") and its unvoiced initial
     ("chong"), the aspirated initials North Korean names keep ("Thae", "Phyo"), "shi" for
     "si"; for the surname (``first``), its customary spellings ("Lee", "Ri", "Rhee" for 이)."""
-    rr = anyascii(syllable).lower()
+    rr = _final_unvoiced(anyascii(syllable).lower())
     mr = rr.replace("yeo", "yo").replace("eo", "o").replace("eu", "u")
     forms = [rr, mr]
     if mr[:1] == "l":  # anyascii writes an initial ㄹ as l; the lists as r ("Ryong", "Ri")
