@@ -495,10 +495,14 @@ def acronym_spans(
     forms and titles ("NUDT"), and those with "Corporation" and "Company" too, which are
     letters of many acronyms wherever they stand (AECC, Aero Engine Corporation of China;
     CSIGC, China South Industries Group Corporation). MIN_ACRONYM to MAX_ACRONYM words."""
+    if len(listed) < MIN_ACRONYM:
+        return ()
     said = tuple(j for j, w in enumerate(listed_weights) if w > LEGAL_PRESENCE)
-    named = tuple(j for j, w in enumerate(listed) if j in said or w in _ACRONYM_FORMS)
+    spans = [said]
+    if not _ACRONYM_FORMS.isdisjoint(listed):
+        spans.append(tuple(j for j, w in enumerate(listed) if j in said or w in _ACRONYM_FORMS))
     return tuple(
-        span for span in dict.fromkeys((said, named)) if MIN_ACRONYM <= len(span) <= MAX_ACRONYM
+        span for span in dict.fromkeys(spans) if MIN_ACRONYM <= len(span) <= MAX_ACRONYM
     )
 
 
