@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from earmark.names import Kind, analyze
 from earmark.screening import Screener
 
 
@@ -116,3 +117,10 @@ def test_a_rare_name_or_a_patronymic_left_out_still_names_the_person(
     screener: Screener, query: str, listed: str
 ) -> None:
     assert screener.screen(query).matches[0].entry.name == listed
+
+
+def test_abu_of_a_name_is_a_name_and_abu_dhabi_a_place(screener: Screener) -> None:
+    assert [t.kind for t in analyze("ABU OMAR").scoring_tokens] == [Kind.WORD, Kind.WORD]
+    assert analyze("Abu Dhabi National Oil").scoring_tokens[0].text == "abudhabi"
+    # "Abdullah" was read as an abbreviation of the place word "abu"
+    assert screener.match("Omar Abdullah", "ABU OMAR").score < 0.8
