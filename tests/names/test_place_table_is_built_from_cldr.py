@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from earmark.names import analyze
 from earmark.names.normalize import fold
 from tests.conftest import REPO
 
@@ -33,3 +34,17 @@ def test_every_spelling_is_folded_and_has_provenance() -> None:
     assert table["_meta"]["cldr"] != "unknown" and table["_meta"]["babel"]
     for spelling in table["spellings"]:
         assert fold(spelling) == spelling, spelling
+
+
+def test_a_formal_name_said_without_its_of_is_the_same_place() -> None:
+    # Республики Беларусь, "Respubliki Belarus": the genitive, read word by word
+    assert [t.text for t in analyze("Министерство обороны Республики Беларусь").scoring_tokens] == [
+        "ministry",
+        "defense",
+        "belarus",
+    ]
+    assert analyze("Republic Belarus").normalized == analyze("Republic of Belarus").normalized
+    # "Republic China" ends "Peoples Republic China": not read as Taiwan on its own; and
+    # CLDR's inverted "Iran, Islamic Republic of" gives no "Iran Islamic Republic"
+    assert analyze("Republic China").normalized != analyze("Taiwan").normalized
+    assert analyze("Iran Islamic Republic Broadcasting").normalized.startswith("iran islamic")

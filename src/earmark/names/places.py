@@ -38,8 +38,30 @@ def places() -> PlaceTable:
     starts: dict[str, int] = {}
     for spelling, token in spellings.items():
         words = tuple(spelling.split())
-        if not words or words == (token,):
-            continue
-        phrases[words] = token
+        if words and words != (token,):
+            phrases[words] = token
+    # The words a phrase ends with: "republic china" (Taiwan, the Republic of China) ends
+    # "peoples republic china" (China), and is not read as a place on its own.
+    variants = {_without_of(words): token for words, token in phrases.items()}
+    endings: dict[tuple[str, ...], set[str]] = {}
+    for phrase, token in (*phrases.items(), *variants.items()):
+        for i in range(1, len(phrase)):
+            endings.setdefault(phrase[i:], set()).add(token)
+    for variant, token in variants.items():
+        if endings.get(variant, {token}) <= {token}:
+            phrases.setdefault(variant, token)
+    for words in phrases:
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
     return PlaceTable(phrases, starts, frozenset(spellings.values()))
+
+
+_OF = frozenset({"of", "the"})
+
+
+def _without_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A formal name without its "of": Russian and Persian say "Republic of Belarus" in the
+    genitive (Республики Беларусь, "Respubliki Belarus"), read word by word as "republic
+    belarus". The name itself when it has no "of" between two words."""
+    kept = tuple(w for w in words if w not in _OF)
+    inside = words[0] not in _OF and words[-1] not in _OF  # not CLDR's "Iran, Islamic Republic of"
+    return kept if inside and 2 <= len(kept) < len(words) else words
