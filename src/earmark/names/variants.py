@@ -20,7 +20,11 @@ _AFFILIATE = re.compile(r"\bAffiliated Entit(?:y|ies)\s*:\s*", re.I)
 _SUBORDINATE = re.compile(r"\bSubordinate (?:Institution|Entity|Unit)s?\s*[-:–]\s*", re.I)
 _TAIL = re.compile(
     r",?\s*(?:and (?:its|their) (?:sub-units|subordinate|successors|subsidiaries).*|"
-    r"including (?:its|their) .*)$",
+    r"including (?:its|their) .*)$"
+    # What a listing adds after the body's name and a comma: "Ministry of Defence of the
+    # Russian Federation, including the Armed Forces of Russia and all operating units ...";
+    # "Pakistan Atomic Energy Commission (PAEC), and subordinate entity Nuclear reactors ..."
+    r"|,\s*(?:including|and subordinate entit(?:y|ies))\b.*$",
     re.I,
 )
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]")
@@ -67,9 +71,35 @@ def contained_names(name: str, short_names: bool = True) -> list[str]:
     # "(ROE)", "(SMIC)". A longer remark ("Hong Kong Entity") is not a name.
     for m in _SHORT_BRACKETED.finditer(stripped) if short_names else ():
         inner = m.group(1).strip()
-        if not _REMARK.search(inner) and not _is_place_or_generic(inner):
+        if (
+            not _REMARK.search(inner)
+            and not _is_place_or_generic(inner)
+            and not _abbreviates_words_inside(inner, stripped[: m.start()])
+        ):
             found.append(inner)
     return _trimmed(found, name)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_LINKS = frozenset({"of", "and", "the", "for"})
+
+
+def _abbreviates_words_inside(inner: str, before: str) -> bool:
+    """Whether the bracket abbreviates words just before it that follow a word of running
+    text: "... reactors not under International Atomic Energy Agency (IAEA) safeguards"
+    speaks of the IAEA, not of the listed party; "Pakistan Atomic Energy Commission (PAEC)"
+    and "AVIC Flight Automatic Control Research Institute (FACRI)" are the party's own."""
+    letters = inner.replace(".", "").lower()
+    if not (2 <= len(letters) <= 8 and letters.isalpha()):
+        return False
+    words = _WORD.findall(before)
+    named = [i for i, w in enumerate(words) if w.lower() not in _LINKS]
+    if len(named) <= len(letters):
+        return False
+    span = named[-len(letters) :]
+    if "".join(words[i][0] for i in span).lower() != letters:
+        return False
+    return words[span[0] - 1].islower()  # "under", "by", "with": prose, not a name
 
 
 def _trimmed(found: list[str], name: str) -> list[str]:
