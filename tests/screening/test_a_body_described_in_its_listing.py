@@ -52,3 +52,23 @@ def test_an_abbreviation_of_words_in_running_text_is_not_the_partys_name(
     assert "PAEC" in contained_names("Pakistan Atomic Energy Commission (PAEC)")
     assert "FACRI" in contained_names("AVIC Flight Automatic Control Research Institute (FACRI)")
     assert not screener.screen("IAEA").matches
+
+
+def test_and_any_successor_is_not_part_of_the_name(screener: Screener) -> None:
+    listed = "Wisdom Import and Export (Shanghai) Co., Ltd. and any successor, sub-unit"
+    assert contained_names(listed)[:1] == ["Wisdom Import and Export (Shanghai) Co., Ltd"]
+    assert screener.screen("Wisdom Import and Export (Shanghai) Co., Ltd.").matches[0].score == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Cocina de Tijuana", "COCINA DE TIJUANA, S. DE R.L. DE C.V."),
+        ("Alondra Produce", "ALONDRA PRODUCE, S.P.R. DE R.I."),
+        ("High Nutrition", "HIGH NUTRITION SOCIEDAD DE RESPONSABILIDAD LIMITADA"),
+    ],
+)
+def test_mexican_legal_forms_are_legal_forms(screener: Screener, query: str, listed: str) -> None:
+    best = screener.screen(query).matches[0]
+    assert best.entry.name == listed
+    assert best.score >= 0.95

@@ -24,14 +24,19 @@ _TAIL = re.compile(
     # What a listing adds after the body's name and a comma: "Ministry of Defence of the
     # Russian Federation, including the Armed Forces of Russia and all operating units ...";
     # "Pakistan Atomic Energy Commission (PAEC), and subordinate entity Nuclear reactors ..."
-    r"|,\s*(?:including|and subordinate entit(?:y|ies))\b.*$",
+    r"|,\s*(?:including|and subordinate entit(?:y|ies))\b.*$"
+    # "Wisdom Import and Export (Shanghai) Co., Ltd. and any successor, sub-unit, or
+    # subsidiary thereof" (the Unverified List's form)
+    r"|[;,]?\s*and any successors?\b.*$",
     re.I,
 )
 _BRACKETED = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]")
 _TRAILING_BRACKET = re.compile(r"\s*[\(\[][^\)\]]{1,60}[\)\]]\s*$")
 _SPACES = re.compile(r"\s+")
 # What any of the patterns above needs: a bracket, a semicolon, or one of their phrases.
-_MAY_HOLD = re.compile(r"[\[(;]|affiliated|subordinate|\band (?:its|their)\b|\bincluding\b", re.I)
+_MAY_HOLD = re.compile(
+    r"[\[(;]|affiliated|subordinate|\band (?:its|their|any)\b|\bincluding\b", re.I
+)
 _SHORT_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
 _REMARK = re.compile(
     r"\b(?:entity|branch|office|subsidiary|affiliate|formerly|successor|located|address|"

@@ -12,7 +12,7 @@ from pathlib import Path
 from earmark.diskcache import cached
 
 DATA = Path(__file__).resolve().parent / "data"
-MAX_PHRASE = 6  # longest legal-form phrase, in words
+MAX_PHRASE = 8  # longest legal-form phrase, in words
 
 
 @dataclass(frozen=True, slots=True)
