@@ -291,10 +291,19 @@ class Screener:
             for m_idx, match in scored:
                 if m_idx not in best or match.score > best[m_idx].score:
                     best[m_idx] = match
-        # Ties: the lists that carry EAR license requirements first (EL, MEU, UVL, DPL, ...).
+        # Ties: a name listed as the query writes it ("Huawei Tech Investment, PT" reads as
+        # "... Co., Ltd." does), then the lists that carry EAR license requirements first (EL,
+        # MEU, UVL, DPL, ...).
         order = {code: i for i, code in enumerate(LIST_NAMES)}
+        written = " ".join(name.split()).casefold()
         matches = sorted(
-            best.values(), key=lambda m: (-m.score, order.get(m.entry.list, 99), m.entry.name)
+            best.values(),
+            key=lambda m: (
+                -m.score,
+                " ".join(m.matched_name.split()).casefold() != written,
+                order.get(m.entry.list, 99),
+                m.entry.name,
+            ),
         )
         matches = [self._for_date(m, as_of) for m in matches[:limit]]
         echo: dict[str, Any] = {"name": name}

@@ -1,0 +1,35 @@
+"""Legal forms of many countries read as one canonical token each: the same form written in
+two countries' ways is the same form, and no form weighs as a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from earmark.names import Kind, analyze
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("Kronos EOOD", "llc"),  # Bulgaria
+        ("Metalac d.o.o.", "llc"),  # the former Yugoslavia
+        ("Baltic Trade OU", "llc"),  # Estonia
+        ("Polmax Sp. z o.o.", "llc"),  # Poland
+        ("Petrol AD", "jsc"),  # Bulgaria, Serbia
+        ("Conviasa C.A.", "sa"),  # Venezuela
+        ("PT Telkom", "ltd"),  # Indonesia
+        ("Cocina de Tijuana S. de R.L. de C.V.", "srl"),  # Mexico
+        ("Alondra Produce S.P.R. de R.I.", "spr"),
+        ("Al-Aqsa e.V.", "ev"),  # a German association
+    ],
+)
+def test_a_national_legal_form_is_read_as_its_canonical_token(name: str, form: str) -> None:
+    legal = [t.text for t in analyze(name).scoring_tokens if t.kind is Kind.LEGAL]
+    assert legal == [form]
+
+
+def test_one_form_written_two_ways_is_one_token() -> None:
+    def legal(name: str) -> list[str]:
+        return [t.text for t in analyze(name).scoring_tokens if t.kind is Kind.LEGAL]
+
+    assert legal("TOV Kvant") == legal("Kvant LLC") == legal("Kvant OOD") == ["llc"]
