@@ -17,7 +17,7 @@ from earmark.names import Kind, analyze
         ("Polmax Sp. z o.o.", "llc"),  # Poland
         ("Petrol AD", "jsc"),  # Bulgaria, Serbia
         ("Conviasa C.A.", "sa"),  # Venezuela
-        ("PT Telkom", "ltd"),  # Indonesia
+        ("Telkom Indonesia Tbk", "ltd"),  # Indonesia
         ("Cocina de Tijuana S. de R.L. de C.V.", "srl"),  # Mexico
         ("Alondra Produce S.P.R. de R.I.", "spr"),
         ("Al-Aqsa e.V.", "ev"),  # a German association
