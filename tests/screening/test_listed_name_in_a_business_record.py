@@ -42,7 +42,10 @@ def test_a_listed_name_in_a_record_finds_its_entry(screener: Screener, record: s
             continue
         written = RECORDS[record].format(name)
         found = screener.screen(written).matches
-        if not found or found[0].entry.name != alone[0].entry.name or found[0].score < 0.9:
+        # an entry tied first with the name alone will do: at a tie the name listed as the
+        # query writes it comes first, and the record writes more than the name
+        first = {m.entry.name for m in alone if m.score == alone[0].score}
+        if not found or found[0].entry.name not in first or found[0].score < 0.9:
             missed.append((written, found[0].entry.name if found else None))
     assert missed == []
 

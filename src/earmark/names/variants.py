@@ -97,7 +97,7 @@ def _abbreviates_words_inside(inner: str, before: str) -> bool:
     letters = inner.replace(".", "").lower()
     if not (2 <= len(letters) <= 8 and letters.isalpha()):
         return False
-    words = _WORD.findall(before)
+    words: list[str] = _WORD.findall(before)
     named = [i for i, w in enumerate(words) if w.lower() not in _LINKS]
     if len(named) <= len(letters):
         return False

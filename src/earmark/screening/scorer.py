@@ -501,9 +501,7 @@ def acronym_spans(
     spans = [said]
     if not _ACRONYM_FORMS.isdisjoint(listed):
         spans.append(tuple(j for j, w in enumerate(listed) if j in said or w in _ACRONYM_FORMS))
-    return tuple(
-        span for span in dict.fromkeys(spans) if MIN_ACRONYM <= len(span) <= MAX_ACRONYM
-    )
+    return tuple(span for span in dict.fromkeys(spans) if MIN_ACRONYM <= len(span) <= MAX_ACRONYM)
 
 
 _ACRONYM_FORMS = frozenset({"corp", "co"})
