@@ -316,11 +316,12 @@ def _latin_articles(written: str, folded: str) -> str:
 
 # "Servant of" before one of the names of God: عبد with the article, which the lists write
 # "Abd al-Aziz", "Abdul Aziz", "Abdel Aziz", "Abdulaziz", "Abdelaziz" (and, the article
-# assimilated, "Abd ar-Rahman", "Abdurrahman", "Abderrahmane"). All are read "abdul" and the
-# name: "ABDUL MAJID SAIDI" is "Abd al Majid Saidi" and "Abdelmajid Saidi". A name that
-# begins with "lah" is Abdullah, Abdallah, Abdullahi: one name, kept whole.
+# assimilated, "Abd ar-Rahman", "Abdurrahman", "Abderrahmane"). All are read "abd" and the
+# name, the article left out as "Abdul" leaves it: "ABDUL MAJID SAIDI" is "Abd al Majid
+# Saidi" and "Abdelmajid Saidi", and a typo of "abd" ("Adb-al-Hamid") still pairs with it.
+# A name that begins with "lah" is Abdullah, Abdallah, Abdullahi: one name, kept whole.
 _ABDUL = re.compile(r"abd(?:[aeiu]|ou|o)(?:l|(th|dh|sh|[tdrzsn])(?=\1))([a-z]{4,})")
-_ABDUL_ALONE = frozenset({"abdel", "abdal", "abdol", "abdoul", "abdil"})
+_ABDUL_ALONE = frozenset({"abdul", "abdel", "abdal", "abdol", "abdoul", "abdil"})
 
 
 def _assimilated_abd(word: str, following: list[str]) -> bool:
@@ -338,14 +339,13 @@ def _assimilated_abd(word: str, following: list[str]) -> bool:
 def _servant_of(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(words):
-        if word == "al" and out and out[-1] == "abd" and i + 1 < len(words):
-            out[-1] = "abdul"
-            continue
         joined = _ABDUL.fullmatch(word)
+        if word == "al" and out and out[-1] == "abd":
+            continue  # the article of "Abd al-": one name with its abd, as "Abdul" is one
         if joined and not joined.group(2).startswith("lah"):
-            out += ["abdul", joined.group(2)]
+            out += ["abd", joined.group(2)]
         elif word in _ABDUL_ALONE or _assimilated_abd(word, words[i + 1 : i + 2]):
-            out.append("abdul")
+            out.append("abd")
         else:
             out.append(word)
     return out
@@ -436,7 +436,9 @@ def _arabic_tokens(run: str) -> list[_Raw]:
     """Persian and Arabic words: the lexicon's English (with the transliteration as another
     form), else the transliteration compared by its consonants, its article apart."""
     out: list[_Raw] = []
+    previous = ""
     for word in _servant_names(run.split()):
+        after_abd, previous = previous == _ABD, word
         translit = _spelt(word)
         found = read_arabic_word(word)
         if found is None:
@@ -445,7 +447,8 @@ def _arabic_tokens(run: str) -> list[_Raw]:
                 bare = bare[:-3] + "ای"  # the silent h before Persian -ei: خامنه‌ای, Khamenei
                 translit = _spelt(bare)
             if bare.startswith(_ARTICLE) and len(bare) > 3:
-                out.append(_Raw("al"))
+                if not after_abd:  # "Abd al-Malik": the article is part of one name
+                    out.append(_Raw("al"))
                 bare = bare[2:]
                 translit = _spelt(bare)
             # ض is d in Arabic ("Ramadan", "Fadl") and z in Persian ("Reza", "Ramezan")
@@ -461,20 +464,23 @@ def _arabic_tokens(run: str) -> list[_Raw]:
     return out
 
 
-# "Servant of": عبد before one of the names of God, which bears the article ("عبد الملك",
-# Abd al-Malik). The lists write the two as one name: "Abdul Malik", "Abdel-Malek",
-# "Abdulmalik"; the script writes them apart or together ("عبدالملك").
+# "Servant of": عبد before one of the names of God, which bears the article. The script
+# writes the two apart or together ("عبد الملك", "عبدالملك"); read apart, the article left
+# out, as the Latin spellings are ("abd malik": _servant_of). عبدالله, Abdullah, is one name.
 _ABD = "عبد"
+_ABDULLAH = ("عبدالله", "عبداللہ")
 
 
 def _servant_names(words: list[str]) -> list[str]:
-    """The words, with عبد written on the name after it when that name bears the article."""
+    """The words, with عبد written on the name after it parted from it."""
     out: list[str] = []
     for word in words:
-        if out and out[-1] == _ABD and word.startswith(_ARTICLE[0]) and len(word) > 3:
-            out[-1] += word
-        else:
-            out.append(word)
+        rest = word[len(_ABD) :]
+        if word.startswith(_ABD) and rest.startswith(_ARTICLE[0]) and len(rest) > 3:
+            if word not in _ABDULLAH:
+                out += [_ABD, rest]
+                continue
+        out.append(word)
     return out
 
 
