@@ -124,3 +124,12 @@ def test_abu_of_a_name_is_a_name_and_abu_dhabi_a_place(screener: Screener) -> No
     assert analyze("Abu Dhabi National Oil").scoring_tokens[0].text == "abudhabi"
     # "Abdullah" was read as an abbreviation of the place word "abu"
     assert screener.match("Omar Abdullah", "ABU OMAR").score < 0.8
+
+
+@pytest.mark.parametrize("query", ["ETA Logistics GmbH", "TCL Polska Sp. z o.o.", "AFC Holdings"])
+def test_a_short_listed_name_inside_a_longer_query_is_not_a_hit(
+    screener: Screener, query: str
+) -> None:
+    # ETA, TCL and AFC are listed aliases of three letters: letters many firms bear
+    assert not screener.screen(query).matches
+    assert screener.screen(query.split()[0]).matches  # the letters alone are still found
