@@ -476,11 +476,11 @@ def _servant_names(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in words:
         rest = word[len(_ABD) :]
-        if word.startswith(_ABD) and rest.startswith(_ARTICLE[0]) and len(rest) > 3:
-            if word not in _ABDULLAH:
-                out += [_ABD, rest]
-                continue
-        out.append(word)
+        parted = word.startswith(_ABD) and rest.startswith(_ARTICLE[0]) and len(rest) > 3
+        if parted and word not in _ABDULLAH:
+            out += [_ABD, rest]
+        else:
+            out.append(word)
     return out
 
 
