@@ -40,15 +40,17 @@ def places() -> PlaceTable:
         words = tuple(spelling.split())
         if words and words != (token,):
             phrases[words] = token
-    # The words a phrase ends with: "republic china" (Taiwan, the Republic of China) ends
-    # "peoples republic china" (China), and is not read as a place on its own.
-    variants = {_without_of(words): token for words, token in phrases.items()}
-    endings: dict[tuple[str, ...], set[str]] = {}
-    for phrase, token in (*phrases.items(), *variants.items()):
-        for i in range(1, len(phrase)):
-            endings.setdefault(phrase[i:], set()).add(token)
+    # A variant that ends another place's name is not read on its own: "republic china"
+    # (Taiwan, the Republic of China) ends "peoples republic china" (China).
+    variants = {v: t for w, t in phrases.items() if (v := _without_of(w)) != w}
+    clashing = {
+        phrase[i:]
+        for phrase, token in (*phrases.items(), *variants.items())
+        for i in range(1, len(phrase) - 1)
+        if variants.get(phrase[i:], token) != token
+    }
     for variant, token in variants.items():
-        if endings.get(variant, {token}) <= {token}:
+        if variant not in clashing:
             phrases.setdefault(variant, token)
     for words in phrases:
         starts[words[0]] = max(starts.get(words[0], 0), len(words))

@@ -86,6 +86,7 @@ _FOLD_STEPS = (
 MIN_FOLDED = 5
 
 
+@lru_cache(maxsize=65_536)
 def legal_fold(word: str) -> str:
     """A word of a legal form written one way whichever romanisation wrote it."""
     if len(word) < MIN_FOLDED:
