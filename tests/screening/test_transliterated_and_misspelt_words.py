@@ -51,7 +51,9 @@ def test_a_typo_of_a_name_many_listed_firms_bear_finds_it(query: str, listed: st
      ("CAEP", "Chinese Academy of Engineering Physics"),
      # "Corporation" is a letter of the acronym, in the middle and at the end
      ("AECC", "Aero Engine Corporation of China"),
-     ("CSIGC", "China South Industries Group Corporation")],
+     ("CSIGC", "China South Industries Group Corporation"),
+     # a city in a subsidiary's name is no letter of the parent's acronym
+     ("SMIC Tianjin", "Semiconductor Manufacturing International (Tianjin) Corporation")],
 )  # fmt: skip
 def test_the_acronym_of_a_whole_name_finds_it_where_the_list_gives_none(
     acronym: str, listed: str

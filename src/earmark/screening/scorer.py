@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from earmark.names.normalize import by_consonants, fold, skeleton
 
@@ -523,10 +524,23 @@ def acronym_spans(
     spans = [said]
     if not _ACRONYM_FORMS.isdisjoint(listed):
         spans.append(tuple(j for j, w in enumerate(listed) if j in said or w in _ACRONYM_FORMS))
+    places = _place_words()
+    if not places.isdisjoint(listed):
+        # A city in a subsidiary's name is no letter of its parent's acronym: "SMIC Tianjin"
+        # is Semiconductor Manufacturing International (Tianjin) Corporation.
+        spans += [tuple(j for j in span if listed[j] not in places) for span in list(spans)]
     return tuple(span for span in dict.fromkeys(spans) if MIN_ACRONYM <= len(span) <= MAX_ACRONYM)
 
 
 _ACRONYM_FORMS = frozenset({"corp", "co"})
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """The cities and regions of names (names.vocabulary places.toml), as tokens."""
+    from earmark.names.vocabulary import vocabulary
+
+    return vocabulary().places
 
 
 def _initials_at(word: str, words: Sequence[str], initials: str) -> list[int]:
