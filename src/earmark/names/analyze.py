@@ -419,12 +419,15 @@ def _expanded(word: str, alts: tuple[str, ...], table: dict[str, tuple[str, ...]
     full = table.get(word)
     if not full:
         english = latin_readings(word)
+        if not english:  # most words: no reading, maybe a Korean spelling
+            korean = korean_spellings(word)
+            return _Raw(word, (*alts, *korean)) if korean else _Raw(word, alts)
         # A reading that is a legal form is also its canonical token, as listed names hold it:
         # "sherkat" is "company", listed as "co". A reading of several words is no other
         # form of the one word (the name is read in English whole: screening.index).
         single = tuple(r for r in english if " " not in r)
         other = (*single, *_legal_alts(english, ""), *korean_spellings(word))
-        return _Raw(word, (*alts, *dict.fromkeys(other))) if other else _Raw(word, alts)
+        return _Raw(word, (*alts, *dict.fromkeys(other)))
     return _Raw(full[0], (*full[1:], word, *alts), source=word)
 
 
