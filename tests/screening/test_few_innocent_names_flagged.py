@@ -133,3 +133,10 @@ def test_a_short_listed_name_inside_a_longer_query_is_not_a_hit(
     # ETA, TCL and AFC are listed aliases of three letters: letters many firms bear
     assert not screener.screen(query).matches
     assert screener.screen(query.split()[0]).matches  # the letters alone are still found
+
+
+def test_a_two_letter_legal_form_is_no_acronym_of_a_persons_names(screener: Screener) -> None:
+    # "AG" of AG & CARLON, S.A. DE C.V. is a legal form, not "Alberto Gomez"
+    assert screener.match("Carlos Alberto Gomez", "AG & CARLON, S.A. DE C.V.").score < 0.8
+    # a longer one still stands for its words written out with a typo
+    assert screener.match("LIMITED LIABILITY CfMPANY ITA TECHNOLOGY", "LLC ITA TECHNOLOGY").score > 0.9

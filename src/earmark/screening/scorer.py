@@ -418,7 +418,11 @@ def query_shape(query: Sequence[QueryWord]) -> QueryShape:
         if query[i].skeletal and query[i + 1].skeletal and _join_keeps_letters(query, i)
     )
     first = tuple(w.forms[0] for w in query)
-    acronyms = tuple((i, w) for i, w in enumerate(first) if 2 <= len(w) <= 5 and w.isalpha())
+    acronyms = tuple(
+        (i, w)
+        for i, w in enumerate(first)
+        if 2 <= len(w) <= 5 and w.isalpha() and (len(w) > 2 or query[i].weight > LEGAL_PRESENCE)
+    )
     initials = "".join(w[0] for w in first)
     whole = tuple(
         (i, w)
@@ -505,7 +509,11 @@ def _acronyms(
             for j in _initials_at(word, listed, listed_initials):
                 out.append((ACRONYM, (i,), tuple(range(j, j + len(word))), "acronym"))
     for j, word in enumerate(listed):
-        if 2 <= len(word) <= 5 and word.isalpha():
+        # A legal form of two letters is no acronym of the query's words: "AG & CARLON, S.A.
+        # DE C.V." does not hold "Alberto Gomez" (a longer one may be: "LLC" / "Limited
+        # Liability Cfmpany").
+        legal = bool(listed_weights) and listed_weights[j] <= LEGAL_PRESENCE and len(word) == 2
+        if 2 <= len(word) <= 5 and word.isalpha() and not legal:
             for i in _initials_at(word, shape.first_forms, shape.initials):
                 out.append((ACRONYM, tuple(range(i, i + len(word))), (j,), "acronym"))
     return out
