@@ -139,4 +139,6 @@ def test_a_two_letter_legal_form_is_no_acronym_of_a_persons_names(screener: Scre
     # "AG" of AG & CARLON, S.A. DE C.V. is a legal form, not "Alberto Gomez"
     assert screener.match("Carlos Alberto Gomez", "AG & CARLON, S.A. DE C.V.").score < 0.8
     # a longer one still stands for its words written out with a typo
-    assert screener.match("LIMITED LIABILITY CfMPANY ITA TECHNOLOGY", "LLC ITA TECHNOLOGY").score > 0.9
+    assert (
+        screener.match("LIMITED LIABILITY CfMPANY ITA TECHNOLOGY", "LLC ITA TECHNOLOGY").score > 0.9
+    )
