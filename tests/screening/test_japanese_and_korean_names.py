@@ -123,3 +123,16 @@ def test_a_korean_name_is_not_another_by_the_letters_of_its_final_consonant(
     # 박찬욱 (Park Chan-wook) spelt letter by letter, "chanug", was one edit from "Chang"
     assert not screener.screen("박찬욱").matches
     assert screener.screen("박정천").matches[0].entry.name == "PAK, Jong Chon"
+
+
+def test_a_chinese_syllable_that_spells_a_latin_stopword_is_a_name(screener: Screener) -> None:
+    # 翟 reads "di", an Italian stopword: the surname was dropped, and "军 翟" was the army
+    assert [t.text for t in analyze("翟 军").scoring_tokens] == ["di", "army"]
+    names = [m.entry.name for m in screener.screen("军 翟").matches]
+    assert "ISLAMIC REVOLUTIONARY GUARD CORPS" not in names  # its alias "army" alone
+
+
+def test_a_name_read_from_kanji_abbreviates_no_generic_word(screener: Screener) -> None:
+    # 舞 伊藤 (Mai Ito) read "mai", "ito": not abbreviations of "materials international"
+    assert not screener.screen("舞 伊藤").matches
+    assert screener.match("Intl Trdg", "INTERNATIONAL TRADING").score > 0.8  # Latin ones do

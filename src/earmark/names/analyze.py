@@ -697,9 +697,9 @@ def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
             out.append(item)
             continue
         text = item.text
-        # The stopwords are Latin words ("an", "do"): a Korean or Japanese syllable that reads
-        # as one is a name (안, An; 도, Do).
-        if text in vocab.stopwords and item.sound not in _READ_BY_SYLLABLE:
+        # The stopwords are Latin words ("an", "do"): a Korean, Japanese or Chinese syllable
+        # that reads as one is a name (안, An; 도, Do; 翟, Di).
+        if text in vocab.stopwords and not _read_by_syllable(item):
             kind = Kind.STOP
         elif text.isdigit():
             kind = Kind.NUMBER
@@ -716,6 +716,12 @@ def _classify(items: list[_Raw | Token], dedupe: bool) -> tuple[Token, ...]:
 
 
 _READ_BY_SYLLABLE = ("hangul", "kana")
+
+
+def _read_by_syllable(item: _Raw) -> bool:
+    """A word read from Hangul, kana or Chinese characters: a syllable that spells a Latin
+    stopword is a name there (안 "an", 도 "do"; 翟 "di", 那 "na")."""
+    return item.sound in _READ_BY_SYLLABLE or has_han(item.source)
 
 
 def _titles_of_persons(tokens: list[Token]) -> tuple[Token, ...]:

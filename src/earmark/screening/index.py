@@ -138,7 +138,7 @@ class ScreeningIndex:
         self.current_flags: dict[str, tuple[str, ...]] = {}  # set by the Screener's current index
         # The Entity List's address-only entries ("Address 01"), matched on addresses.
         self.address_entries: list[int] = [i for i, e in enumerate(entries) if is_address_entry(e)]
-        self._lookups: dict[tuple[tuple[str, ...], bool, str], _Lookup] = {}
+        self._lookups: dict[tuple[tuple[str, ...], bool, str, bool], _Lookup] = {}
         self._initials: dict[tuple[str, float], dict[int, tuple[float, float]]] = {}
         self._whole: ScreeningIndex | None = None  # set on a restricted view
         self._kept: list[bool] | None = None  # on a restricted view: the records it holds
@@ -310,7 +310,10 @@ class ScreeningIndex:
         matches: list[dict[int, tuple[float, str]]] = []
         han = has_han(name.original)
         for token in name.scoring_tokens:
-            hit = self._lookup(token.forms, token.skeleton, token.sound)
+            # A word read from another script (kanji, Hangul, Arabic, or Chinese read from
+            # pinyin) abbreviates nothing: "舞 伊藤" (mai, ito) is not MATERIALS INTERNATIONAL.
+            abbreviates = not token.source or token.source.isascii()
+            hit = self._lookup(token.forms, token.skeleton, token.sound, abbreviates)
             kind = token.kind
             if not hit.found and kind is Kind.WORD and self._misspelt_legal_form(token.text):
                 kind = Kind.LEGAL  # "Limitd", "CfMPANY": a legal form with a typo
@@ -320,34 +323,46 @@ class ScreeningIndex:
             shown = token.source if token.source and (han or not has_han(token.source)) else ""
             shown = shown or token.text
             words.append(
-                QueryWord(token.forms, weight, token.skeleton, shown, hit.postings, token.sound)
+                QueryWord(
+                    token.forms,
+                    weight,
+                    token.skeleton,
+                    shown,
+                    hit.postings,
+                    token.sound,
+                    abbreviates,
+                )
             )
             matches.append(hit.retrieves)
         return words, matches
 
-    def _lookup(self, forms: tuple[str, ...], skeletal: bool, sounded: str = "") -> _Lookup:
+    def _lookup(
+        self, forms: tuple[str, ...], skeletal: bool, sounded: str = "", abbreviates: bool = True
+    ) -> _Lookup:
         """Listed words matching any of the forms, with similarity (memoised: batches repeat
         words such as given names and generic words many times)."""
-        key = (forms, skeletal, sounded)
+        key = (forms, skeletal, sounded, abbreviates)
         cached = self._lookups.get(key)
         if cached is None:
             if len(self._lookups) >= LOOKUP_CACHE:
                 self._lookups.clear()
-            cached = self._lookups[key] = self._found(forms, skeletal, sounded)
+            cached = self._lookups[key] = self._found(forms, skeletal, sounded, abbreviates)
         return cached
 
     def forget_lookups(self) -> None:
         """Drop the memo of word lookups (benchmarks: to time a batch from cold)."""
         self._lookups.clear()
 
-    def _found(self, forms: tuple[str, ...], skeletal: bool, sounded: str) -> _Lookup:
+    def _found(
+        self, forms: tuple[str, ...], skeletal: bool, sounded: str, abbreviates: bool
+    ) -> _Lookup:
         if self._whole is not None:
             # A view: the whole index's reading, retrieving only words its names hold (any
             # word of a name in the view has a posting in the view, so scoring is unchanged).
-            whole = self._whole._lookup(forms, skeletal, sounded)
+            whole = self._whole._lookup(forms, skeletal, sounded, abbreviates)
             mine = {t: hit for t, hit in whole.found.items() if self.postings[t]}
             return _Lookup(whole.found, whole.reading_weight, whole.postings, mine)
-        found = self._find(forms, skeletal, sounded)
+        found = self._find(forms, skeletal, sounded, abbreviates)
         # The word's own rarity: as listed if it is a listed word, else that of the listed
         # word it is a typo of. Not that of a word it might abbreviate: "Mann" is not a
         # common word because "management" is.
@@ -359,7 +374,7 @@ class ScreeningIndex:
         return _Lookup(found, reading, postings, found)
 
     def _find(
-        self, forms: tuple[str, ...], skeletal: bool, sounded: str = ""
+        self, forms: tuple[str, ...], skeletal: bool, sounded: str = "", abbreviates: bool = True
     ) -> dict[int, tuple[float, str]]:
         found: dict[int, tuple[float, str]] = {}
         for form in forms:
@@ -374,7 +389,7 @@ class ScreeningIndex:
                 candidates.update(self.prefixes.get(form[:PREFIX], ()))
             # Abbreviations are short ("trdg" is also a listed word); a legal form abbreviates
             # nothing else ("srl" is not "switzerland").
-            if 3 <= len(form) <= 6 and form not in vocabulary().legal_tokens:
+            if abbreviates and 3 <= len(form) <= 6 and form not in vocabulary().legal_tokens:
                 for t_idx in self.common_by_letter.get(form[0], ()):
                     if t_idx not in candidates and is_abbreviation(form, self.words[t_idx]):
                         found.setdefault(t_idx, (ABBREVIATION, "abbreviation"))
@@ -393,7 +408,12 @@ class ScreeningIndex:
                 if t_idx in found and found[t_idx][0] >= 1.0:
                     continue
                 sim, how = word_similarity(
-                    form, self.words[t_idx], consonants, self.common[t_idx], sounded=sounded
+                    form,
+                    self.words[t_idx],
+                    consonants,
+                    self.common[t_idx],
+                    sounded=sounded,
+                    abbreviates=abbreviates,
                 )
                 if sim >= MIN_SIMILARITY and sim > found.get(t_idx, (0.0, ""))[0]:
                     found[t_idx] = (sim, how)
@@ -634,7 +654,8 @@ class ScreeningIndex:
         """Credit records whose words' initials a query word is (scorer: FULL_ACRONYM)."""
         for w in words:
             form = w.forms[0]
-            if MIN_ACRONYM <= len(form) <= MAX_ACRONYM and form.isalpha() and not w.skeletal:
+            acronym = MIN_ACRONYM <= len(form) <= MAX_ACRONYM and form.isalpha()
+            if acronym and not w.skeletal and w.abbreviates:  # as the scorer pairs them
                 for r_idx in self.acronyms.get(form, ()):
                     total = self.record_total[r_idx]
                     numerator[r_idx] += FULL_ACRONYM * (w.weight + total)

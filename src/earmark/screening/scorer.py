@@ -109,6 +109,7 @@ class QueryWord:
     shown: str = ""  # how the user wrote it, for explanations
     postings: int = 0  # listed names holding a word it matches (what retrieving by it costs)
     sounded: str = ""  # the script it was read from by its sounds (hangul, kana, cyrillic)
+    abbreviates: bool = True  # written in Latin letters: it may abbreviate a generic word
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,16 +419,23 @@ def query_shape(query: Sequence[QueryWord]) -> QueryShape:
         if query[i].skeletal and query[i + 1].skeletal and _join_keeps_letters(query, i)
     )
     first = tuple(w.forms[0] for w in query)
+    # An acronym is written in Latin letters: the English of 军, "army", is no acronym.
     acronyms = tuple(
         (i, w)
         for i, w in enumerate(first)
-        if 2 <= len(w) <= 5 and w.isalpha() and (len(w) > 2 or query[i].weight > LEGAL_PRESENCE)
+        if 2 <= len(w) <= 5
+        and w.isalpha()
+        and query[i].abbreviates
+        and (len(w) > 2 or query[i].weight > LEGAL_PRESENCE)
     )
     initials = "".join(w[0] for w in first)
     whole = tuple(
         (i, w)
         for i, w in enumerate(first)
-        if MIN_ACRONYM <= len(w) <= MAX_ACRONYM and w.isalpha() and not query[i].skeletal
+        if MIN_ACRONYM <= len(w) <= MAX_ACRONYM
+        and w.isalpha()
+        and not query[i].skeletal
+        and query[i].abbreviates
     )
     return QueryShape(
         pairs, triples, by_form, skeletons, joined_skeletons, first, initials, acronyms, whole

@@ -676,7 +676,9 @@ def _similarity(
         best = (0.0, "")
         for form in words[i].forms:
             consonants = by_consonants(form, words[i].forms, words[i].skeletal)
-            s = _word_similarity(form, word, consonants, common, initials, words[i].sounded)
+            s = _word_similarity(
+                form, word, consonants, common, initials, words[i].sounded, words[i].abbreviates
+            )
             if s[0] > best[0]:
                 best = s
         return best

@@ -66,10 +66,13 @@ def word_similarity(
     common: bool = False,
     initials: bool = False,
     sounded: str = "",
+    abbreviates: bool = True,
 ) -> tuple[float, str]:
     """(similarity, how) for query word ``a`` and listed word ``b``; (0, "") below 0.7.
     ``common``: ``b`` is a generic word or a legal form, which may be abbreviated (but not by
-    another legal form: "srl" is not "switzerland") and is never paired by its looks alone."""
+    another legal form: "srl" is not "switzerland") and is never paired by its looks alone.
+    ``abbreviates``: ``a`` was written in Latin letters, and may be an abbreviation (a name
+    read from kanji, "mai", abbreviates no "materials")."""
     if a == b:
         return 1.0, "exact"
     if skeletal:
@@ -87,7 +90,12 @@ def word_similarity(
     if not common and abs(la - lb) > 0.4 * max(la, lb):
         return 0.0, ""  # too different in length for any of the measures below
     short, long_ = (a, b) if la < lb else (b, a)
-    if common and a not in vocabulary().legal_tokens and is_abbreviation(short, long_):
+    if (
+        abbreviates
+        and common
+        and a not in vocabulary().legal_tokens
+        and is_abbreviation(short, long_)
+    ):
         return ABBREVIATION, "abbreviation"
     found = _edits(a, b, 0.0)
     if found[0] == 0.0 and SOFT_FACTOR and la >= 3 and lb >= 3 and not common:
