@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from earmark.names import Kind, analyze
+from earmark.names.vocabulary import everyday_words, legal_fold, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,15 @@ def test_one_form_written_two_ways_is_one_token() -> None:
         return [t.text for t in analyze(name).scoring_tokens if t.kind is Kind.LEGAL]
 
     assert legal("TOV Kvant") == legal("Kvant LLC") == legal("Kvant OOD") == ["llc"]
+
+
+def test_no_everyday_word_folds_onto_a_legal_form() -> None:
+    # the romanisation fold is for the long words of Russian forms: "Pratt" is not PrAT
+    v = vocabulary()
+    folded = [
+        w
+        for w in everyday_words()
+        if (w,) not in v.legal_phrases and (legal_fold(w),) in v.legal_folded
+    ]
+    assert folded == []
+    assert [t.kind for t in analyze("Chloe Pratt").scoring_tokens] == [Kind.WORD, Kind.WORD]

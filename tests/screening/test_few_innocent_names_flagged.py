@@ -142,3 +142,8 @@ def test_a_two_letter_legal_form_is_no_acronym_of_a_persons_names(screener: Scre
     assert (
         screener.match("LIMITED LIABILITY CfMPANY ITA TECHNOLOGY", "LLC ITA TECHNOLOGY").score > 0.9
     )
+
+
+def test_an_arabic_word_of_one_letter_is_no_initial(screener: Screener) -> None:
+    # دعاء (Du'a) transliterates to "d": it paired with DURRANI as an initial
+    assert screener.match("دعاء آل رفيع", "ARIF ALI DURRANI").score < 0.8

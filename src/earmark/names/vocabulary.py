@@ -41,7 +41,13 @@ def vocabulary() -> Vocabulary:
     for canonical, spellings in forms.items():
         for spelling in (canonical, *spellings):
             phrases[tuple(spelling.split())] = canonical
-    folded = {tuple(legal_fold(w) for w in phrase): c for phrase, c in phrases.items()}
+    # Only phrases of long words (and single letters: the "s" of "obshchestvo s ..."): a short
+    # form matches as written, or "Pratt" would fold onto Ukraine's "PrAT".
+    folded = {
+        tuple(legal_fold(w) for w in phrase): c
+        for phrase, c in phrases.items()
+        if all(len(w) >= MIN_FOLDED or len(w) == 1 for w in phrase)
+    }
     with (DATA / "places.toml").open("rb") as fh:
         places = tomllib.load(fh)["words"]["places"]
     return Vocabulary(

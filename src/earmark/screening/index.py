@@ -695,7 +695,8 @@ class ScreeningIndex:
 
 
 def _is_initial(word: QueryWord) -> bool:
-    return len(word.forms[0]) == 1 and word.forms[0].isalpha()
+    # as screen._similarity pairs initials: none in Arabic script
+    return len(word.forms[0]) == 1 and word.forms[0].isalpha() and not word.skeletal
 
 
 def _add_extras(

@@ -670,8 +670,11 @@ def _similarity(
         if t_idx is not None and t_idx in found[i]:
             return found[i][t_idx]
         common = t_idx is not None and index.common[t_idx]
+        # Arabic script writes no initials: a word transliterated to one letter (دعاء "d") is
+        # no given name's initial.
         initials = not common and (
-            (query_initials and len(words[i].forms[0]) == 1) or (listed_initials and len(word) == 1)
+            (query_initials and len(words[i].forms[0]) == 1 and not words[i].skeletal)
+            or (listed_initials and len(word) == 1)
         )
         best = (0.0, "")
         for form in words[i].forms:
