@@ -14,7 +14,6 @@ from earmark.names.vocabulary import everyday_words, legal_fold, vocabulary
     [
         ("Kronos EOOD", "llc"),  # Bulgaria
         ("Metalac d.o.o.", "llc"),  # the former Yugoslavia
-        ("Baltic Trade OU", "llc"),  # Estonia
         ("Polmax Sp. z o.o.", "llc"),  # Poland
         ("Petrol AD", "jsc"),  # Bulgaria, Serbia
         ("Conviasa C.A.", "sa"),  # Venezuela
@@ -46,3 +45,8 @@ def test_no_everyday_word_folds_onto_a_legal_form() -> None:
     ]
     assert folded == []
     assert [t.kind for t in analyze("Chloe Pratt").scoring_tokens] == [Kind.WORD, Kind.WORD]
+
+
+@pytest.mark.parametrize("name", ["OU, Xiaoming", "Pat Smith", "Chloe Pratt"])
+def test_a_name_that_spells_a_foreign_legal_form_is_a_name(name: str) -> None:
+    assert all(t.kind is not Kind.LEGAL for t in analyze(name).scoring_tokens)
