@@ -78,3 +78,8 @@ def test_two_arabic_words_meeting_on_one_consonant_are_not_one_listed_word() -> 
     # طه حسين (Taha Hussein: th, hsn) is not the name TAHSIN (thsn)
     matches = Screener().screen("طه حسين", threshold=0.5).matches
     assert all(m.matched_name != "TAHSIN" or m.score < 0.8 for m in matches)
+
+
+def test_servant_of_in_cyrillic_reads_as_in_latin() -> None:
+    # Абдулхаким is "Abdulkhakim" as the lists write it: "abd" and the name on both sides
+    assert analyze("Абдулхаким").normalized == analyze("Abdulkhakim").normalized == "abd khakim"

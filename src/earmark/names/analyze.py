@@ -506,6 +506,8 @@ def _cyrillic_tokens(run: str) -> list[_Raw]:
         translit = fold(word).split()
         found = read_cyrillic_word(word)
         if found is None:
+            if translit and translit[0].startswith("abd"):  # Абдулхаким, as "Abdulkhakim"
+                translit = _servant_of(translit)
             out.extend(_Raw(w, alts, sound="cyrillic") for w, alts in read_numbers(translit))
         else:
             out.extend(_rendered(word, found, tuple(translit)))
