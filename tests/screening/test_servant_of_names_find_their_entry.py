@@ -13,7 +13,8 @@ from earmark.screening import Screener
 
 # Abd, Abdul, Abdel, ... with the article or not, then the name (not Allah: Abdullah is one)
 _SERVANT = re.compile(
-    r"\b(Abd(?:ul|el|al|ol)?)[- ]?(?:al-|el-|ul-|al |el )?(?!Allah|Alla\b|Ullah|Lah|Llah)([A-Z][a-z]{3,})"
+    r"\b(Abd(?:ul|el|al|ol)?)[- ]?(?:al-|el-|ul-|al |el )?"
+    r"(?!Allah|Alla\b|Ullah|Lah|Llah)([A-Z][a-z]{3,})"
 )
 _STYLES = ("Abdul {}", "Abd al-{}", "Abdel {}", "Abd-al-{}", "Abdul{}")
 SAMPLE = 200
