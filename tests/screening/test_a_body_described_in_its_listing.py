@@ -13,11 +13,6 @@ from earmark.screening import Screener
 RUSSIAN_MOD = "Ministry of Defence of the Russian Federation, including the Armed Forces"
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 @pytest.mark.parametrize(
     "query",
     [

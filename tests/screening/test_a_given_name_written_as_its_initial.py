@@ -8,11 +8,6 @@ import pytest
 from earmark.screening import Screener
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 @pytest.mark.parametrize(
     ("query", "listed"),
     [

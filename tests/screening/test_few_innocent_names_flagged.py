@@ -9,11 +9,6 @@ from earmark.names import Kind, analyze
 from earmark.screening import Screener
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 @pytest.mark.parametrize(
     "query",
     [

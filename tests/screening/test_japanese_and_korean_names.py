@@ -10,11 +10,6 @@ from earmark.names.sounds import sound_key
 from earmark.screening import Screener
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 def _top(screener: Screener, query: str, **kw: str) -> str:
     matches = screener.screen(query, **kw).matches
     assert matches, f"nothing for {query!r}"

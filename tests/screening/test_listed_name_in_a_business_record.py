@@ -22,11 +22,6 @@ RECORDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 def _sample(n: int = 120) -> list[str]:
     entries = [lst.entry for lst in load_regdata().lists.as_of(None)]
     names = sorted({e.name for e in entries if e.type != "individual" and len(e.name) < 80})

@@ -19,11 +19,6 @@ SAMPLE = 5000
 SEED = 20261201
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 def test_every_sampled_listed_name_finds_its_own_entry_first(screener: Screener) -> None:
     index = screener.current_index()
     pairs = [(name, e.id) for e in index.entries for name in dict.fromkeys(e.names)]

@@ -9,11 +9,6 @@ from earmark.screening import Screener
 from earmark.screening.screen import CUT_SHORT
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 @pytest.mark.parametrize(
     "listed",
     [

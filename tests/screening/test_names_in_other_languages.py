@@ -9,11 +9,6 @@ from earmark.screening import Screener
 from earmark.screening.screen import _transliterated
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 def _finds(screener: Screener, query: str, listed_word: str) -> None:
     matches = screener.screen(query).matches
     assert matches, f"nothing for {query!r}"

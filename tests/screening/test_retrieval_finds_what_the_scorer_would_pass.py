@@ -6,16 +6,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
-
 from earmark.screening import Screener
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "screening"
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
 
 
 def _missed_at(screener: Screener, query: str, threshold: float) -> set[str]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import random
 import re
 
-import pytest
-
 from earmark.regdata import load_regdata
 from earmark.screening import Screener
 
@@ -18,11 +16,6 @@ _SERVANT = re.compile(
 )
 _STYLES = ("Abdul {}", "Abd al-{}", "Abdel {}", "Abd-al-{}", "Abdul{}")
 SAMPLE = 200
-
-
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
 
 
 def _sample() -> list[tuple[str, str, str]]:

@@ -9,11 +9,6 @@ from earmark.names import Kind, analyze
 from earmark.screening import Screener
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 def test_a_title_before_a_persons_name_is_a_title() -> None:
     kinds = [(t.text, t.kind) for t in analyze("Seyed Ali Khamenei").tokens]
     assert kinds[0] == ("seyed", Kind.TITLE)

@@ -10,11 +10,6 @@ from earmark.screening import Screener
 from earmark.screening.screen import _written_together
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener()
-
-
 @pytest.mark.parametrize(
     ("query", "listed"),
     [
