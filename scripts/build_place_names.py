@@ -10,6 +10,8 @@ one canonical token per place:
 * countries: the territory names of CLDR (through babel) in the locales below, the ISO 3166
   alpha-3 codes that are not words, and names_extra.toml (abbreviations such as UAE, PRC, ROK,
   KSA, DPRK, RF; romanised native names such as Misr, Rossiya, Zhongguo; historic names);
+* codes: each country's ISO 3166 alpha-2 code, read as the country only where a firm's name
+  ends with it (earmark.names.analyze: "Bank Melli IR"; "Li Na" keeps its "na");
 * cities: the exemplar city names CLDR gives each time zone, in the same locales, and the
   historic or alternate names of names_extra.toml (Bombay/Mumbai, Peking/Beijing, Kiev/Kyiv).
 
@@ -63,6 +65,7 @@ def main() -> None:
     kinds: dict[str, str] = {}
 
     forced: dict[str, str] = {}
+    codes: dict[str, str] = {}  # ISO 3166 alpha-2, folded -> the country's token
 
     def add(spelling: str, token: str, kind: str, hand: bool = False) -> None:
         key = fold(spelling)
@@ -77,6 +80,7 @@ def main() -> None:
         if len(code) != 2 or not code.isalpha() or code in SKIP_TERRITORIES:
             continue
         token = canonical(extra.get("country_tokens", {}).get(code, name))
+        codes[code.lower()] = token
         for loc in LOCALES:
             local = Locale.parse(loc).territories.get(code)
             if local:
@@ -119,6 +123,7 @@ def main() -> None:
         },
         "kinds": dict(sorted(kinds.items())),
         "spellings": table,
+        "codes": dict(sorted(codes.items())),
     }
     OUT.write_text(json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
     print(f"{len(table)} spellings of {len(set(table.values()))} places -> {OUT}")

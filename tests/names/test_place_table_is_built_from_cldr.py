@@ -48,3 +48,21 @@ def test_a_formal_name_said_without_its_of_is_the_same_place() -> None:
     # CLDR's inverted "Iran, Islamic Republic of" gives no "Iran Islamic Republic"
     assert analyze("Republic China").normalized != analyze("Taiwan").normalized
     assert analyze("Iran Islamic Republic Broadcasting").normalized.startswith("iran islamic")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Bank Melli IR", "iran"),
+        ("SMIC CN Corporation", "china"),
+        ("Huawei Technologies DE GmbH", "germany"),
+    ],
+)
+def test_a_country_code_ending_a_firms_name_is_the_country(name: str, country: str) -> None:
+    assert country in [t.text for t in analyze(name).scoring_tokens]
+
+
+@pytest.mark.parametrize("name", ["Li Na", "Wang Li", "Gazprom RU"])
+def test_two_letters_ending_a_persons_or_a_bare_name_stay_letters(name: str) -> None:
+    # "na" is Namibia's code and "li" Liechtenstein's: not in a person's name
+    assert analyze(name).normalized == name.lower()

@@ -201,7 +201,7 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
                     latin = "latin" if words.isascii() else "other"
                     scripts.add("arabic" if writing == "arabic" else latin)
                 raw.extend(_run_tokens(writing, words, folded, reading))
-    tokens = _classify(_phrases(_uncontracted(raw)), dedupe)
+    tokens = _classify(_country_code_at_end(_phrases(_uncontracted(raw))), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
     if script in ("han", "mixed"):
         known = chinese.known_name(text)
@@ -676,6 +676,33 @@ def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
             out.append(raw[i])
             i += 1
     return out
+
+
+def _country_code_at_end(items: list[_Raw | Token]) -> list[_Raw | Token]:
+    """A firm's name that ends with a country's ISO code, its legal form aside ("Bank Melli
+    IR", "SMIC CN Corporation", "Huawei Technologies DE GmbH"): the code is the country, a
+    place (a GENERIC token). Only in a firm's name (it has a legal form or a generic word, or
+    a place already): a person's last syllable is no code ("Li Na", "Wang Li")."""
+    if len(items) < 2:
+        return items
+    end = len(items)
+    while end > 1 and isinstance(items[end - 1], Token) and items[end - 1].kind is Kind.LEGAL:
+        end -= 1
+    last = items[end - 1]
+    if not isinstance(last, _Raw) or len(last.text) != 2 or end < 2:
+        return items
+    country = places().codes.get(last.text)
+    if country is None or not _firm_words([*items[: end - 1], *items[end:]]):
+        return items
+    # The letters stay a form of it: the same firm written "AW Industrial Ltd" holds them.
+    code = Token(country, Kind.GENERIC, (last.text, *last.alts), source=last.text)
+    return [*items[: end - 1], code, *items[end:]]
+
+
+def _firm_words(items: list[_Raw | Token]) -> bool:
+    """Whether the words hold a legal form, a place or a generic word of a firm's name."""
+    generic = vocabulary().generic
+    return any(isinstance(t, Token) or t.text in generic for t in items)
 
 
 def _legal_alts(alts: tuple[str, ...], canonical: str) -> tuple[str, ...]:

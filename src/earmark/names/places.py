@@ -24,6 +24,7 @@ class PlaceTable:
     phrases: dict[tuple[str, ...], str]  # ("united", "arab", "emirates") -> "unitedarabemirates"
     starts: dict[str, int]  # first word -> its longest phrase, in words
     canonical: frozenset[str]  # every canonical token
+    codes: dict[str, str]  # ISO 3166 alpha-2 code, folded ("cn") -> the country's token
 
     @property
     def longest(self) -> int:
@@ -33,7 +34,8 @@ class PlaceTable:
 @lru_cache(maxsize=1)
 def places() -> PlaceTable:
     with DATA.open(encoding="utf-8") as fh:
-        spellings: dict[str, str] = json.load(fh)["spellings"]
+        data = json.load(fh)
+    spellings: dict[str, str] = data["spellings"]
     phrases: dict[tuple[str, ...], str] = {}
     starts: dict[str, int] = {}
     for spelling, token in spellings.items():
@@ -54,7 +56,7 @@ def places() -> PlaceTable:
             phrases.setdefault(variant, token)
     for words in phrases:
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return PlaceTable(phrases, starts, frozenset(spellings.values()))
+    return PlaceTable(phrases, starts, frozenset(spellings.values()), data["codes"])
 
 
 _OF = frozenset({"of", "the"})
