@@ -686,7 +686,7 @@ def _country_code_at_end(items: list[_Raw | Token]) -> list[_Raw | Token]:
     if len(items) < 2:
         return items
     end = len(items)
-    while end > 1 and isinstance(items[end - 1], Token) and items[end - 1].kind is Kind.LEGAL:
+    while end > 1 and _is_legal(items[end - 1]):
         end -= 1
     last = items[end - 1]
     if not isinstance(last, _Raw) or len(last.text) != 2 or end < 2:
@@ -697,6 +697,10 @@ def _country_code_at_end(items: list[_Raw | Token]) -> list[_Raw | Token]:
     # The letters stay a form of it: the same firm written "AW Industrial Ltd" holds them.
     code = Token(country, Kind.GENERIC, (last.text, *last.alts), source=last.text)
     return [*items[: end - 1], code, *items[end:]]
+
+
+def _is_legal(item: _Raw | Token) -> bool:
+    return isinstance(item, Token) and item.kind is Kind.LEGAL
 
 
 def _firm_words(items: list[_Raw | Token]) -> bool:
