@@ -201,7 +201,7 @@ def _analyze(name: str, field: str, dedupe: bool, reading: int = 0) -> AnalyzedN
                     latin = "latin" if words.isascii() else "other"
                     scripts.add("arabic" if writing == "arabic" else latin)
                 raw.extend(_run_tokens(writing, words, folded, reading))
-    tokens = _classify(_country_code_at_end(_phrases(_uncontracted(raw))), dedupe)
+    tokens = _classify(_country_code_at_end(_phrases(_uncontracted(raw)), len(text)), dedupe)
     script = scripts.pop() if len(scripts) == 1 else ("mixed" if scripts else "latin")
     if script in ("han", "mixed"):
         known = chinese.known_name(text)
@@ -678,7 +678,12 @@ def _phrases(raw: list[_Raw]) -> list[_Raw | Token]:
     return out
 
 
-def _country_code_at_end(items: list[_Raw | Token]) -> list[_Raw | Token]:
+# A name this long, written in a field of a fixed width, may end with a word cut short: two
+# letters at its very end are not read as a country's code (screening reads such names as cut).
+MAY_BE_CUT = 30
+
+
+def _country_code_at_end(items: list[_Raw | Token], written_length: int) -> list[_Raw | Token]:
     """A firm's name that ends with a country's ISO code, its legal form aside ("Bank Melli
     IR", "SMIC CN Corporation", "Huawei Technologies DE GmbH"): the code is the country, a
     place (a GENERIC token). Only in a firm's name (it has a legal form or a generic word, or
@@ -694,6 +699,8 @@ def _country_code_at_end(items: list[_Raw | Token]) -> list[_Raw | Token]:
     country = places().codes.get(last.text)
     if country is None or not _firm_words([*items[: end - 1], *items[end:]]):
         return items
+    if end == len(items) and written_length >= MAY_BE_CUT:
+        return items  # two letters that end a long name may be a word cut short ("... MODERN MA")
     # The letters stay a form of it: the same firm written "AW Industrial Ltd" holds them.
     code = Token(country, Kind.GENERIC, (last.text, *last.alts), source=last.text)
     return [*items[: end - 1], code, *items[end:]]

@@ -24,7 +24,12 @@ from typing import Any
 from earmark.diskcache import cached
 from earmark.errors import BadInput
 from earmark.names import AnalyzedName, Kind, analyze
-from earmark.names.analyze import hangul_chinese_reading, japanese_reading, readings
+from earmark.names.analyze import (
+    MAY_BE_CUT,
+    hangul_chinese_reading,
+    japanese_reading,
+    readings,
+)
 from earmark.names.lexicons import has_hangul
 from earmark.names.normalize import by_consonants, clean_input, fold, has_han
 from earmark.names.places import places
@@ -87,7 +92,7 @@ MIN_TOGETHER = 8  # a word this long that no listed name holds may be two writte
 # MODERN MA" is "LIMITED LIABILITY COMPANY MODERN MARINE ARCTIC TRANSPORT SPG". Its whole words
 # must hold a distinctive one longer than three letters, or two.
 CUT_SHORT = 0.88
-MIN_CUT_LENGTH = 30
+MIN_CUT_LENGTH = MAY_BE_CUT  # names.analyze reads no country code at the end of such a name
 PART_OF_QUERY = 0.97  # a match of a name the query holds, not of the whole query: scaled
 DISTINCTIVE = 0.5
 # (query initials allowed, listed initials allowed), by whether the party may be a person
