@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from earmark.names.analyze import Kind, analyze
-from earmark.names.normalize import phonetic
+from earmark.names.normalize import phonetic, phonetic_forms
 from earmark.screening import Screener
 
 
@@ -34,6 +34,7 @@ def test_german_and_french_spellings_fold_as_english_ones(theirs: str, listed: s
         ("Yevgueni Prigojine", "PRIGOZHIN, Yevgeniy Viktorovich"),
         ("Vladimir Poutine", "PUTIN, Vladimir Vladimirovich"),
         ("Dmitrij Peskow", "PESKOV, Dmitriy Sergeevich"),
+        ("Sergueï Choïgou", "SHOIGU, Sergei Kuzhugetovich"),  # French ch and ou
     ],
 )
 def test_a_russian_name_spelt_in_another_language_finds_the_person(query: str, listed: str) -> None:
@@ -48,8 +49,6 @@ def test_a_patronymic_left_out_costs_less_than_another_word() -> None:
 
 
 def test_a_german_sch_is_also_read_as_the_zh_it_writes() -> None:
-    from earmark.names.normalize import phonetic_forms
-
     assert phonetic("prigozhin") in phonetic_forms("prigoschin")  # Пригожин
     assert phonetic_forms("setschin") == (phonetic("sechin"),)  # tsch is only ch
     assert Screener().screen("Jewgeni Prigoschin").matches[0].entry.name == (
@@ -90,3 +89,8 @@ def test_a_listed_name_with_its_legal_form_romanised_otherwise_matches_the_form(
     best = Screener().screen("Sredne-Nevsky Sudostroyelny Plant JSC").matches[0]
     assert best.matched_name == "Aktcionernoe Obshestvo “Sredne-Nevsky Sudostroyelny Plant”"
     assert best.score >= 0.99
+
+
+def test_a_french_ch_beside_an_ou_is_also_sh() -> None:
+    assert "lukashenko" in phonetic_forms("loukachenko")
+    assert phonetic_forms("chen") == ("chen",)  # an English ch stays ч

@@ -141,9 +141,15 @@ def phonetic(token: str) -> str:
 
 def phonetic_forms(token: str) -> tuple[str, ...]:
     """:func:`phonetic`, and where the word has a German "sch" not of "tsch", the phonetic
-    of the word with it read as the "zh" it also writes (Пригожин is "Prigoschin" in German,
+    of the word with it read as the "zh" it also writes, or a French "ch" beside an "ou", with
+    it read as the "sh" it writes (Пригожин is "Prigoschin" in German,
     Нижний "Nischni"; the "sh" of Шойгу is "Schoigu")."""
     first = phonetic(token)
+    if "ou" in token and _FRENCH_CH.search(token):
+        # French writes ш "ch" (and ч "tch"), with its "ou" for у: "Loukachenko" is Lukashenko,
+        # "Choïgou" Shoigu. Only beside an "ou": the English "ch" is ч.
+        french = phonetic(_FRENCH_CH.sub("sh", token))
+        return (first,) if french == first else (first, french)
     if "sch" not in token.replace("tsch", ""):
         return (first,)
     voiced = phonetic(_GERMAN_SCH.sub("zh", token))
@@ -151,6 +157,7 @@ def phonetic_forms(token: str) -> tuple[str, ...]:
 
 
 _GERMAN_SCH = re.compile("(?<!t)sch")
+_FRENCH_CH = re.compile("(?<![tsc])ch")
 
 
 # Arabic letters the lists write in several ways (ظ ذ as z or dh, ث as s or th, ق as q, k or,
