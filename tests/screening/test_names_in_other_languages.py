@@ -332,3 +332,20 @@ def test_words_of_trades_and_contractions_read_as_their_english(
 def test_a_latin_word_read_as_pinyin_is_explained_in_the_letters_written() -> None:
     best = Screener().screen("Huawei Brasil", threshold=0.5).matches[0]
     assert [w.query for w in best.explanation][:1] == ["huawei"]  # not 华为
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Huawei Group", "Huawei Technologies Co., Ltd. (Huawei)"),
+        ("Gazprom Group", "Gazprom, OAO"),
+    ],
+)
+def test_a_listed_group_named_as_a_group_is_found(query: str, listed: str) -> None:
+    # "Group" beside the name of a group with many listed members costs as a legal form
+    best = Screener().screen(query).matches[0]
+    assert best.entry.name == listed and best.score >= 0.9
+
+
+def test_a_group_word_beside_a_rarer_name_still_costs() -> None:
+    assert Screener().match("Pearl Holdings plc", "LA PEARL").score < 0.8

@@ -92,6 +92,16 @@ MIDDLE_NAME_LEFT = 0.5
 # weigh 0.6-0.81 in the bundled lists; khamenei, nasrallah, soleimani, maduro 0.87-0.94).
 COMMON_NAMES_ONLY = 0.85
 COMMON_NAME_WEIGHT = 0.82
+# The words that name a corporate group as a whole, left over in the query beside the name of
+# a group the lists hold many members of (a distinctive word in GROUP_POSTINGS listed names or
+# more: huawei 215, gazprom 374, sberbank 173), cost what a legal form costs: "Huawei Group" is
+# Huawei and its affiliates (0.77 before), "Gazprom Group" Gazprom. Not beside a rarer word
+# ("Pearl Holdings plc" is not LA PEARL); a listed name's own extra words cost in full.
+GROUP_POSTINGS = 100
+GROUP_WORDS = frozenset(
+    {"group", "groups", "groupe", "grupo", "gruppo", "gruppe", "grupp", "gruppa", "holding",
+     "holdings", "konzern", "concern"}
+)  # fmt: skip
 # What a title weighs ("Sayyid", "Haji", "Dr": screening.index gives it this): nothing. A
 # title pairs with another title, or with the same word where that names a firm ("Seyed
 # Mousavi Trading"), never with another word of the name: "Sheikh" is not "Shah".
@@ -203,7 +213,14 @@ def score_name(
             pair_of[i] = ls
 
     paired_q = sum(w.weight for i, w in enumerate(query) if i in used_q)
-    unpaired_q = sum(_presence(w.weight) for i, w in enumerate(query) if i not in used_q)
+    group = any(
+        query[i].postings >= GROUP_POSTINGS and query[i].weight > GENERIC_CAP for i in used_q
+    )
+    unpaired_q = sum(
+        LEGAL_PRESENCE if group and w.forms[0] in GROUP_WORDS else _presence(w.weight)
+        for i, w in enumerate(query)
+        if i not in used_q
+    )
     paired_l = sum(listed_weights[j] for j in used_l)
     shares = left or tuple(
         PATRONYMIC_LEFT if word.endswith(PATRONYMIC_ENDINGS) else 1.0 for word in listed
