@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from earmark.names.normalize import by_consonants, fold, skeleton
+from earmark.names.vocabulary import everyday_words, vocabulary
 
 UNPAIRED_LISTED = 0.75
 UNPAIRED_QUERY = 1.0
@@ -339,8 +339,6 @@ def is_everyday(text: str) -> bool:
     name is the same party far more often (names.vocabulary.everyday_words). A word of three
     letters or fewer counts as everyday: letters are shared by many firms ("BP" is not "BP
     INZHINIRING")."""
-    from earmark.names.vocabulary import everyday_words
-
     return len(text) <= 3 or text in everyday_words()
 
 
@@ -557,7 +555,7 @@ def acronym_spans(
     spans = [said]
     if not _ACRONYM_FORMS.isdisjoint(listed):
         spans.append(tuple(j for j, w in enumerate(listed) if j in said or w in _ACRONYM_FORMS))
-    places = _place_words()
+    places = vocabulary().places  # the cities and regions of names (places.toml)
     if not places.isdisjoint(listed):
         # A city in a subsidiary's name is no letter of its parent's acronym: "SMIC Tianjin"
         # is Semiconductor Manufacturing International (Tianjin) Corporation.
@@ -566,14 +564,6 @@ def acronym_spans(
 
 
 _ACRONYM_FORMS = frozenset({"corp", "co"})
-
-
-@cache
-def _place_words() -> frozenset[str]:
-    """The cities and regions of names (names.vocabulary places.toml), as tokens."""
-    from earmark.names.vocabulary import vocabulary
-
-    return vocabulary().places
 
 
 def _initials_at(word: str, words: Sequence[str], initials: str) -> list[int]:

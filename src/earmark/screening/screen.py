@@ -557,8 +557,9 @@ class Screener:
             words, found = index.query_words(query)
             rule = (kind in (None, "individual"), kind == "individual")
             sim = _similarity(index, words, found, *rule)
+            identical = query.normalized == qb.normalized
             scored = _capped(
-                score_name(words, listed, weights, sim, query.normalized == qb.normalized), via
+                score_name(words, listed, weights, sim, identical, person=rule[1]), via
             )
             if best is None or scored.score > best.score:
                 best = scored
